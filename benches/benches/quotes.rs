@@ -1,0 +1,3 @@
+//! Throughput benchmark of byline (quotes); filled in with its crate.
+
+fn main() {}
