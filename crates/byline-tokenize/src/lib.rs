@@ -13,7 +13,17 @@
 //! ```
 #![deny(missing_docs)]
 
+mod abbrev;
+mod chars;
+mod paragraph;
+mod rules;
+mod scan;
+mod sentence;
+
 use std::ops::Range;
+use std::sync::Arc;
+
+use crate::rules::Rules;
 
 /// A byte range `start..end` (end exclusive) into the text it was produced from.
 ///
@@ -188,51 +198,149 @@ pub struct Segmentation {
 }
 
 /// Splits text into tokens, sentences and paragraphs. Cheap to clone, `Send + Sync`, reusable.
-#[derive(Clone, Debug, Default)]
+///
+/// ```
+/// use byline_tokenize::{TokenKind, Tokenizer};
+///
+/// let text = "Russia's Su-35 jets don't fly.";
+/// let tokens: Vec<&str> = Tokenizer::new()
+///     .tokenize(text)
+///     .iter()
+///     .map(|t| t.span.as_str(text))
+///     .collect();
+/// assert_eq!(tokens, ["Russia", "'s", "Su-35", "jets", "do", "n't", "fly", "."]);
+/// ```
+#[derive(Clone, Debug)]
 pub struct Tokenizer {
-    extra_abbreviations: Vec<String>,
+    rules: Arc<Rules>,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Tokenizer {
+        Tokenizer::new()
+    }
 }
 
 /// Builds a [`Tokenizer`] with extra abbreviations and exceptions.
+///
+/// ```
+/// use byline_tokenize::Tokenizer;
+///
+/// let tokenizer = Tokenizer::builder().abbreviation("Supt.").exception("C++").build();
+/// let text = "Supt. Lee writes C++. He left.";
+/// let seg = tokenizer.segment(text);
+/// assert_eq!(seg.sentences.len(), 2);
+/// assert_eq!(seg.tokens[0].span.as_str(text), "Supt.");
+/// assert_eq!(seg.tokens[3].span.as_str(text), "C++");
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct TokenizerBuilder {
     extra_abbreviations: Vec<String>,
+    exceptions: Vec<String>,
 }
 
 impl TokenizerBuilder {
-    /// Adds an abbreviation (with its final period, `"Gov."`) that never ends a sentence.
+    /// Adds an abbreviation (with its final period, `"Gov."`) that never ends a sentence. Case
+    /// does not matter.
+    ///
+    /// ```
+    /// use byline_tokenize::Tokenizer;
+    ///
+    /// let text = "Ask Insp. Morse.";
+    /// let plain = Tokenizer::new().segment(text);
+    /// let custom = Tokenizer::builder().abbreviation("Insp.").build().segment(text);
+    /// assert_eq!(custom.tokens[1].span.as_str(text), "Insp.");
+    /// assert_eq!(custom.sentences.len(), 1);
+    /// # let _ = plain;
+    /// ```
     pub fn abbreviation(&mut self, abbreviation: &str) -> &mut Self {
         self.extra_abbreviations.push(abbreviation.to_owned());
         self
     }
 
+    /// Adds an exception: a string without white space that is always one token (a `Word`)
+    /// where it stands alone (`"C++"`, `"Yahoo!"`, `"E*Trade"`), and never ends a sentence.
+    ///
+    /// ```
+    /// use byline_tokenize::Tokenizer;
+    ///
+    /// let text = "She works at Yahoo! Inc. now.";
+    /// let seg = Tokenizer::builder().exception("Yahoo!").build().segment(text);
+    /// assert_eq!(seg.tokens[3].span.as_str(text), "Yahoo!");
+    /// assert_eq!(seg.sentences.len(), 1);
+    /// ```
+    pub fn exception(&mut self, token: &str) -> &mut Self {
+        self.exceptions.push(token.to_owned());
+        self
+    }
+
     /// Builds the tokenizer; can be called again.
+    ///
+    /// ```
+    /// let mut builder = byline_tokenize::Tokenizer::builder();
+    /// let first = builder.abbreviation("Supt.").build();
+    /// let second = builder.abbreviation("Insp.").build();
+    /// assert_eq!(first.segment("Supt. Lee.").sentences.len(), 1);
+    /// assert_eq!(second.segment("Insp. Lee.").sentences.len(), 1);
+    /// ```
     pub fn build(&self) -> Tokenizer {
         Tokenizer {
-            extra_abbreviations: self.extra_abbreviations.clone(),
+            rules: Arc::new(Rules::new(&self.extra_abbreviations, &self.exceptions)),
         }
     }
 }
 
 impl Tokenizer {
     /// A tokenizer with the built-in English rules.
+    ///
+    /// ```
+    /// let seg = byline_tokenize::Tokenizer::new().segment("Hello World. My name is Jonas.");
+    /// assert_eq!(seg.sentences.len(), 2);
+    /// ```
     pub fn new() -> Tokenizer {
-        Tokenizer::default()
+        Tokenizer {
+            rules: Arc::new(Rules::new(&[], &[])),
+        }
     }
 
     /// A builder to add abbreviations and exceptions.
+    ///
+    /// ```
+    /// let tokenizer = byline_tokenize::Tokenizer::builder().abbreviation("Gov.").build();
+    /// assert_eq!(tokenizer.segment("Gov. Newsom spoke.").sentences.len(), 1);
+    /// ```
     pub fn builder() -> TokenizerBuilder {
         TokenizerBuilder::default()
     }
 
     /// Tokens of `text`, in order.
+    ///
+    /// ```
+    /// use byline_tokenize::{TokenKind, Tokenizer};
+    ///
+    /// let tokens = Tokenizer::new().tokenize("$1,000.50 at 3.5%");
+    /// let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+    /// assert_eq!(kinds, [TokenKind::Number, TokenKind::Word, TokenKind::Number]);
+    /// ```
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         self.segment(text).tokens
     }
 
-    /// Tokens, sentences and paragraphs of `text`.
+    /// Tokens, sentences and paragraphs of `text`, in one pass over it.
+    ///
+    /// ```
+    /// use byline_tokenize::Tokenizer;
+    ///
+    /// let text = "LONDON\n\nDr. Smith arrived at 5 p.m. on Monday. \"I disagree.\" He left.";
+    /// let seg = Tokenizer::new().segment(text);
+    /// let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.as_str(text)).collect();
+    /// assert_eq!(
+    ///     sentences,
+    ///     ["LONDON", "Dr. Smith arrived at 5 p.m. on Monday.", "\"I disagree.\"", "He left."]
+    /// );
+    /// assert_eq!(seg.paragraphs.len(), 2);
+    /// ```
     pub fn segment(&self, text: &str) -> Segmentation {
-        let _ = (text, &self.extra_abbreviations);
-        todo!("segmentation")
+        scan::Scanner::new(text, &self.rules).run()
     }
 }

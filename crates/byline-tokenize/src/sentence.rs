@@ -1,0 +1,384 @@
+//! Sentence boundaries inside one paragraph, decided over its tokens.
+
+use crate::abbrev::{is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::rules::{AbbrevKind, Rules};
+use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
+
+/// What a token that may end a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Terminal {
+    /// `.`
+    Period,
+    /// `!`, `?`, `?!`, `!!`
+    Bang,
+    /// `...` or `…`
+    Ellipsis,
+    /// `....` and longer
+    LongEllipsis,
+    /// A word that kept its period.
+    Abbrev(AbbrevKind),
+}
+
+/// What follows a possible sentence end (looking through opening quotes and brackets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Next {
+    Lower,
+    /// An upper-case word, at this token index.
+    Upper(usize),
+    Digit,
+    /// Punctuation that continues a sentence: `,` `;` `:` `)` ...
+    Continuing,
+    /// Anything else (a symbol, an emoji, a dash, ...).
+    Other,
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    rules: &'a Rules,
+}
+
+fn is_bullet(s: &str) -> bool {
+    matches!(s, "•" | "⁃" | "◦" | "▪" | "■" | "●" | "‣" | "∙")
+}
+
+fn is_double_quote(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "''" | "``")
+}
+
+impl<'a> Splitter<'a> {
+    #[inline]
+    fn s(&self, k: usize) -> &'a str {
+        self.t[k].span.as_str(self.text)
+    }
+
+    #[inline]
+    fn attached(&self, k: usize) -> bool {
+        k > 0 && self.t[k].span.start == self.t[k - 1].span.end
+    }
+
+    fn first_char(&self, k: usize) -> char {
+        self.s(k).chars().next().unwrap_or(' ')
+    }
+
+    fn terminal(&self, k: usize) -> Option<Terminal> {
+        let tok = &self.t[k];
+        let s = self.s(k);
+        match tok.kind {
+            TokenKind::Punctuation => {
+                let b = s.as_bytes();
+                if s == "." {
+                    Some(Terminal::Period)
+                } else if b.iter().all(|&c| c == b'!' || c == b'?') {
+                    Some(Terminal::Bang)
+                } else if b.iter().all(|&c| c == b'.') {
+                    Some(if b.len() <= 3 {
+                        Terminal::Ellipsis
+                    } else {
+                        Terminal::LongEllipsis
+                    })
+                } else if s.chars().all(|c| c == '…') {
+                    Some(if s.len() == '…'.len_utf8() {
+                        Terminal::Ellipsis
+                    } else {
+                        Terminal::LongEllipsis
+                    })
+                } else {
+                    None
+                }
+            }
+            TokenKind::Word if s.len() > 1 && s.ends_with('.') => Some(Terminal::Abbrev(
+                self.rules
+                    .kind(&s[..s.len() - 1])
+                    .unwrap_or(AbbrevKind::User),
+            )),
+            _ => None,
+        }
+    }
+
+    fn is_opening(&self, k: usize) -> bool {
+        let tok = &self.t[k];
+        match tok.kind {
+            TokenKind::QuoteMark => tok.quote != Some(QuoteRole::Closing),
+            TokenKind::Punctuation => matches!(self.s(k), "(" | "[" | "{"),
+            _ => false,
+        }
+    }
+
+    fn next(&self, j: usize) -> Next {
+        let n = self.t.len();
+        let mut k = j;
+        while k < n && k < j + 2 && self.is_opening(k) {
+            k += 1;
+        }
+        if k >= n {
+            return Next::Other;
+        }
+        let c = self.first_char(k);
+        match self.t[k].kind {
+            TokenKind::Punctuation | TokenKind::Symbol | TokenKind::QuoteMark => {
+                if k == j && matches!(self.s(k), "," | ";" | ":" | ")" | "]" | "}" | "%") {
+                    Next::Continuing
+                } else {
+                    Next::Other
+                }
+            }
+            _ if c.is_lowercase() => Next::Lower,
+            _ if c.is_uppercase() => Next::Upper(k),
+            _ if c.is_ascii_digit() || self.t[k].kind == TokenKind::Number => Next::Digit,
+            _ => Next::Other,
+        }
+    }
+
+    fn is_opener(&self, next: Next) -> bool {
+        match next {
+            Next::Upper(k) => is_sentence_opener(self.s(k)),
+            _ => false,
+        }
+    }
+
+    /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.
+    fn speech_follows(&self, k: usize) -> bool {
+        let n = self.t.len();
+        let mut k = k;
+        let mut names = 0;
+        while k < n
+            && names < 4
+            && self.t[k].kind == TokenKind::Word
+            && self.first_char(k).is_uppercase()
+        {
+            k += 1;
+            names += 1;
+        }
+        names > 0 && k < n && self.t[k].kind == TokenKind::Word && is_speech_verb(self.s(k))
+    }
+
+    /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`) at `k`: its value and the index after it.
+    fn list_marker(&self, k: usize) -> Option<(u32, usize)> {
+        let n = self.t.len();
+        if k >= n {
+            return None;
+        }
+        let s = self.s(k);
+        let tok = &self.t[k];
+        let (value, mut end) = if tok.kind == TokenKind::Number
+            && (1..=2).contains(&s.len())
+            && s.bytes().all(|c| c.is_ascii_digit())
+        {
+            (s.parse::<u32>().ok()?, k + 1)
+        } else if tok.kind == TokenKind::Word
+            && (s.len() == 1 || (s.len() == 2 && s.as_bytes()[1] == b'.'))
+            && s.as_bytes()[0].is_ascii_alphabetic()
+        {
+            (
+                u32::from(s.as_bytes()[0].to_ascii_lowercase() - b'a') + 1,
+                k + 1,
+            )
+        } else {
+            return None;
+        };
+        let mut marks = 0;
+        if end - k == 1 && s.ends_with('.') {
+            marks = 1;
+        }
+        while end < n && marks < 2 && self.attached(end) && matches!(self.s(end), "." | ")") {
+            end += 1;
+            marks += 1;
+        }
+        if marks == 0 || end >= n {
+            return None;
+        }
+        // A bare number needs `.` or `)` right after it; a lone letter needs `)`.
+        if tok.kind == TokenKind::Word && s.len() == 1 && self.s(k + 1) != ")" {
+            return None;
+        }
+        Some((value, end))
+    }
+}
+
+/// Splits the paragraph made of `tokens[from..to]` into sentences, appended to `out`.
+pub(crate) fn split_paragraph(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    rules: &Rules,
+    out: &mut Vec<Sentence>,
+) {
+    let sp = Splitter {
+        text,
+        t: &tokens[from..to],
+        rules,
+    };
+    let t = sp.t;
+    let n = t.len();
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize| {
+        out.push(Sentence {
+            span: Span::new(t[s].span.start, t[e - 1].span.end),
+            tokens: from + s..from + e,
+        });
+    };
+    let mut start = 0;
+    let mut i = 0;
+    let mut last_marker: Option<u32> = None;
+    let mut open_double = false;
+    while i < n {
+        if i == start {
+            let mut k = i;
+            while k < n && is_bullet(sp.s(k)) {
+                k += 1;
+            }
+            if let Some((value, end)) = sp.list_marker(k) {
+                last_marker = Some(value);
+                i = end;
+                continue;
+            }
+        } else {
+            let s = sp.s(i);
+            let breaks_before = if is_bullet(s) {
+                true
+            } else if let (Some(prev), false) = (last_marker, sp.attached(i)) {
+                matches!(sp.list_marker(i), Some((v, _)) if v == prev + 1)
+            } else {
+                false
+            };
+            if breaks_before {
+                push(out, start, i);
+                start = i;
+                continue;
+            }
+        }
+        let Some(term) = sp.terminal(i) else {
+            if t[i].kind == TokenKind::QuoteMark && is_double_quote(sp.s(i)) {
+                open_double = match t[i].quote {
+                    Some(QuoteRole::Opening) => true,
+                    Some(QuoteRole::Closing) => false,
+                    _ => !open_double,
+                };
+            }
+            i += 1;
+            continue;
+        };
+        // Spaced dots: `. . .` is an ellipsis inside a sentence; `word. . . .` ends after the
+        // first period when a new sentence follows.
+        let mut group_end = i + 1;
+        let mut term = term;
+        let mut split_after_first = false;
+        if term == Terminal::Period {
+            while group_end < n && sp.s(group_end) == "." && !sp.attached(group_end) {
+                group_end += 1;
+            }
+            let dots = group_end - i;
+            let first_attached =
+                sp.attached(i) && matches!(t[i - 1].kind, TokenKind::Word | TokenKind::Number);
+            if dots >= 3 {
+                if first_attached && dots == 4 {
+                    split_after_first = true;
+                    term = Terminal::LongEllipsis;
+                } else if !first_attached && dots == 3 {
+                    i = group_end;
+                    continue;
+                } else {
+                    term = Terminal::LongEllipsis;
+                }
+            }
+        }
+        // `[...]` marks an omission.
+        if term == Terminal::Ellipsis
+            && i > 0
+            && sp.s(i - 1) == "["
+            && group_end < n
+            && sp.s(group_end) == "]"
+        {
+            i = group_end + 1;
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        let mut j = group_end;
+        let mut had_quote = false;
+        while j < n {
+            let tok = &t[j];
+            let absorb = match tok.kind {
+                TokenKind::QuoteMark => {
+                    tok.quote == Some(QuoteRole::Closing)
+                        || sp.attached(j)
+                        || (open_double && is_double_quote(sp.s(j)))
+                }
+                TokenKind::Punctuation => sp.attached(j) && matches!(sp.s(j), ")" | "]" | "}"),
+                _ => false,
+            };
+            if !absorb {
+                break;
+            }
+            if tok.kind == TokenKind::QuoteMark {
+                had_quote = true;
+                if is_double_quote(sp.s(j)) {
+                    open_double = false;
+                }
+            }
+            j += 1;
+        }
+        if j >= n {
+            break;
+        }
+        let next = sp.next(j);
+        let upper = matches!(next, Next::Upper(_));
+        let mut brk = match term {
+            Terminal::Period => match next {
+                Next::Lower | Next::Continuing => false,
+                Next::Digit => !(i > 0 && t[i - 1].kind == TokenKind::Symbol && sp.attached(i)),
+                _ => true,
+            },
+            Terminal::Bang => !matches!(next, Next::Lower | Next::Continuing),
+            Terminal::Ellipsis => upper,
+            Terminal::LongEllipsis => matches!(next, Next::Upper(_) | Next::Digit | Next::Other),
+            Terminal::Abbrev(kind) => match kind {
+                AbbrevKind::Initial(letter) => {
+                    if letter.is_ascii_lowercase() {
+                        sp.is_opener(next)
+                    } else if i > 0
+                        && t[i - 1].kind == TokenKind::Word
+                        && sp.first_char(i - 1).is_uppercase()
+                    {
+                        false
+                    } else if letter == b'I' {
+                        upper
+                    } else {
+                        sp.is_opener(next)
+                    }
+                }
+                AbbrevKind::MultiPeriod { upper_time: true } => upper,
+                AbbrevKind::MultiPeriod { upper_time: false } => sp.is_opener(next),
+                AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
+                    sp.is_opener(next)
+                }
+                AbbrevKind::Table(AbbrevClass::Ending) => {
+                    matches!(next, Next::Upper(_) | Next::Digit | Next::Other)
+                }
+                AbbrevKind::Table(AbbrevClass::Title | AbbrevClass::NumberPrefix)
+                | AbbrevKind::User => false,
+            },
+        };
+        if brk && had_quote {
+            if let Next::Upper(k) = next {
+                if sp.speech_follows(k) {
+                    brk = false;
+                }
+            }
+        }
+        if brk && split_after_first {
+            push(out, start, i + 1);
+            start = i + 1;
+            i += 1;
+        } else if brk {
+            push(out, start, j);
+            start = j;
+            i = j;
+        } else {
+            i = j;
+        }
+    }
+    if start < n {
+        push(out, start, n);
+    }
+}
