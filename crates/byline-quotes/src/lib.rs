@@ -6,6 +6,13 @@ use byline_gazetteer::EntityMention;
 use byline_tokenize::Segmentation;
 pub use byline_tokenize::Span;
 
+mod extract;
+mod lexicon;
+mod resolve;
+mod scan;
+
+use resolve::Sex;
+
 /// How a quotation is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -67,13 +74,125 @@ impl QuoteExtractor {
     }
 
     /// Quotations of `text`, in text order.
+    ///
+    /// The segmentation's sentences are used where it has them; an empty segmentation (such as
+    /// `Segmentation::default()`) makes the extractor split sentences itself. Entity mentions
+    /// resolve speakers to entities; an empty slice still resolves names and pronouns inside the
+    /// document.
+    ///
+    /// ```
+    /// use byline_quotes::{QuoteExtractor, QuoteKind};
+    /// use byline_tokenize::Segmentation;
+    ///
+    /// let text = "\"We will,\" he said, \"win.\"";
+    /// let quotes = QuoteExtractor::new().extract(text, &Segmentation::default(), &[]);
+    /// assert_eq!(quotes.len(), 1);
+    /// assert_eq!(quotes[0].kind, QuoteKind::Direct);
+    /// let pieces: Vec<&str> = quotes[0].content.iter().map(|s| s.as_str(text)).collect();
+    /// assert_eq!(pieces, ["\"We will,\"", "\"win.\""]);
+    /// assert_eq!(quotes[0].speaker.as_ref().unwrap().span.as_str(text), "he");
+    /// ```
     pub fn extract(
         &self,
         text: &str,
         segmentation: &Segmentation,
         entities: &[EntityMention],
     ) -> Vec<Quotation> {
-        let _ = (text, segmentation, entities);
-        todo!("quotations")
+        let doc = extract::Doc::new(text, segmentation);
+        let found = extract::extract(&doc);
+        let mut resolver = resolve::Resolver::new(entities, first_name_sex);
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let quoted = quoted_fragments(&doc, &f.content);
+            let kind = kind_of(text, &f.content, &quoted);
+            let cue = f
+                .cue
+                .map(|(a, b)| Span::new(doc.toks[a].start, doc.toks[b - 1].end));
+            let speaker = f.speaker.map(|(a, b)| {
+                let (entity_id, name) = resolver.resolve(&doc, a, b);
+                Speaker {
+                    span: Span::new(doc.toks[a].start, doc.toks[b - 1].end),
+                    entity_id,
+                    name,
+                }
+            });
+            out.push(Quotation {
+                kind,
+                content: f.content,
+                quoted,
+                cue,
+                speaker,
+                confidence: f.confidence,
+            });
+        }
+        out
+    }
+}
+
+/// Sex of a first name, where the gazetteer's name table knows it.
+fn first_name_sex(name: &str) -> Sex {
+    let _ = name;
+    Sex::Unknown
+}
+
+/// The words inside quote marks within the content pieces, without the marks.
+fn quoted_fragments(doc: &extract::Doc<'_>, content: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for piece in content {
+        for q in &doc.quotes {
+            if q.end <= piece.start || q.start >= piece.end {
+                continue;
+            }
+            // Only outermost quotations.
+            if doc.in_quote[q.open] != 0 {
+                continue;
+            }
+            let s = q.inner_start.max(piece.start);
+            let e = q.inner_end.min(piece.end);
+            let span = trim(doc.text, s, e);
+            if !span.is_empty() {
+                out.push(span);
+            }
+        }
+    }
+    out
+}
+
+/// `[s, e)` without surrounding white space and the punctuation that closes a quoted sentence.
+fn trim(text: &str, mut s: usize, mut e: usize) -> Span {
+    let strip = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?');
+    while s < e {
+        match text[s..e].chars().next() {
+            Some(c) if c.is_whitespace() => s += c.len_utf8(),
+            _ => break,
+        }
+    }
+    while s < e {
+        match text[s..e].chars().next_back() {
+            Some(c) if strip(c) && !(c == '?' || c == '!') => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    Span::new(s, e)
+}
+
+fn kind_of(text: &str, content: &[Span], quoted: &[Span]) -> QuoteKind {
+    if quoted.is_empty() {
+        return QuoteKind::Indirect;
+    }
+    let outside_words = content.iter().any(|p| {
+        let mut k = p.start;
+        for c in p.as_str(text).chars() {
+            if c.is_alphanumeric() && !quoted.iter().any(|q| q.start <= k && k < q.end) {
+                return true;
+            }
+            k += c.len_utf8();
+        }
+        false
+    });
+    if outside_words {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Direct
     }
 }

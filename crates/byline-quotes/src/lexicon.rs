@@ -1,0 +1,1012 @@
+//! The English word lists behind cue and speaker detection: reporting verbs in every form,
+//! auxiliaries, pronouns, determiners and clause boundaries, looked up case-insensitively.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Reports speech and takes a clause (`said`, `argued`, `added`); may follow its content.
+pub(crate) const SAY: u32 = 1;
+/// Reports speech to a hearer (`told X that`, `assured`, `reminded`).
+pub(crate) const TELL: u32 = 1 << 1;
+/// A belief, intention or finding with a clause (`believes`, `fears`, `found`).
+pub(crate) const BELIEF: u32 = 1 << 2;
+/// Characterises something with quoted words (`called X "Y"`, `described it as "Y"`); a cue only
+/// when a quotation follows in its clause.
+pub(crate) const MIXED: u32 = 1 << 3;
+/// Any cue class.
+pub(crate) const CUE: u32 = SAY | TELL | BELIEF | MIXED;
+/// Base form (`say`).
+pub(crate) const F_BASE: u32 = 1 << 4;
+/// Third person singular (`says`).
+pub(crate) const F_S: u32 = 1 << 5;
+/// Past tense or participle (`said`).
+pub(crate) const F_PAST: u32 = 1 << 6;
+/// Present participle (`saying`).
+pub(crate) const F_ING: u32 = 1 << 7;
+/// An auxiliary (`has`, `was`, `will`, `did`).
+pub(crate) const AUX: u32 = 1 << 8;
+/// An adverb or negation that may sit inside a verb group (`also`, `not`, `later`).
+pub(crate) const ADV: u32 = 1 << 9;
+/// A subject pronoun.
+pub(crate) const PRON: u32 = 1 << 10;
+/// A determiner or possessive that opens a noun phrase.
+pub(crate) const DET: u32 = 1 << 11;
+/// A word that opens a clause and so ends a noun phrase going left.
+pub(crate) const BOUNDARY: u32 = 1 << 12;
+/// A preposition.
+pub(crate) const PREP: u32 = 1 << 13;
+/// A word of time (`Tuesday`, `yesterday`, `week`).
+pub(crate) const TIME: u32 = 1 << 14;
+/// A common noun that names people who speak (`officials`, `spokesman`, `analysts`).
+pub(crate) const SPEAKER_NOUN: u32 = 1 << 15;
+/// A noun expressing an attitude after `expressed` (`concern`, `disappointment`).
+pub(crate) const ATTITUDE: u32 = 1 << 16;
+/// A title before a name (`President`, `Mr.`, `spokesman`).
+pub(crate) const TITLE: u32 = 1 << 17;
+/// A pronoun or title that tells a male person.
+pub(crate) const MALE: u32 = 1 << 18;
+/// A pronoun or title that tells a female person.
+pub(crate) const FEMALE: u32 = 1 << 19;
+/// A plural pronoun (`they`, `we`).
+pub(crate) const PLURAL: u32 = 1 << 20;
+/// A verb of communication whose `-ing` form after a comma continues the clause's speaker.
+pub(crate) const VERBISH: u32 = 1 << 21;
+
+const SAY_VERBS: &[&str] = &[
+    "say",
+    "add",
+    "note",
+    "argue",
+    "claim",
+    "insist",
+    "explain",
+    "state",
+    "write",
+    "report",
+    "announce",
+    "declare",
+    "acknowledge",
+    "admit",
+    "assert",
+    "contend",
+    "confirm",
+    "deny",
+    "suggest",
+    "predict",
+    "reply",
+    "respond",
+    "answer",
+    "remark",
+    "observe",
+    "tweet",
+    "testify",
+    "concede",
+    "complain",
+    "recall",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "maintain",
+    "allege",
+    "boast",
+    "joke",
+    "quip",
+    "agree",
+    "conclude",
+    "continue",
+    "counter",
+    "retort",
+    "reiterate",
+    "estimate",
+    "speculate",
+    "indicate",
+    "reveal",
+    "disclose",
+    "caution",
+    "lament",
+    "shout",
+    "yell",
+    "whisper",
+    "exclaim",
+    "muse",
+    "wonder",
+    "ask",
+    "read",
+    "learn",
+    "hint",
+    "proclaim",
+    "opine",
+    "posit",
+    "grumble",
+    "gush",
+    "scoff",
+    "charge",
+    "warn",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "demand",
+    "urge",
+    "post",
+    "signal",
+    "clarify",
+    "elaborate",
+    "assure",
+    "mention",
+    "point",
+    "acknowledged",
+    "repeat",
+    "protest",
+    "object",
+    "counsel",
+    "advise",
+    "predict",
+    "forecast",
+    "swear",
+    "guarantee",
+    "lie",
+    "brag",
+    "snap",
+    "sniff",
+    "chuckle",
+    "laugh",
+];
+
+const TELL_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "remind", "warn", "advise", "convince", "persuade", "notify",
+    "brief",
+];
+
+const BELIEF_VERBS: &[&str] = &[
+    "believe",
+    "think",
+    "feel",
+    "fear",
+    "hope",
+    "expect",
+    "worry",
+    "doubt",
+    "suspect",
+    "assume",
+    "know",
+    "reckon",
+    "bet",
+    "find",
+    "realize",
+    "realise",
+    "recognize",
+    "understand",
+    "decide",
+    "show",
+    "conclude",
+    "determine",
+    "acknowledge",
+    "predict",
+    "suggest",
+    "imply",
+];
+
+const MIXED_VERBS: &[&str] = &[
+    "call",
+    "describe",
+    "characterize",
+    "characterise",
+    "label",
+    "dub",
+    "brand",
+    "term",
+    "condemn",
+    "accuse",
+    "blame",
+    "praise",
+    "criticize",
+    "criticise",
+    "compare",
+    "dismiss",
+    "denounce",
+    "slam",
+    "blast",
+    "mock",
+    "hail",
+    "decry",
+    "defend",
+    "reject",
+    "question",
+    "attack",
+    "refer",
+    "cite",
+    "tout",
+    "deride",
+    "lambaste",
+    "ridicule",
+    "applaud",
+    "commend",
+    "welcome",
+    "lament",
+    "vow",
+    "promise",
+    "pledge",
+    "urge",
+    "demand",
+    "liken",
+    "portray",
+    "paint",
+    "cast",
+    "consider",
+    "deem",
+    "view",
+    "see",
+    "regard",
+    "nickname",
+    "thank",
+    "credit",
+    "fault",
+    "chide",
+    "scold",
+    "rebuke",
+    "warn",
+    "threaten",
+    "endorse",
+    "support",
+    "oppose",
+    "predict",
+    "express",
+    "mention",
+    "discuss",
+    "rail",
+    "quote",
+    "echo",
+    "insist",
+    "pledge",
+    "characterize",
+    "frame",
+    "declare",
+    "pronounce",
+    "acknowledge",
+];
+
+/// Irregular verbs: base, third person, past, participle, `-ing`.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["says", "said", "saying"]),
+    ("tell", &["tells", "told", "telling"]),
+    ("write", &["writes", "wrote", "written", "writing"]),
+    ("think", &["thinks", "thought", "thinking"]),
+    ("feel", &["feels", "felt", "feeling"]),
+    ("know", &["knows", "knew", "known", "knowing"]),
+    ("find", &["finds", "found", "finding"]),
+    ("read", &["reads", "read", "reading"]),
+    ("learn", &["learns", "learned", "learnt", "learning"]),
+    (
+        "understand",
+        &["understands", "understood", "understanding"],
+    ),
+    ("show", &["shows", "showed", "shown", "showing"]),
+    ("see", &["sees", "saw", "seen", "seeing"]),
+    ("bet", &["bets", "bet", "betting"]),
+    ("swear", &["swears", "swore", "sworn", "swearing"]),
+    (
+        "forecast",
+        &["forecasts", "forecast", "forecasted", "forecasting"],
+    ),
+    ("cast", &["casts", "cast", "casting"]),
+    ("lie", &["lies", "lied", "lying"]),
+    ("quip", &["quips", "quipped", "quipping"]),
+    ("admit", &["admits", "admitted", "admitting"]),
+    ("refer", &["refers", "referred", "referring"]),
+    ("dub", &["dubs", "dubbed", "dubbing"]),
+    (
+        "label",
+        &["labels", "labeled", "labelled", "labeling", "labelling"],
+    ),
+    ("brag", &["brags", "bragged", "bragging"]),
+    ("snap", &["snaps", "snapped", "snapping"]),
+    ("rebut", &["rebuts", "rebutted", "rebutting"]),
+    ("regret", &["regrets", "regretted", "regretting"]),
+    ("commit", &["commits", "committed", "committing"]),
+    ("plan", &["plans", "planned", "planning"]),
+    ("object", &["objects", "objected", "objecting"]),
+];
+
+/// The regular forms of `lemma`: third person, past, `-ing`.
+fn regular_forms(lemma: &str) -> [String; 3] {
+    let b = lemma.as_bytes();
+    let last = b[b.len() - 1];
+    let prev = if b.len() > 1 { b[b.len() - 2] } else { b'a' };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if last == b'e' {
+        let stem = &lemma[..lemma.len() - 1];
+        [
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        ]
+    } else if last == b'y' && !vowel(prev) {
+        let stem = &lemma[..lemma.len() - 1];
+        [
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        ]
+    } else if lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+        || last == b's'
+        || last == b'x'
+        || last == b'z'
+    {
+        [
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]
+    } else {
+        [
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]
+    }
+}
+
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "am",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "'s",
+    "’s",
+    "'ve",
+    "’ve",
+    "'d",
+    "’d",
+    "'ll",
+    "’ll",
+    "'re",
+    "’re",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "wasn't",
+    "wasn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "isn't",
+    "isn’t",
+    "hadn't",
+    "hadn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "cannot",
+    "reportedly",
+    "allegedly",
+];
+
+const ADVERBS: &[&str] = &[
+    "also",
+    "not",
+    "never",
+    "again",
+    "later",
+    "previously",
+    "already",
+    "once",
+    "often",
+    "still",
+    "even",
+    "just",
+    "then",
+    "now",
+    "first",
+    "further",
+    "reportedly",
+    "allegedly",
+    "later",
+    "recently",
+    "always",
+    "repeatedly",
+    "long",
+    "ever",
+    "n't",
+    "too",
+    "only",
+    "simply",
+    "since",
+    "soon",
+    "both",
+    "all",
+    "each",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "yet",
+    "earlier",
+    "privately",
+    "publicly",
+    "openly",
+    "quickly",
+    "well",
+    "instead",
+    "frequently",
+];
+
+const PRONOUNS: &[(&str, u32)] = &[
+    ("he", MALE),
+    ("she", FEMALE),
+    ("they", PLURAL),
+    ("we", PLURAL),
+    ("i", 0),
+    ("you", 0),
+    ("it", 0),
+];
+
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "another",
+    "some",
+    "many",
+    "several",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "both",
+    "all",
+    "no",
+    "most",
+    "other",
+    "few",
+    "each",
+    "every",
+    "any",
+    "such",
+    "more",
+    "top",
+    "senior",
+    "former",
+    "unnamed",
+    "anonymous",
+];
+
+const BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "or", "but", "while", "when", "because",
+    "since", "although", "though", "if", "as", "where", "so", "than", "whether", "to", "what",
+    "how", "why", "nor", "unless", "until", "whereas", "yet", "then", "there", "here", "however",
+    "also", "not", "even", "only",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "for", "with", "by", "from", "about", "of", "after", "before",
+    "over", "into", "via", "through", "under", "against", "without", "within", "among", "between",
+    "across", "around", "toward", "towards", "upon", "despite", "amid", "like", "near", "outside",
+    "inside",
+];
+
+const TIMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "recently",
+    "previously",
+    "weekend",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "ago",
+    "once",
+    "again",
+    "repeatedly",
+    "late",
+    "early",
+];
+
+const SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "source",
+    "sources",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critic",
+    "critics",
+    "aide",
+    "aides",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "people",
+    "observers",
+    "residents",
+    "witnesses",
+    "witness",
+    "police",
+    "authorities",
+    "leaders",
+    "leader",
+    "researchers",
+    "scientists",
+    "economists",
+    "investigators",
+    "prosecutors",
+    "prosecutor",
+    "democrats",
+    "republicans",
+    "supporters",
+    "opponents",
+    "voters",
+    "advocates",
+    "activists",
+    "members",
+    "diplomats",
+    "diplomat",
+    "ministry",
+    "government",
+    "campaign",
+    "report",
+    "reports",
+    "statement",
+    "study",
+    "survey",
+    "poll",
+    "polls",
+    "polling",
+    "documents",
+    "data",
+    "letter",
+    "reporters",
+    "journalists",
+    "observers",
+    "organizers",
+    "representatives",
+    "staff",
+    "agency",
+    "department",
+    "administration",
+    "court",
+    "judge",
+    "committee",
+    "officer",
+    "officers",
+    "president",
+    "minister",
+    "senator",
+    "governor",
+    "mayor",
+    "chairman",
+    "director",
+    "chief",
+    "executive",
+    "candidate",
+    "nominee",
+    "businessman",
+    "spokesmen",
+    "allies",
+    "friends",
+    "administration",
+    "company",
+    "firm",
+    "group",
+    "party",
+    "council",
+    "commission",
+    "office",
+    "article",
+    "story",
+    "paper",
+    "newspaper",
+    "figures",
+    "records",
+    "memo",
+    "complaint",
+    "lawsuit",
+    "filing",
+    "others",
+    "everyone",
+    "nobody",
+    "someone",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "person",
+    "families",
+    "parents",
+    "students",
+    "workers",
+    "employees",
+    "doctors",
+    "economist",
+    "historian",
+    "professor",
+    "strategist",
+    "strategists",
+    "pollster",
+    "pollsters",
+    "consultant",
+    "columnist",
+    "writer",
+    "author",
+    "editor",
+    "host",
+    "moderator",
+    "military",
+    "army",
+    "troops",
+    "citizens",
+    "americans",
+    "polls",
+    "estimates",
+    "insiders",
+];
+
+const ATTITUDES: &[&str] = &[
+    "concern",
+    "concerns",
+    "disappointment",
+    "sorrow",
+    "hope",
+    "hopes",
+    "confidence",
+    "doubt",
+    "doubts",
+    "regret",
+    "frustration",
+    "support",
+    "outrage",
+    "surprise",
+    "optimism",
+    "skepticism",
+    "scepticism",
+    "dismay",
+    "anger",
+    "alarm",
+    "satisfaction",
+    "gratitude",
+    "sympathy",
+    "condolences",
+    "opposition",
+    "reservations",
+    "interest",
+    "fears",
+    "fear",
+    "worry",
+    "worries",
+    "displeasure",
+    "disagreement",
+    "agreement",
+    "solidarity",
+    "belief",
+    "pessimism",
+    "unease",
+    "shock",
+    "sadness",
+    "relief",
+    "willingness",
+    "readiness",
+    "desire",
+];
+
+const TITLES: &[(&str, u32)] = &[
+    ("mr", MALE),
+    ("mr.", MALE),
+    ("mrs", FEMALE),
+    ("mrs.", FEMALE),
+    ("ms", FEMALE),
+    ("ms.", FEMALE),
+    ("miss", FEMALE),
+    ("sir", MALE),
+    ("lord", MALE),
+    ("lady", FEMALE),
+    ("king", MALE),
+    ("queen", FEMALE),
+    ("prince", MALE),
+    ("princess", FEMALE),
+    ("dr", 0),
+    ("dr.", 0),
+    ("president", 0),
+    ("prime", 0),
+    ("minister", 0),
+    ("secretary", 0),
+    ("senator", 0),
+    ("sen.", 0),
+    ("rep.", 0),
+    ("gov.", 0),
+    ("governor", 0),
+    ("mayor", 0),
+    ("spokesman", MALE),
+    ("spokeswoman", FEMALE),
+    ("spokesperson", 0),
+    ("chairman", MALE),
+    ("chairwoman", FEMALE),
+    ("gen.", 0),
+    ("general", 0),
+    ("judge", 0),
+    ("justice", 0),
+    ("chancellor", 0),
+    ("commissioner", 0),
+    ("ambassador", 0),
+    ("director", 0),
+    ("chief", 0),
+    ("sheriff", 0),
+    ("speaker", 0),
+    ("leader", 0),
+    ("congressman", MALE),
+    ("congresswoman", FEMALE),
+    ("vice", 0),
+    ("deputy", 0),
+    ("foreign", 0),
+    ("defense", 0),
+    ("attorney", 0),
+    ("candidate", 0),
+    ("nominee", 0),
+    ("pope", MALE),
+    ("father", MALE),
+    ("rev.", 0),
+    ("professor", 0),
+    ("prof.", 0),
+    ("lt.", 0),
+    ("col.", 0),
+    ("capt.", 0),
+    ("sgt.", 0),
+    ("adm.", 0),
+];
+
+/// Words that take part in a verb group or clause and so can never be a speaker's head.
+const VERBISH_WORDS: &[&str] = &[
+    "expressed",
+    "expresses",
+    "express",
+    "expressing",
+    "made",
+    "makes",
+    "pointed",
+    "points",
+    "went",
+    "goes",
+    "gave",
+    "gives",
+    "raised",
+    "raises",
+    "voiced",
+    "voices",
+    "issued",
+];
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+
+pub(crate) struct Lexicon {
+    map: Map,
+}
+
+fn add(map: &mut Map, word: &str, flags: u32) {
+    *map.entry(word.into()).or_insert(0) |= flags;
+}
+
+fn add_verb(map: &mut Map, lemma: &str, class: u32) {
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        add(map, lemma, class | F_BASE);
+        for f in forms.iter() {
+            let form = if f.ends_with("ing") {
+                F_ING
+            } else if f.ends_with('s') && *f != "read" {
+                F_S
+            } else {
+                F_PAST
+            };
+            add(map, f, class | form);
+        }
+        return;
+    }
+    let [s, past, ing] = regular_forms(lemma);
+    add(map, lemma, class | F_BASE);
+    add(map, &s, class | F_S);
+    add(map, &past, class | F_PAST);
+    add(map, &ing, class | F_ING);
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut map = Map::default();
+        for v in SAY_VERBS {
+            add_verb(&mut map, v, SAY);
+        }
+        for v in TELL_VERBS {
+            add_verb(&mut map, v, TELL);
+        }
+        for v in BELIEF_VERBS {
+            add_verb(&mut map, v, BELIEF);
+        }
+        for v in MIXED_VERBS {
+            add_verb(&mut map, v, MIXED);
+        }
+        for w in AUXILIARIES {
+            add(&mut map, w, AUX);
+        }
+        for w in ADVERBS {
+            add(&mut map, w, ADV);
+        }
+        for (w, f) in PRONOUNS {
+            add(&mut map, w, PRON | f);
+        }
+        for w in DETERMINERS {
+            add(&mut map, w, DET);
+        }
+        for w in BOUNDARIES {
+            add(&mut map, w, BOUNDARY);
+        }
+        for w in PREPOSITIONS {
+            add(&mut map, w, PREP);
+        }
+        for w in TIMES {
+            add(&mut map, w, TIME);
+        }
+        for w in SPEAKER_NOUNS {
+            add(&mut map, w, SPEAKER_NOUN);
+        }
+        for w in ATTITUDES {
+            add(&mut map, w, ATTITUDE);
+        }
+        for (w, f) in TITLES {
+            add(&mut map, w, TITLE | f);
+        }
+        for w in VERBISH_WORDS {
+            add(&mut map, w, VERBISH);
+        }
+        // Words that look like verb forms of the lists but are mostly nouns or adjectives here.
+        for w in [
+            "states", "answers", "reports", "charges", "posts", "points", "objects",
+        ] {
+            if let Some(f) = map.get_mut(w) {
+                *f &= !CUE;
+            }
+        }
+        Lexicon { map }
+    }
+
+    /// The shared lexicon, built once per process.
+    pub(crate) fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    /// The flags of `word`, matched case-insensitively (0 for an unknown word).
+    pub(crate) fn flags(&self, word: &str) -> u32 {
+        if word.len() > 24 {
+            return 0;
+        }
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.map.get(word).copied().unwrap_or(0);
+        }
+        if word.is_ascii() {
+            let mut buf = [0u8; 24];
+            let bytes = &mut buf[..word.len()];
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            let lower = std::str::from_utf8(bytes).unwrap_or("");
+            return self.map.get(lower).copied().unwrap_or(0);
+        }
+        self.map
+            .get(word.to_lowercase().as_str())
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_are_generated() {
+        let lex = Lexicon::get();
+        for w in [
+            "said",
+            "says",
+            "saying",
+            "Argued",
+            "characterized",
+            "denies",
+            "denied",
+        ] {
+            assert_ne!(lex.flags(w) & CUE, 0, "{w}");
+        }
+        assert_ne!(lex.flags("told") & TELL, 0);
+        assert_ne!(lex.flags("saying") & F_ING, 0);
+        assert_eq!(lex.flags("table"), 0);
+        assert_ne!(lex.flags("He") & MALE, 0);
+    }
+}

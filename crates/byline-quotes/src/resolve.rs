@@ -1,0 +1,269 @@
+//! Speakers resolved inside the document: later name forms to the first full mention, pronouns to
+//! the nearest compatible preceding speaker or person, and names to gazetteer entities.
+
+use byline_gazetteer::{EntityMention, Label};
+use byline_tokenize::Span;
+
+use crate::extract::Doc;
+use crate::lexicon::{DET, FEMALE, MALE, PLURAL, PRON, TITLE};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sex {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+struct Person {
+    /// Fullest name seen.
+    name: String,
+    /// Last word of the name, to match later short forms.
+    last: String,
+    id: Option<String>,
+    sex: Sex,
+    /// Byte offset of the latest mention.
+    pos: usize,
+    /// A person (not an organisation or a group).
+    person: bool,
+    plural: bool,
+}
+
+pub(crate) struct Resolver<'a> {
+    people: Vec<Person>,
+    entities: &'a [EntityMention],
+    first_name_sex: fn(&str) -> Sex,
+    /// Entity mentions before this index are admitted as candidates.
+    cursor: usize,
+}
+
+/// One resolved speaker: entity id and canonical name.
+pub(crate) type Resolved = (Option<String>, Option<String>);
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(
+        entities: &'a [EntityMention],
+        first_name_sex: fn(&str) -> Sex,
+    ) -> Resolver<'a> {
+        Resolver {
+            people: Vec::new(),
+            entities,
+            first_name_sex,
+            cursor: 0,
+        }
+    }
+
+    /// Resolves the speaker on tokens `[s, e)`; speakers must come in text order.
+    pub(crate) fn resolve(&mut self, doc: &Doc<'_>, s: usize, e: usize) -> Resolved {
+        let span = Span::new(doc.toks[s].start, doc.toks[e - 1].end);
+        let text = doc.text;
+        // Entity mentions known before this speaker become candidates.
+        self.admit_entities(span.start);
+        // A pronoun.
+        if e == s + 1 && doc.toks[s].flags & PRON != 0 {
+            let f = doc.toks[s].flags;
+            let word = span.as_str(text).to_ascii_lowercase();
+            let want = if f & MALE != 0 {
+                Some(Sex::Male)
+            } else if f & FEMALE != 0 {
+                Some(Sex::Female)
+            } else {
+                None
+            };
+            let plural = f & PLURAL != 0;
+            let it = word == "it";
+            if word == "i" || word == "you" || word == "we" {
+                return (None, None);
+            }
+            let mut best: Option<usize> = None;
+            for (k, p) in self.people.iter().enumerate() {
+                if p.pos >= span.start || best.is_some_and(|b| self.people[b].pos >= p.pos) {
+                    continue;
+                }
+                let ok = match want {
+                    Some(sex) => p.person && (p.sex == sex || p.sex == Sex::Unknown),
+                    None => (it && !p.person && !p.plural) || (plural && (!p.person || p.plural)),
+                };
+                if ok {
+                    best = Some(k);
+                }
+            }
+            if let Some(k) = best {
+                let p = &mut self.people[k];
+                if let Some(sex) = want {
+                    p.sex = sex;
+                }
+                p.pos = span.start;
+                return (p.id.clone(), Some(p.name.clone()));
+            }
+            return (None, None);
+        }
+        // An entity mention inside the speaker span.
+        let mention = self
+            .entities
+            .iter()
+            .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .max_by_key(|m| (m.label == Label::Person, m.span.end));
+        // Title and name words.
+        let mut sex = Sex::Unknown;
+        let mut name_start = None;
+        let mut name_end = e;
+        for k in s..e {
+            let t = &doc.toks[k];
+            if t.flags & TITLE != 0 {
+                if t.flags & MALE != 0 {
+                    sex = Sex::Male;
+                } else if t.flags & FEMALE != 0 {
+                    sex = Sex::Female;
+                }
+            }
+            let w = &text[t.start..t.end];
+            let cap = t.is_word() && w.chars().next().is_some_and(|c| c.is_uppercase());
+            let titled = t.flags & (TITLE | DET) != 0;
+            if cap && !titled && !w.starts_with(['\'', '’']) {
+                if name_start.is_none() {
+                    name_start = Some(k);
+                }
+                name_end = k + 1;
+            } else if name_start.is_some() && !(t.is_word() && w == "of") {
+                // The name is the last run of capitalised words.
+                if k < e {
+                    name_start = None;
+                }
+            }
+        }
+        let name_run = name_start.map(|ns| (ns, name_end));
+        if let Some(m) = mention {
+            let person = m.label == Label::Person;
+            let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
+            if person {
+                if let Some(p) = self
+                    .people
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.id.is_some() && p.id == m.entity_id || p.name == m.name)
+                {
+                    p.pos = span.start;
+                    if sex != Sex::Unknown {
+                        p.sex = sex;
+                    }
+                    return (p.id.clone(), Some(p.name.clone()));
+                }
+            }
+            let sex = if sex == Sex::Unknown && person {
+                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
+            } else {
+                sex
+            };
+            self.people.push(Person {
+                name: m.name.clone(),
+                last,
+                id: m.entity_id.clone(),
+                sex,
+                pos: span.start,
+                person,
+                plural: false,
+            });
+            return (m.entity_id.clone(), Some(m.name.clone()));
+        }
+        let Some((ns, ne)) = name_run else {
+            // A role or a group (`a senior official`, `analysts`): not resolved to a name.
+            return (None, None);
+        };
+        let name = text[doc.toks[ns].start..doc.toks[ne - 1].end].to_string();
+        let last = text[doc.toks[ne - 1].start..doc.toks[ne - 1].end].to_string();
+        // A later form of a name seen before (`Raisi`, `President Raisi`).
+        if let Some(p) = self
+            .people
+            .iter_mut()
+            .rev()
+            .find(|p| p.last == last || p.name == name)
+        {
+            p.pos = span.start;
+            if sex != Sex::Unknown {
+                p.sex = sex;
+            }
+            if name.len() > p.name.len() && p.id.is_none() && p.name.split(' ').count() < 2 {
+                p.name = name;
+            }
+            return (p.id.clone(), Some(p.name.clone()));
+        }
+        // Otherwise a person entity mentioned earlier in the document with that last name.
+        if let Some(m) = self
+            .entities
+            .iter()
+            .find(|m| m.label == Label::Person && m.name.rsplit(' ').next() == Some(last.as_str()))
+        {
+            let sex = if sex == Sex::Unknown {
+                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
+            } else {
+                sex
+            };
+            self.people.push(Person {
+                name: m.name.clone(),
+                last,
+                id: m.entity_id.clone(),
+                sex,
+                pos: span.start,
+                person: true,
+                plural: false,
+            });
+            return (m.entity_id.clone(), Some(m.name.clone()));
+        }
+        let words = ne - ns;
+        let person = words >= 2
+            || sex != Sex::Unknown
+            || doc.toks[s..e].iter().any(|t| t.flags & TITLE != 0);
+        let sex = if sex == Sex::Unknown && words >= 2 {
+            (self.first_name_sex)(&text[doc.toks[ns].start..doc.toks[ns].end])
+        } else {
+            sex
+        };
+        self.people.push(Person {
+            name: name.clone(),
+            last,
+            id: None,
+            sex,
+            pos: span.start,
+            person,
+            plural: false,
+        });
+        (None, Some(name))
+    }
+
+    fn admit_entities(&mut self, before: usize) {
+        // Person and organisation mentions before `before` that are not yet known.
+        let mut changed = false;
+        while self.cursor < self.entities.len() && self.entities[self.cursor].span.start < before {
+            let m = &self.entities[self.cursor];
+            self.cursor += 1;
+            changed = true;
+            let person = m.label == Label::Person;
+            if !(person || m.label == Label::Org) {
+                continue;
+            }
+            if let Some(p) = self.people.iter_mut().find(|p| p.name == m.name) {
+                if p.pos < m.span.start {
+                    p.pos = m.span.start;
+                }
+                continue;
+            }
+            let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
+            let sex = if person {
+                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
+            } else {
+                Sex::Unknown
+            };
+            self.people.push(Person {
+                name: m.name.clone(),
+                last,
+                id: m.entity_id.clone(),
+                sex,
+                pos: m.span.start,
+                person,
+                plural: false,
+            });
+        }
+        let _ = changed;
+    }
+}
