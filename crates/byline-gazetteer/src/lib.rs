@@ -1,15 +1,117 @@
 //! Entity matching against a gazetteer: aliases mapped to canonical entities with a label and a
 //! Wikidata id, matched leftmost-longest on token boundaries over `aho-corasick`, with an embedded
 //! default gazetteer for English news.
+//!
+//! ```
+//! use byline_gazetteer::{Entry, Gazetteer, Label};
+//!
+//! let gaz = Gazetteer::new(vec![
+//!     Entry::new("Iran", Label::Gpe).id("Q794"),
+//!     Entry::new("Iranian", Label::Norp).alias("Iranians"),
+//! ])?;
+//! let text = "Iranian officials met in Iran’s capital.";
+//! let found: Vec<(&str, &str)> = gaz
+//!     .find(text)
+//!     .iter()
+//!     .map(|m| (&text[m.span.range()], gaz.entry(m.entry).name.as_str()))
+//!     .collect();
+//! assert_eq!(found, [("Iranian", "Iranian"), ("Iran", "Iran")]);
+//! # Ok::<(), byline_gazetteer::Error>(())
+//! ```
+//!
+//! # Matching
+//!
+//! Text and aliases are normalised the same way before matching, and every match is mapped back
+//! to exact byte offsets of the original text:
+//!
+//! - the text is cut into *units*: runs of letters and digits (in any script), and single
+//!   characters of punctuation, symbols, and of scripts written without spaces (Chinese,
+//!   Japanese, Thai ...). An alias matches whole units only: no `Iran` inside `Iranian`, no
+//!   `Hamas` inside `Bahamas`; `Russia’s` matches `Russia` (the possessive is left out of the
+//!   span); `Hamas-led` matches `Hamas`;
+//! - white space between units is ignored, so a name broken over a line matches;
+//! - Unicode case folding (`STRASSE` = `Straße`, Greek final sigma), apostrophe variants
+//!   (`’ ‘ ʼ`) and dash variants (`– — ‐ −`), and, by default, diacritics (`Zurich` =
+//!   `Zürich`; see [`GazetteerBuilder::fold_diacritics`]).
+//!
+//! The search is leftmost-longest: at the leftmost place where some alias matches, the longest
+//! alias wins (`New York City` over `New York`), and matches never overlap. See
+//! [`Gazetteer::find_overlapping`] for every match.
+//!
+//! # Case
+//!
+//! Each entry is matched in one of three [`CaseMode`]s, the gazetteer's default or the entry's
+//! own: `exact`, `insensitive`, or `smart` (the default). In smart mode:
+//!
+//! - an acronym (`US`, `WHO`, `U.S.`) or a common English word (`May`, `Nice`, `Reading`)
+//!   matches only in its own case, so `us` and `who` are not entities; such a word at the
+//!   start of a sentence (`May I ...`) is kept only when the document names the same entity
+//!   elsewhere;
+//! - any other alias with a capital letter matches in any case except all lower case (`IRAN`
+//!   and `Iran`, not `iran`); an alias without capitals matches in any case.
+//!
+//! # Ambiguity
+//!
+//! When an alias names several entries (`Georgia` the country and the US state), every entry
+//! is kept in [`Match::candidates`], best first, and [`Match::entry`] is the first. Candidates
+//! are ranked by, in order: being named elsewhere in the same text by an alias that names it
+//! alone; higher [`Entry::weight`]; label priority (GPE, PERSON, ORG, NORP, LOC, FAC, MISC);
+//! order of the entries.
+//!
+//! # Files
+//!
+//! [`GazetteerBuilder`] reads three formats, plain or gzip-compressed (`.gz`):
+//!
+//! - **JSON Lines** (`.jsonl`), one entry a line:
+//!   `{"id": "Q42", "name": "Douglas Adams", "label": "PERSON", "aliases": ["Adams"],
+//!   "weight": 1.0, "case": "smart"}`; `id` (a string or null), `aliases`, `weight` (default
+//!   1.0) and `case` (`smart`, `exact` or `insensitive`; default: the gazetteer's) are optional,
+//!   other fields are ignored. This is also the format of the embedded gazetteer.
+//! - **TSV** (`.tsv`): `id TAB name TAB label [TAB aliases [TAB weight [TAB case]]]`, aliases
+//!   separated by `|`, an empty id for none; lines starting with `#` and a first line
+//!   `id TAB name ...` are skipped.
+//! - **CSV** (`.csv`): a header naming the columns `name` and `label`, and optionally `id`,
+//!   `aliases` (separated by `|`), `weight` and `case`, in any order.
+//!
+//! Errors name the file, the line and the field. An alias shared by several entries keeps all
+//! of them as candidates; the canonical name is always an alias of its entry.
+//!
+//! # People
+//!
+//! [`EntityRecognizer`] adds to the gazetteer's matches the people it does not know: a
+//! capitalised name after a title ([`titles`]) or starting with a known first name
+//! ([`names`]), and later mentions of their surnames. See [`EntityRecognizer::recognize`].
 #![deny(missing_docs)]
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use byline_tokenize::Segmentation;
 pub use byline_tokenize::Span;
+use serde::{Deserialize, Serialize};
+
+mod common_words;
+mod error;
+mod gazetteer;
+mod load;
+mod matcher;
+pub mod names;
+mod normalize;
+mod recognize;
+pub mod titles;
+
+pub use error::Error;
+pub use gazetteer::GazetteerBuilder;
 
 /// An entity's type, as in OntoNotes (PERSON, ORG, GPE, ...).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// ```
+/// use byline_gazetteer::Label;
+///
+/// assert_eq!("gpe".parse::<Label>(), Ok(Label::Gpe));
+/// assert_eq!(Label::Norp.as_str(), "NORP");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 #[non_exhaustive]
 pub enum Label {
     /// People, real or fictional.
@@ -30,6 +132,10 @@ pub enum Label {
 
 impl Label {
     /// The label's name in JSON (`"PERSON"`, `"ORG"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(byline_gazetteer::Label::Person.as_str(), "PERSON");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Label::Person => "PERSON",
@@ -41,6 +147,100 @@ impl Label {
             Label::Misc => "MISC",
         }
     }
+
+    /// Rank used to break ties between entries sharing an alias (lower wins).
+    pub(crate) const fn priority(self) -> u8 {
+        match self {
+            Label::Gpe => 0,
+            Label::Person => 1,
+            Label::Org => 2,
+            Label::Norp => 3,
+            Label::Loc => 4,
+            Label::Fac => 5,
+            Label::Misc => 6,
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing a [`Label`] or [`CaseMode`] from an unknown name.
+///
+/// ```
+/// assert!("CITY".parse::<byline_gazetteer::Label>().is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseNameError {
+    name: String,
+}
+
+impl std::fmt::Display for ParseNameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown name {:?}", self.name)
+    }
+}
+
+impl std::error::Error for ParseNameError {}
+
+impl std::str::FromStr for Label {
+    type Err = ParseNameError;
+
+    /// Parses a label name, in any case (`PERSON`, `org`, `Gpe`).
+    fn from_str(s: &str) -> Result<Label, ParseNameError> {
+        Ok(match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Label::Person,
+            "NORP" => Label::Norp,
+            "FAC" => Label::Fac,
+            "ORG" => Label::Org,
+            "GPE" => Label::Gpe,
+            "LOC" => Label::Loc,
+            "MISC" => Label::Misc,
+            _ => return Err(ParseNameError { name: s.to_owned() }),
+        })
+    }
+}
+
+/// How the case of an alias must agree with the text. See the [crate docs](crate#case).
+///
+/// ```
+/// use byline_gazetteer::{CaseMode, Entry, Gazetteer, Label};
+///
+/// let gaz = Gazetteer::builder()
+///     .case(CaseMode::Insensitive)
+///     .entry(Entry::new("Nice", Label::Gpe))
+///     .build()?;
+/// assert_eq!(gaz.find("a nice day").len(), 1);
+/// assert_eq!("exact".parse::<CaseMode>(), Ok(CaseMode::Exact));
+/// # Ok::<(), byline_gazetteer::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseMode {
+    /// The text must have the alias's case.
+    Exact,
+    /// Any case.
+    Insensitive,
+    /// Acronyms and common words in their own case, other names in any case but all lower.
+    #[default]
+    Smart,
+}
+
+impl std::str::FromStr for CaseMode {
+    type Err = ParseNameError;
+
+    /// Parses `smart`, `exact` or `insensitive`, in any case.
+    fn from_str(s: &str) -> Result<CaseMode, ParseNameError> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "smart" => CaseMode::Smart,
+            "exact" => CaseMode::Exact,
+            "insensitive" => CaseMode::Insensitive,
+            _ => return Err(ParseNameError { name: s.to_owned() }),
+        })
+    }
 }
 
 /// Index of an entry in its [`Gazetteer`].
@@ -48,7 +248,14 @@ impl Label {
 pub struct EntryId(pub u32);
 
 /// One canonical entity and the aliases that name it.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// ```
+/// use byline_gazetteer::{Entry, Label};
+///
+/// let e = Entry::new("Vladimir Putin", Label::Person).id("Q7747").alias("Putin");
+/// assert_eq!(e.aliases, ["Vladimir Putin", "Putin"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     /// Wikidata QID where the data has one.
     pub id: Option<String>,
@@ -62,10 +269,77 @@ pub struct Entry {
     pub weight: f32,
 }
 
-/// A compiled gazetteer: entries and the automaton over their aliases. `Send + Sync`.
+impl Entry {
+    /// An entry with no id, weight 1, and its name as its one alias.
+    ///
+    /// ```
+    /// let e = byline_gazetteer::Entry::new("Reuters", byline_gazetteer::Label::Org);
+    /// assert_eq!((e.aliases.len(), e.weight, e.id), (1, 1.0, None));
+    /// ```
+    pub fn new(name: impl Into<String>, label: Label) -> Entry {
+        let name = name.into();
+        Entry {
+            id: None,
+            aliases: vec![name.clone()],
+            name,
+            label,
+            weight: 1.0,
+        }
+    }
+
+    /// Sets the id.
+    ///
+    /// ```
+    /// let e = byline_gazetteer::Entry::new("Iran", byline_gazetteer::Label::Gpe).id("Q794");
+    /// assert_eq!(e.id.as_deref(), Some("Q794"));
+    /// ```
+    pub fn id(mut self, id: impl Into<String>) -> Entry {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Adds an alias.
+    ///
+    /// ```
+    /// let e = byline_gazetteer::Entry::new("Iran", byline_gazetteer::Label::Gpe).alias("Persia");
+    /// assert_eq!(e.aliases, ["Iran", "Persia"]);
+    /// ```
+    pub fn alias(mut self, alias: impl Into<String>) -> Entry {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets the weight.
+    ///
+    /// ```
+    /// let e = byline_gazetteer::Entry::new("Georgia", byline_gazetteer::Label::Gpe).weight(2.0);
+    /// assert_eq!(e.weight, 2.0);
+    /// ```
+    pub fn weight(mut self, weight: f32) -> Entry {
+        self.weight = weight;
+        self
+    }
+}
+
+/// A compiled gazetteer: entries and the automaton over their aliases. `Send + Sync`; build it
+/// once and share it (`Arc`).
+///
+/// ```
+/// use byline_gazetteer::{Entry, Gazetteer, Label};
+///
+/// let gaz = Gazetteer::new(vec![Entry::new("Georgia", Label::Gpe).id("Q230")])?;
+/// assert_eq!(gaz.len(), 1);
+/// assert_eq!(gaz.lookup("GEORGIA").len(), 1);
+/// # Ok::<(), byline_gazetteer::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    entry_case: Vec<CaseMode>,
+    case: CaseMode,
+    fold_diacritics: bool,
+    matcher: matcher::Matcher,
+    overlapping: OnceLock<Result<aho_corasick::AhoCorasick, String>>,
 }
 
 /// One match of an alias in a text.
@@ -77,24 +351,6 @@ pub struct Match {
     pub entry: EntryId,
     /// Every entry sharing the matched alias, best first (the chosen one included).
     pub candidates: Vec<EntryId>,
-}
-
-impl Gazetteer {
-    /// The embedded default gazetteer, built once per process.
-    pub fn embedded() -> Arc<Gazetteer> {
-        todo!("embedded gazetteer")
-    }
-
-    /// The entry with this id.
-    pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id.0 as usize]
-    }
-
-    /// Leftmost-longest, token-aligned matches of aliases in `text`.
-    pub fn find(&self, text: &str) -> Vec<Match> {
-        let _ = text;
-        todo!("matching")
-    }
 }
 
 /// An entity mention found in a document: a gazetteer match, or a person the gazetteer does not
@@ -116,6 +372,25 @@ pub struct EntityMention {
 }
 
 /// Finds entity mentions in segmented text with a gazetteer and person-name rules.
+///
+/// ```
+/// use std::sync::Arc;
+/// use byline_gazetteer::{EntityRecognizer, Entry, Gazetteer, Label};
+/// use byline_tokenize::Tokenizer;
+///
+/// let gaz = Gazetteer::new(vec![Entry::new("White House", Label::Org)])?;
+/// let rec = EntityRecognizer::new(Arc::new(gaz));
+/// let text = "White House spokesman John Kirby spoke. Kirby left.";
+/// let seg = Tokenizer::new().segment(text);
+/// let mentions = rec.recognize(text, &seg);
+/// let people: Vec<(&str, &str)> = mentions
+///     .iter()
+///     .filter(|m| m.label == Label::Person)
+///     .map(|m| (&text[m.span.range()], m.name.as_str()))
+///     .collect();
+/// assert_eq!(people, [("John Kirby", "John Kirby"), ("Kirby", "John Kirby")]);
+/// # Ok::<(), byline_gazetteer::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct EntityRecognizer {
     gazetteer: Arc<Gazetteer>,
@@ -123,18 +398,50 @@ pub struct EntityRecognizer {
 
 impl EntityRecognizer {
     /// A recognizer over `gazetteer`.
+    ///
+    /// ```
+    /// let rec = byline_gazetteer::EntityRecognizer::new(byline_gazetteer::Gazetteer::embedded());
+    /// assert!(rec.gazetteer().len() > 0);
+    /// ```
     pub fn new(gazetteer: Arc<Gazetteer>) -> EntityRecognizer {
         EntityRecognizer { gazetteer }
     }
 
     /// The gazetteer in use.
+    ///
+    /// ```
+    /// let rec = byline_gazetteer::EntityRecognizer::new(byline_gazetteer::Gazetteer::embedded());
+    /// assert!(!rec.gazetteer().is_empty());
+    /// ```
     pub fn gazetteer(&self) -> &Arc<Gazetteer> {
         &self.gazetteer
     }
 
     /// Entity mentions of `text`, in order, not overlapping.
+    ///
+    /// The gazetteer's matches ([`Gazetteer::find`]), then people it does not know: a run of
+    /// capitalised words right after a title or honorific (`spokesman John Kirby`,
+    /// `Dr. Jane Roe`), or starting with a known first name and not at the start of a
+    /// sentence or in a title-case headline (`Follow Daryo` is not a person). A later single
+    /// word equal to the surname of a person of the document, known or not, is that person,
+    /// with the same `name` (and id). Each person mention carries the title right before it
+    /// in [`EntityMention::title`].
     pub fn recognize(&self, text: &str, segmentation: &Segmentation) -> Vec<EntityMention> {
-        let _ = (text, segmentation);
-        todo!("recognition")
+        recognize::recognize(&self.gazetteer, text, segmentation)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Gazetteer>();
+        check::<EntityRecognizer>();
+        check::<Error>();
+        check::<Match>();
+        check::<EntityMention>();
     }
 }

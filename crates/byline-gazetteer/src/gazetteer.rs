@@ -1,0 +1,871 @@
+//! Building, searching, saving and loading a [`Gazetteer`].
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{Anchored, Input};
+use flate2::read::GzDecoder;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::load::{self, Record};
+use crate::matcher::{self, case_ok, Cand, Kind, Matcher, COMMON};
+use crate::normalize::{Fold, Normalized, UNIT_START};
+use crate::{CaseMode, Entry, EntryId, Gazetteer, Match, Span};
+
+static EMBEDDED_JSONL_GZ: &[u8] = include_bytes!("../data/default.jsonl.gz");
+
+/// Bytes that start a saved gazetteer, with the format's version.
+const MAGIC: &[u8; 8] = b"BYLGAZ01";
+
+/// Texts longer than this are searched in pieces cut at line breaks, to keep the buffers small.
+const CHUNK: usize = 1 << 20;
+
+/// Builds a [`Gazetteer`] from entries and files. Setters take and return `&mut Self`;
+/// [`build`](GazetteerBuilder::build) can be called again.
+///
+/// ```
+/// use byline_gazetteer::{CaseMode, Entry, Gazetteer, Label};
+///
+/// let gaz = Gazetteer::builder()
+///     .case(CaseMode::Smart)
+///     .fold_diacritics(true)
+///     .entry(Entry::new("Zürich", Label::Gpe))
+///     .entry_with_case(Entry::new("who", Label::Misc), CaseMode::Exact)
+///     .build()?;
+/// assert_eq!(gaz.find("From Zurich, who knows").len(), 2);
+/// # Ok::<(), byline_gazetteer::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    entry_case: Vec<Option<CaseMode>>,
+    case: CaseMode,
+    fold_diacritics: bool,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> GazetteerBuilder {
+        GazetteerBuilder {
+            entries: Vec::new(),
+            entry_case: Vec::new(),
+            case: CaseMode::Smart,
+            fold_diacritics: true,
+        }
+    }
+}
+
+/// How a saved gazetteer is laid out (postcard after [`MAGIC`]).
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    case: CaseMode,
+    fold_diacritics: bool,
+    entries: Vec<Entry>,
+    entry_case: Vec<CaseMode>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder: smart case, diacritics folded.
+    ///
+    /// ```
+    /// let gaz = byline_gazetteer::GazetteerBuilder::new().build()?;
+    /// assert!(gaz.is_empty());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// The case mode of entries that do not set their own (default [`CaseMode::Smart`]).
+    ///
+    /// ```
+    /// use byline_gazetteer::{CaseMode, Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder()
+    ///     .case(CaseMode::Exact)
+    ///     .entry(Entry::new("Iran", Label::Gpe))
+    ///     .build()?;
+    /// assert!(gaz.find("IRAN").is_empty());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn case(&mut self, case: CaseMode) -> &mut Self {
+        self.case = case;
+        self
+    }
+
+    /// Whether letters match without their diacritics (`Zurich` = `Zürich`; default true).
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder()
+    ///     .fold_diacritics(false)
+    ///     .entry(Entry::new("Zürich", Label::Gpe))
+    ///     .build()?;
+    /// assert!(gaz.find("Zurich").is_empty());
+    /// assert_eq!(gaz.find("ZÜRICH").len(), 1);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn fold_diacritics(&mut self, yes: bool) -> &mut Self {
+        self.fold_diacritics = yes;
+        self
+    }
+
+    /// Adds an entry (matched in the gazetteer's case mode).
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder().entry(Entry::new("Kremlin", Label::Org)).build()?;
+    /// assert_eq!(gaz.len(), 1);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn entry(&mut self, entry: Entry) -> &mut Self {
+        self.entries.push(entry);
+        self.entry_case.push(None);
+        self
+    }
+
+    /// Adds an entry matched in its own case mode.
+    ///
+    /// ```
+    /// use byline_gazetteer::{CaseMode, Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder()
+    ///     .entry_with_case(Entry::new("apple", Label::Org), CaseMode::Insensitive)
+    ///     .build()?;
+    /// assert_eq!(gaz.find("APPLE and apple").len(), 2);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn entry_with_case(&mut self, entry: Entry, case: CaseMode) -> &mut Self {
+        self.entries.push(entry);
+        self.entry_case.push(Some(case));
+        self
+    }
+
+    /// Adds entries.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder()
+    ///     .entries([Entry::new("Gaza", Label::Gpe), Entry::new("Hamas", Label::Org)])
+    ///     .build()?;
+    /// assert_eq!(gaz.len(), 2);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn entries<I: IntoIterator<Item = Entry>>(&mut self, entries: I) -> &mut Self {
+        for e in entries {
+            self.entry(e);
+        }
+        self
+    }
+
+    fn records(&mut self, records: Vec<Record>) -> &mut Self {
+        for r in records {
+            self.entries.push(r.entry);
+            self.entry_case.push(r.case);
+        }
+        self
+    }
+
+    /// Adds the entries of the embedded default gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder()
+    ///     .add_embedded()
+    ///     .entry(Entry::new("Daryo", Label::Org))
+    ///     .build()?;
+    /// assert!(gaz.len() > 1);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_embedded(&mut self) -> &mut Self {
+        let records = load::read_jsonl(GzDecoder::new(EMBEDDED_JSONL_GZ), "default.jsonl.gz")
+            .expect("the embedded gazetteer is valid");
+        self.records(records)
+    }
+
+    /// Adds the entries of a TSV file's content (see the [crate docs](crate#files));
+    /// `source` names it in errors.
+    ///
+    /// ```
+    /// use byline_gazetteer::Gazetteer;
+    /// let tsv = "# id\tname\tlabel\taliases\nQ90\tParis\tGPE\tParis|Paname\n";
+    /// let gaz = Gazetteer::builder().add_tsv_reader(tsv.as_bytes(), "fr.tsv")?.build()?;
+    /// assert_eq!(gaz.find("Paname").len(), 1);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_tsv_reader<R: Read>(&mut self, reader: R, source: &str) -> Result<&mut Self, Error> {
+        let records = load::read_tsv(reader, source)?;
+        Ok(self.records(records))
+    }
+
+    /// Adds the entries of a CSV file's content (see the [crate docs](crate#files)).
+    ///
+    /// ```
+    /// use byline_gazetteer::Gazetteer;
+    /// let csv = "name,label,aliases,id\nParis,GPE,Paname,Q90\n";
+    /// let gaz = Gazetteer::builder().add_csv_reader(csv.as_bytes(), "fr.csv")?.build()?;
+    /// assert_eq!(gaz.entry(gaz.find("Paname")[0].entry).id.as_deref(), Some("Q90"));
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_csv_reader<R: Read>(&mut self, reader: R, source: &str) -> Result<&mut Self, Error> {
+        let records = load::read_csv(reader, source)?;
+        Ok(self.records(records))
+    }
+
+    /// Adds the entries of a JSON Lines file's content (see the [crate docs](crate#files)).
+    ///
+    /// ```
+    /// use byline_gazetteer::Gazetteer;
+    /// let jsonl = r#"{"id": "Q90", "name": "Paris", "label": "GPE", "aliases": ["Paname"]}"#;
+    /// let gaz = Gazetteer::builder().add_jsonl_reader(jsonl.as_bytes(), "fr.jsonl")?.build()?;
+    /// assert_eq!(gaz.find("Paris, Paname").len(), 2);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_jsonl_reader<R: Read>(
+        &mut self,
+        reader: R,
+        source: &str,
+    ) -> Result<&mut Self, Error> {
+        let records = load::read_jsonl(reader, source)?;
+        Ok(self.records(records))
+    }
+
+    /// Adds the entries of a file, by its extension: `.jsonl`, `.tsv` or `.csv`, each
+    /// optionally followed by `.gz`.
+    ///
+    /// ```
+    /// use byline_gazetteer::Gazetteer;
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("people.tsv");
+    /// std::fs::write(&path, "Q7747\tVladimir Putin\tPERSON\tPutin\n").unwrap();
+    /// let gaz = Gazetteer::builder().add_path(&path)?.build()?;
+    /// assert_eq!(gaz.find("Putin's visit").len(), 1);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_path<P: AsRef<Path>>(&mut self, path: P) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let source = path.display().to_string();
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let (stem, gz) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem.to_owned(), true),
+            None => (name.clone(), false),
+        };
+        let reader: Box<dyn Read> = if gz {
+            Box::new(GzDecoder::new(file))
+        } else {
+            Box::new(file)
+        };
+        let records = if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+            load::read_jsonl(reader, &source)?
+        } else if stem.ends_with(".tsv") || stem.ends_with(".txt") {
+            load::read_tsv(reader, &source)?
+        } else if stem.ends_with(".csv") {
+            load::read_csv(reader, &source)?
+        } else {
+            return Err(Error::record(
+                &source,
+                0,
+                None,
+                "unknown gazetteer format (expected .jsonl, .tsv or .csv, optionally .gz)",
+            ));
+        };
+        Ok(self.records(records))
+    }
+
+    /// Checks the entries and compiles the gazetteer.
+    ///
+    /// Fails when an entry has an empty name, an alias with nothing to match, or a weight
+    /// that is not a finite number; the error names the entry.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let err = Gazetteer::builder().entry(Entry::new("  ", Label::Org)).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "entry 0 (\"  \"): the name is empty");
+    /// ```
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut entries = self.entries.clone();
+        for (index, e) in entries.iter_mut().enumerate() {
+            if e.name.trim().is_empty() {
+                return Err(Error::new(ErrorKind::Entry {
+                    index,
+                    name: e.name.clone(),
+                    message: "the name is empty".to_owned(),
+                }));
+            }
+            if !e.weight.is_finite() {
+                return Err(Error::new(ErrorKind::Entry {
+                    index,
+                    name: e.name.clone(),
+                    message: format!("weight {} is not a finite number", e.weight),
+                }));
+            }
+            if !e.aliases.iter().any(|a| a == &e.name) {
+                e.aliases.insert(0, e.name.clone());
+            }
+        }
+        let entry_case: Vec<CaseMode> = self
+            .entry_case
+            .iter()
+            .map(|c| c.unwrap_or(self.case))
+            .collect();
+        Gazetteer::compile(entries, entry_case, self.case, self.fold_diacritics)
+    }
+}
+
+/// A match found by the automaton, with the candidates its case allows.
+struct Raw {
+    start: usize,
+    end: usize,
+    /// Range of `passing` holding the entries allowed here.
+    pass: std::ops::Range<usize>,
+    /// The alias is a common word at the start of a sentence: kept only with support.
+    needs_support: bool,
+}
+
+impl Gazetteer {
+    /// A builder: smart case, diacritics folded, no entries.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::builder().entry(Entry::new("Gaza", Label::Gpe)).build()?;
+    /// assert_eq!(gaz.find("in Gaza.")[0].span.range(), 3..7);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// A gazetteer of `entries` with the default options (smart case, diacritics folded).
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Hamas", Label::Org)])?;
+    /// assert!(gaz.find("the Bahamas").is_empty());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn new<I: IntoIterator<Item = Entry>>(entries: I) -> Result<Gazetteer, Error> {
+        Gazetteer::builder().entries(entries).build()
+    }
+
+    fn compile(
+        entries: Vec<Entry>,
+        entry_case: Vec<CaseMode>,
+        case: CaseMode,
+        fold_diacritics: bool,
+    ) -> Result<Gazetteer, Error> {
+        if entries.len() > u32::MAX as usize {
+            return Err(Error::new(ErrorKind::Build {
+                message: "more than 4,294,967,295 entries".to_owned(),
+            }));
+        }
+        let fold = Fold {
+            case: true,
+            diacritics: fold_diacritics,
+        };
+        let matcher = Matcher::new(&entries, &entry_case, fold)?;
+        Ok(Gazetteer {
+            entries,
+            entry_case,
+            case,
+            fold_diacritics,
+            matcher,
+            overlapping: OnceLock::new(),
+        })
+    }
+
+    /// The embedded default gazetteer (countries, regions, cities, people, organisations of
+    /// the news), built once per process and shared.
+    ///
+    /// ```
+    /// let gaz = byline_gazetteer::Gazetteer::embedded();
+    /// let text = "Talks in Moscow.";
+    /// let m = &gaz.find(text)[0];
+    /// assert_eq!(&text[m.span.range()], "Moscow");
+    /// ```
+    pub fn embedded() -> Arc<Gazetteer> {
+        static EMBEDDED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| {
+                Arc::new(
+                    Gazetteer::builder()
+                        .add_embedded()
+                        .build()
+                        .expect("the embedded gazetteer compiles"),
+                )
+            })
+            .clone()
+    }
+
+    /// The entry with this id. Panics if the id is not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe)])?;
+    /// assert_eq!(gaz.entry(EntryId(0)).name, "Gaza");
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id.0 as usize]
+    }
+
+    /// The entry with this id, or `None` if there is none.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe)])?;
+    /// assert!(gaz.get(EntryId(1)).is_none());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn get(&self, id: EntryId) -> Option<&Entry> {
+        self.entries.get(id.0 as usize)
+    }
+
+    /// The case mode in which the entry is matched.
+    ///
+    /// ```
+    /// use byline_gazetteer::{CaseMode, Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe)])?;
+    /// assert_eq!(gaz.case_of(EntryId(0)), CaseMode::Smart);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn case_of(&self, id: EntryId) -> CaseMode {
+        self.entry_case[id.0 as usize]
+    }
+
+    /// Number of entries.
+    ///
+    /// ```
+    /// let gaz = byline_gazetteer::Gazetteer::new([])?;
+    /// assert_eq!(gaz.len(), 0);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no entry.
+    ///
+    /// ```
+    /// assert!(byline_gazetteer::Gazetteer::new([])?.is_empty());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry with its id, in order.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe), Entry::new("Hamas", Label::Org)])?;
+    /// let names: Vec<&str> = gaz.iter().map(|(_, e)| e.name.as_str()).collect();
+    /// assert_eq!(names, ["Gaza", "Hamas"]);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (EntryId, &Entry)> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (EntryId(i as u32), e))
+    }
+
+    /// Every entry, in order.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe)])?;
+    /// assert_eq!(gaz.entries()[0].name, "Gaza");
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Whether diacritics are folded.
+    ///
+    /// ```
+    /// assert!(byline_gazetteer::Gazetteer::new([])?.folds_diacritics());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn folds_diacritics(&self) -> bool {
+        self.fold_diacritics
+    }
+
+    /// Approximate heap memory of the compiled gazetteer, in bytes.
+    ///
+    /// ```
+    /// assert!(byline_gazetteer::Gazetteer::embedded().memory_usage() > 0);
+    /// ```
+    pub fn memory_usage(&self) -> usize {
+        let entries: usize = self
+            .entries
+            .iter()
+            .map(|e| {
+                std::mem::size_of::<Entry>()
+                    + e.name.capacity()
+                    + e.id.as_ref().map_or(0, String::capacity)
+                    + e.aliases.capacity() * std::mem::size_of::<String>()
+                    + e.aliases.iter().map(String::capacity).sum::<usize>()
+            })
+            .sum();
+        entries + self.entry_case.capacity() + self.matcher.heap_bytes()
+    }
+
+    /// Every entry having `alias` as an alias, after normalisation (case, diacritics,
+    /// apostrophes, spaces), whatever the case mode.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([
+    ///     Entry::new("Georgia", Label::Gpe).id("Q230"),
+    ///     Entry::new("Georgia", Label::Gpe).id("Q1428").weight(0.5),
+    /// ])?;
+    /// assert_eq!(gaz.lookup("georgia"), [EntryId(0), EntryId(1)]);
+    /// assert!(gaz.lookup("Georgian").is_empty());
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn lookup(&self, alias: &str) -> Vec<EntryId> {
+        let fold = Fold {
+            case: true,
+            diacritics: self.fold_diacritics,
+        };
+        let norm = crate::normalize::normalize_str(alias, fold);
+        if norm.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<EntryId> = match self.matcher.pattern_of(&norm) {
+            Some(p) => self
+                .matcher
+                .cands(p)
+                .iter()
+                .map(|c| EntryId(c.entry))
+                .collect(),
+            None => Vec::new(),
+        };
+        out.dedup();
+        out
+    }
+
+    /// Leftmost-longest, token-aligned matches of aliases in `text`, in order, not
+    /// overlapping. See the [crate docs](crate#matching) for the rules.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([
+    ///     Entry::new("United States", Label::Gpe).alias("US"),
+    ///     Entry::new("World Health Organization", Label::Org).alias("WHO"),
+    /// ])?;
+    /// let text = "Let us ask who said the US and the WHO agree.";
+    /// let found: Vec<&str> = gaz.find(text).iter().map(|m| &text[m.span.range()]).collect();
+    /// assert_eq!(found, ["US", "WHO"]);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<Match> {
+        let mut raws = Vec::new();
+        let mut passing = Vec::new();
+        let mut norm = Normalized::default();
+        for (base, chunk) in chunks(text) {
+            norm.normalize(
+                chunk,
+                Fold {
+                    case: true,
+                    diacritics: self.fold_diacritics,
+                },
+            );
+            self.search_leftmost(text, base, &norm, &mut raws, &mut passing);
+        }
+        self.resolve(raws, &passing)
+    }
+
+    /// Every token-aligned match of every alias in `text`, overlapping ones included
+    /// (`New York City`, `New York` and `York` in one place), ordered by start, then longest
+    /// first. Candidates are ranked as in [`find`](Gazetteer::find). The automaton this needs
+    /// is built on first use.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([
+    ///     Entry::new("New York City", Label::Gpe),
+    ///     Entry::new("New York", Label::Gpe),
+    ///     Entry::new("York", Label::Gpe),
+    /// ])?;
+    /// let text = "New York City";
+    /// let all: Vec<&str> =
+    ///     gaz.find_overlapping(text).iter().map(|m| &text[m.span.range()]).collect();
+    /// assert_eq!(all, ["New York City", "New York", "York"]);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn find_overlapping(&self, text: &str) -> Vec<Match> {
+        let ac = self.overlapping.get_or_init(|| {
+            let fold = Fold {
+                case: true,
+                diacritics: self.fold_diacritics,
+            };
+            matcher::collect_patterns(&self.entries, &self.entry_case, fold)
+                .and_then(|(patterns, _, _)| matcher::build_automaton(&patterns, Kind::Overlapping))
+                .map_err(|e| e.to_string())
+        });
+        // The patterns compiled once already, so the same patterns compile again.
+        let Ok(ac) = ac else { return Vec::new() };
+        let mut raws = Vec::new();
+        let mut passing = Vec::new();
+        let mut norm = Normalized::default();
+        for (base, chunk) in chunks(text) {
+            norm.normalize(
+                chunk,
+                Fold {
+                    case: true,
+                    diacritics: self.fold_diacritics,
+                },
+            );
+            for m in ac.find_overlapping_iter(norm.bytes.as_slice()) {
+                self.check(
+                    text,
+                    base,
+                    &norm,
+                    m.start(),
+                    m.end(),
+                    m.pattern().as_usize(),
+                    &mut raws,
+                    &mut passing,
+                );
+            }
+        }
+        raws.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        self.resolve(raws, &passing)
+    }
+
+    fn search_leftmost(
+        &self,
+        text: &str,
+        base: usize,
+        norm: &Normalized,
+        raws: &mut Vec<Raw>,
+        passing: &mut Vec<u32>,
+    ) {
+        let hay = norm.bytes.as_slice();
+        let ac = &self.matcher.ac;
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let mut end = m.end();
+            let mut pattern = m.pattern().as_usize();
+            loop {
+                if self.check(text, base, norm, m.start(), end, pattern, raws, passing) {
+                    break;
+                }
+                // Rejected by case: try shorter aliases starting at the same unit.
+                let shorter = Input::new(&hay[..end - 1])
+                    .span(m.start()..end - 1)
+                    .anchored(Anchored::Yes);
+                match ac.find(shorter) {
+                    Some(s) => {
+                        end = s.end();
+                        pattern = s.pattern().as_usize();
+                    }
+                    None => {
+                        end = 0;
+                        break;
+                    }
+                }
+            }
+            pos = if end == 0 {
+                next_unit(hay, m.start() + 1)
+            } else {
+                end
+            };
+        }
+    }
+
+    /// Checks the case of a match of `pattern` at `start..end` in `norm`; records it and
+    /// returns true when some candidate allows it.
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        &self,
+        text: &str,
+        base: usize,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        raws: &mut Vec<Raw>,
+        passing: &mut Vec<u32>,
+    ) -> bool {
+        let (s, e) = norm.original(start, end);
+        let (s, e) = (s + base, e + base);
+        let found = &text[s..e];
+        let first = passing.len();
+        let mut all_common = true;
+        for cand in self.matcher.cands(pattern) {
+            let alias = &self.entries[cand.entry as usize].aliases[cand.alias as usize];
+            if case_ok(cand, alias, found, self.fold_diacritics) {
+                if !passing[first..].contains(&cand.entry) {
+                    passing.push(cand.entry);
+                }
+                all_common &= is_contextual(cand);
+            }
+        }
+        if passing.len() == first {
+            return false;
+        }
+        let needs_support = all_common && sentence_initial(text, s);
+        raws.push(Raw {
+            start: s,
+            end: e,
+            pass: first..passing.len(),
+            needs_support,
+        });
+        true
+    }
+
+    /// Turns raw matches into [`Match`]es: drops unsupported sentence-initial common words and
+    /// ranks the candidates.
+    fn resolve(&self, raws: Vec<Raw>, passing: &[u32]) -> Vec<Match> {
+        // Entries named alone by some match are the document's evidence.
+        let evidence: HashSet<u32> = raws
+            .iter()
+            .filter(|r| r.pass.len() == 1 && !r.needs_support)
+            .map(|r| passing[r.pass.start])
+            .collect();
+        let mut out = Vec::with_capacity(raws.len());
+        for r in raws {
+            let cands = &passing[r.pass.clone()];
+            if r.needs_support && !cands.iter().any(|c| evidence.contains(c)) {
+                continue;
+            }
+            let mut ids: Vec<EntryId> = cands.iter().map(|&c| EntryId(c)).collect();
+            if ids.len() > 1 {
+                ids.sort_by(|a, b| {
+                    let (ea, eb) = (self.entry(*a), self.entry(*b));
+                    evidence
+                        .contains(&b.0)
+                        .cmp(&evidence.contains(&a.0))
+                        .then(eb.weight.total_cmp(&ea.weight))
+                        .then(ea.label.priority().cmp(&eb.label.priority()))
+                        .then(a.cmp(b))
+                });
+            }
+            out.push(Match {
+                span: Span::new(r.start, r.end),
+                entry: ids[0],
+                candidates: ids,
+            });
+        }
+        out
+    }
+
+    /// The gazetteer as bytes, to save and load back with [`from_bytes`](Gazetteer::from_bytes)
+    /// (entries and options; the automaton is rebuilt on load).
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe).id("Q39760")])?;
+    /// let back = Gazetteer::from_bytes(&gaz.to_bytes())?;
+    /// assert_eq!(back.entries(), gaz.entries());
+    /// assert_eq!(back.find("Gaza")[0].entry, gaz.find("Gaza")[0].entry);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let saved = Saved {
+            case: self.case,
+            fold_diacritics: self.fold_diacritics,
+            entries: self.entries.clone(),
+            entry_case: self.entry_case.clone(),
+        };
+        let mut out = MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(&saved).expect("entries serialize"));
+        out
+    }
+
+    /// A gazetteer saved with [`to_bytes`](Gazetteer::to_bytes).
+    ///
+    /// ```
+    /// let err = byline_gazetteer::Gazetteer::from_bytes(b"nonsense").unwrap_err();
+    /// assert!(err.to_string().starts_with("not a saved gazetteer"));
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+            return Err(Error::bytes("the first 8 bytes are not BYLGAZ01"));
+        };
+        let saved: Saved = postcard::from_bytes(rest).map_err(|e| Error::bytes(e.to_string()))?;
+        if saved.entry_case.len() != saved.entries.len() {
+            return Err(Error::bytes("entries and case modes differ in number"));
+        }
+        Gazetteer::compile(
+            saved.entries,
+            saved.entry_case,
+            saved.case,
+            saved.fold_diacritics,
+        )
+    }
+}
+
+/// Whether a candidate's alias is a common word that needs context in smart mode.
+fn is_contextual(cand: &Cand) -> bool {
+    cand.case == CaseMode::Smart && cand.flags & COMMON != 0
+}
+
+/// Position of the next unit start at or after `pos`.
+fn next_unit(hay: &[u8], pos: usize) -> usize {
+    hay[pos.min(hay.len())..]
+        .iter()
+        .position(|&b| b == UNIT_START)
+        .map_or(hay.len(), |i| pos + i)
+}
+
+/// Whether the word at `start` begins a sentence: at the start of the text or of a line, or
+/// after `.`, `!`, `?` or `:` (and any opening quotes or brackets).
+pub(crate) fn sentence_initial(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '-' | '—' | '–' => {}
+            '.' | '!' | '?' | ':' | '…' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Pieces of `text` of about [`CHUNK`] bytes, cut after a blank line, a line break or a space
+/// where there is one, with their offsets.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        if text.len() - start <= CHUNK + CHUNK / 4 {
+            pos = text.len();
+            return Some((start, &text[start..]));
+        }
+        let window = &text.as_bytes()[start + CHUNK..start + CHUNK + CHUNK / 4];
+        let cut = find2(window, b"\n\n")
+            .or_else(|| window.iter().position(|&b| b == b'\n'))
+            .or_else(|| window.iter().position(|&b| b == b' '))
+            .map(|i| start + CHUNK + i + 1)
+            .unwrap_or_else(|| {
+                let mut c = start + CHUNK;
+                while !text.is_char_boundary(c) {
+                    c += 1;
+                }
+                c
+            });
+        pos = cut;
+        Some((start, &text[start..cut]))
+    })
+}
+
+fn find2(hay: &[u8], needle: &[u8; 2]) -> Option<usize> {
+    hay.windows(2).position(|w| w == needle)
+}

@@ -1,0 +1,92 @@
+//! First names of the US Census (1990, public domain), with the sex they are mostly given to,
+//! for telling person names the gazetteer lacks and for pronoun agreement.
+//!
+//! ```
+//! use byline_gazetteer::names::{first_name_sex, is_first_name, Sex};
+//!
+//! assert!(is_first_name("John"));
+//! assert_eq!(first_name_sex("John"), Some(Sex::Male));
+//! assert_eq!(first_name_sex("Mary"), Some(Sex::Female));
+//! assert_eq!(first_name_sex("Kremlin"), None);
+//! ```
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::sync::OnceLock;
+
+use flate2::read::GzDecoder;
+
+static FIRST_NAMES_TSV_GZ: &[u8] = include_bytes!("../data/first_names.tsv.gz");
+
+/// The sex a first name is mostly given to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sex {
+    /// Given to women in at least 80% of its uses.
+    Female,
+    /// Given to men in at least 80% of its uses.
+    Male,
+}
+
+/// Share of the census sample (per 100,000 people) of each known first name: (female, male).
+fn table() -> &'static HashMap<Box<str>, (u32, u32)> {
+    static TABLE: OnceLock<HashMap<Box<str>, (u32, u32)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in BufReader::new(GzDecoder::new(FIRST_NAMES_TSV_GZ)).lines() {
+            let line = line.expect("the embedded first-name table is valid gzip");
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(name), Some(fem), Some(male)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let fem = fem.trim().parse::<f64>().unwrap_or(0.0) as u32;
+            let male = male.trim().parse::<f64>().unwrap_or(0.0) as u32;
+            map.insert(name.trim().to_lowercase().into_boxed_str(), (fem, male));
+        }
+        map
+    })
+}
+
+/// Census frequency of a first name (any case) as `(female, male)` shares of the sample, in
+/// thousandths of a percent; `None` when the census does not list it.
+///
+/// ```
+/// let (female, male) = byline_gazetteer::names::first_name_counts("James").unwrap();
+/// assert!(male > 3000 && female < male);
+/// ```
+pub fn first_name_counts(name: &str) -> Option<(u32, u32)> {
+    table().get(name.to_lowercase().as_str()).copied()
+}
+
+/// Whether the census lists `name` (any case) as a first name.
+///
+/// ```
+/// assert!(!byline_gazetteer::names::is_first_name("Kremlin"));
+/// assert!(byline_gazetteer::names::is_first_name("Alexander"));
+/// ```
+pub fn is_first_name(name: &str) -> bool {
+    first_name_counts(name).is_some()
+}
+
+/// The sex `name` (any case) is given to in at least 80% of its census uses; `None` when the
+/// name is unknown or given to both.
+///
+/// ```
+/// use byline_gazetteer::names::{first_name_sex, Sex};
+/// assert_eq!(first_name_sex("ALEXANDER"), Some(Sex::Male));
+/// ```
+pub fn first_name_sex(name: &str) -> Option<Sex> {
+    let (f, m) = first_name_counts(name)?;
+    let total = f as u64 + m as u64;
+    if total == 0 {
+        None
+    } else if f as u64 * 5 >= total * 4 {
+        Some(Sex::Female)
+    } else if m as u64 * 5 >= total * 4 {
+        Some(Sex::Male)
+    } else {
+        None
+    }
+}

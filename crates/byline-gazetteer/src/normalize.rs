@@ -1,0 +1,367 @@
+//! Text normalisation for matching, with offsets back to the original text.
+//!
+//! A text is cut into units: runs of word characters, and single characters of any other kind
+//! (punctuation, symbols, and each character of scripts written without spaces). White space is
+//! dropped. Each unit is written as `B folded-unit E`, so that a pattern written the same way
+//! can only match whole units: `Iran` never matches inside `Iranian`, and `Vladimir\n  Putin`
+//! matches `Vladimir Putin`.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Marks the start of a unit in normalised text.
+pub(crate) const UNIT_START: u8 = 0x01;
+/// Marks the end of a unit in normalised text.
+pub(crate) const UNIT_END: u8 = 0x02;
+
+/// What to fold besides apostrophe and dash variants, which are always folded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fold {
+    pub(crate) case: bool,
+    pub(crate) diacritics: bool,
+}
+
+/// One unit: where its `UNIT_START` is in the normalised bytes, and its byte range in the
+/// original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Unit {
+    pub(crate) norm: u32,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
+/// A normalised text: bytes to search and the units to map matches back.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Normalized {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) units: Vec<Unit>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// White space and control characters: separate units, dropped.
+    Space,
+    /// Joins the unit it is in (letters, digits, combining marks).
+    Word,
+    /// A unit by itself (punctuation, symbols, ideographs).
+    Solo,
+    /// Dropped without separating (soft hyphen, zero-width joiners).
+    Ignore,
+}
+
+const fn ascii_classes() -> [Class; 128] {
+    let mut t = [Class::Solo; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            Class::Word
+        } else if b <= b' ' || b == 0x7f {
+            Class::Space
+        } else {
+            Class::Solo
+        };
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CLASS: [Class; 128] = ascii_classes();
+
+/// Scripts written without spaces between words: each character is a unit.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF       // Thai, Lao
+        | 0x1000..=0x109F     // Myanmar
+        | 0x1780..=0x17FF     // Khmer
+        | 0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF     // CJK extension A
+        | 0x4E00..=0x9FFF     // CJK unified ideographs
+        | 0xF900..=0xFAFF     // CJK compatibility ideographs
+        | 0x20000..=0x3134F) // CJK extensions B-G
+}
+
+fn classify(c: char) -> Class {
+    if c.is_ascii() {
+        return ASCII_CLASS[c as usize];
+    }
+    if matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    ) {
+        Class::Ignore
+    } else if c.is_whitespace() || c.is_control() {
+        Class::Space
+    } else if is_unspaced_script(c) {
+        Class::Solo
+    } else if c.is_alphanumeric() || is_combining_mark(c) {
+        Class::Word
+    } else {
+        Class::Solo
+    }
+}
+
+/// Apostrophe and dash variants, folded to ASCII always.
+fn punctuation_variant(c: char) -> Option<char> {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{0060}' | '\u{00B4}'
+        | '\u{2032}' | '\u{FF07}' => Some('\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        _ => None,
+    }
+}
+
+/// Letters that carry a stroke or ligature rather than a combining mark.
+fn strip_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' => "d",
+        'ħ' | 'Ħ' => "h",
+        'ı' => "i",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        _ => return None,
+    })
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+fn push_cased(out: &mut Vec<u8>, c: char, fold: Fold) {
+    if !fold.case {
+        push_char(out, c);
+        return;
+    }
+    match c {
+        'ß' | 'ẞ' => out.extend_from_slice(b"ss"),
+        'ς' => push_char(out, 'σ'),
+        'ſ' => out.push(b's'),
+        _ => {
+            for l in c.to_lowercase() {
+                push_char(out, l);
+            }
+        }
+    }
+}
+
+/// Writes the folded form of a non-ASCII character.
+fn push_folded(out: &mut Vec<u8>, c: char, fold: Fold) {
+    if let Some(p) = punctuation_variant(c) {
+        out.push(p as u8);
+        return;
+    }
+    if !fold.diacritics {
+        push_cased(out, c, fold);
+        return;
+    }
+    if is_combining_mark(c) {
+        return;
+    }
+    if let Some(s) = strip_letter(c) {
+        for l in s.chars() {
+            push_cased(out, l, fold);
+        }
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            push_cased(out, d, fold);
+        }
+    });
+}
+
+impl Normalized {
+    /// Empties the buffers, keeping their memory.
+    pub(crate) fn clear(&mut self) {
+        self.bytes.clear();
+        self.units.clear();
+    }
+
+    /// Normalises `text` (offsets relative to its start; `text.len()` must fit in `u32`).
+    pub(crate) fn normalize(&mut self, text: &str, fold: Fold) {
+        self.clear();
+        self.bytes.reserve(text.len() + text.len() / 4 + 2);
+        let bytes = text.as_bytes();
+        // Start of the open word unit, if any.
+        let mut open: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                match ASCII_CLASS[b as usize] {
+                    Class::Word => {
+                        if open.is_none() {
+                            self.open_unit(i);
+                            open = Some(i);
+                        }
+                        self.bytes
+                            .push(if fold.case { b.to_ascii_lowercase() } else { b });
+                    }
+                    Class::Space => {
+                        if open.take().is_some() {
+                            self.close_unit(i);
+                        }
+                    }
+                    _ => {
+                        if open.take().is_some() {
+                            self.close_unit(i);
+                        }
+                        self.open_unit(i);
+                        self.bytes.push(if b == b'`' { b'\'' } else { b });
+                        self.close_unit(i + 1);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("char boundary");
+            let len = c.len_utf8();
+            match classify(c) {
+                Class::Word => {
+                    if open.is_none() {
+                        if is_combining_mark(c) && self.extend_last(i) {
+                            // A mark right after a one-character unit belongs to it.
+                            push_folded(&mut self.bytes, c, fold);
+                            self.close_unit(i + len);
+                            i += len;
+                            continue;
+                        }
+                        self.open_unit(i);
+                        open = Some(i);
+                    }
+                    push_folded(&mut self.bytes, c, fold);
+                }
+                Class::Space => {
+                    if open.take().is_some() {
+                        self.close_unit(i);
+                    }
+                }
+                Class::Ignore => {}
+                Class::Solo => {
+                    if open.take().is_some() {
+                        self.close_unit(i);
+                    }
+                    self.open_unit(i);
+                    push_folded(&mut self.bytes, c, fold);
+                    self.close_unit(i + len);
+                }
+            }
+            i += len;
+        }
+        if open.is_some() {
+            self.close_unit(bytes.len());
+        }
+    }
+
+    fn open_unit(&mut self, start: usize) {
+        self.units.push(Unit {
+            norm: self.bytes.len() as u32,
+            start: start as u32,
+            end: 0,
+        });
+        self.bytes.push(UNIT_START);
+    }
+
+    fn close_unit(&mut self, end: usize) {
+        self.bytes.push(UNIT_END);
+        if let Some(u) = self.units.last_mut() {
+            u.end = end as u32;
+        }
+    }
+
+    /// Reopens the last unit when it ends right at `at`, to append to it.
+    fn extend_last(&mut self, at: usize) -> bool {
+        match self.units.last() {
+            Some(u) if u.end as usize == at && self.bytes.last() == Some(&UNIT_END) => {
+                self.bytes.pop();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The original byte range of the normalised range `start..end` (which starts at a
+    /// `UNIT_START` and ends after a `UNIT_END`).
+    pub(crate) fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.units.partition_point(|u| (u.norm as usize) < start);
+        let last = self.units.partition_point(|u| (u.norm as usize) < end) - 1;
+        (
+            self.units[first].start as usize,
+            self.units[last].end as usize,
+        )
+    }
+}
+
+/// The normalised form of a whole string (for patterns and comparisons).
+pub(crate) fn normalize_str(s: &str, fold: Fold) -> Vec<u8> {
+    let mut n = Normalized::default();
+    n.normalize(s, fold);
+    n.bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FOLD: Fold = Fold {
+        case: true,
+        diacritics: true,
+    };
+
+    fn show(s: &str, fold: Fold) -> String {
+        String::from_utf8(normalize_str(s, fold))
+            .unwrap()
+            .replace(UNIT_START as char, "[")
+            .replace(UNIT_END as char, "]")
+    }
+
+    #[test]
+    fn units_and_folding() {
+        assert_eq!(show("Putin’s  war", FOLD), "[putin]['][s][war]");
+        assert_eq!(show("Zürich\n\tAG", FOLD), "[zurich][ag]");
+        assert_eq!(
+            show(
+                "Zürich",
+                Fold {
+                    case: true,
+                    diacritics: false
+                }
+            ),
+            "[zürich]"
+        );
+        assert_eq!(show("U.S.", FOLD), "[u][.][s][.]");
+        assert_eq!(show("Al–Qaeda", FOLD), "[al][-][qaeda]");
+        assert_eq!(show("STRASSE Straße", FOLD), "[strasse][strasse]");
+        assert_eq!(show("ΟΔΥΣΣΕΥΣ", FOLD), "[οδυσσευσ]");
+        assert_eq!(show("Łódź", FOLD), "[lodz]");
+        assert_eq!(show("北京市", FOLD), "[北][京][市]");
+        assert_eq!(
+            show(
+                "Mr. Big",
+                Fold {
+                    case: false,
+                    diacritics: false
+                }
+            ),
+            "[Mr][.][Big]"
+        );
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let text = "In  Zürich’s old town";
+        let mut n = Normalized::default();
+        n.normalize(text, FOLD);
+        let u = n.units[1];
+        assert_eq!(&text[u.start as usize..u.end as usize], "Zürich");
+        let last = n.units.last().unwrap();
+        assert_eq!(&text[last.start as usize..last.end as usize], "town");
+        let (s, e) = n.original(n.units[1].norm as usize, n.units[3].norm as usize + 3);
+        assert_eq!(&text[s..e], "Zürich’s");
+    }
+}
