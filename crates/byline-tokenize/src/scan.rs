@@ -291,6 +291,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     self.push(i, i + 1, TokenKind::Symbol);
                     i + 1
                 }
+                b':' | b';' | b'=' if self.open_before(i) && self.emoticon(i).is_some() => {
+                    let end = self.emoticon(i).unwrap_or(i + 1);
+                    self.push(i, end, TokenKind::Symbol);
+                    end
+                }
                 b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/' => {
                     self.push(i, i + 1, TokenKind::Punctuation);
                     i + 1
@@ -356,6 +361,42 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 }
             }
         }
+    }
+
+    /// An emoticon (`:)`, `:-(`, `;P`, `=D`) at `i`: its end.
+    fn emoticon(&self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let mut j = i + 1;
+        if j < b.len() && matches!(b[j], b'-' | b'\'' | b'o' | b'^') {
+            j += 1;
+        }
+        if j < b.len()
+            && matches!(
+                b[j],
+                b')' | b'('
+                    | b'D'
+                    | b'P'
+                    | b'p'
+                    | b'/'
+                    | b'|'
+                    | b']'
+                    | b'['
+                    | b'O'
+                    | b'*'
+                    | b'3'
+                    | b'S'
+                    | b'$'
+            )
+        {
+            j += 1;
+            while j < b.len() && b[j] == b[j - 1] && matches!(b[j], b')' | b'(') {
+                j += 1;
+            }
+            if self.close_after(j) && !word_char_at(self.text, j) {
+                return Some(j);
+            }
+        }
+        None
     }
 
     /// `'90s`, `'90`: two digits and an optional `s` after an apostrophe at `i`.

@@ -71,6 +71,8 @@ impl<'a> Splitter<'a> {
                     Some(Terminal::Period)
                 } else if b.iter().all(|&c| c == b'!' || c == b'?') {
                     Some(Terminal::Bang)
+                } else if s == ".." {
+                    Some(Terminal::LongEllipsis)
                 } else if b.iter().all(|&c| c == b'.') {
                     Some(if b.len() <= 3 {
                         Terminal::Ellipsis
@@ -96,6 +98,91 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// Whether the word before the period at `k` looks like an unlisted abbreviation: short and
+    /// lower case (`approx`, `cont`), or one without vowels (`pls`, `mgmt`).
+    fn is_lower_abbrev(&self, k: usize) -> bool {
+        if k == 0 || self.t[k - 1].kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.s(k - 1);
+        w.len() <= 4
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && !w
+                .bytes()
+                .any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    }
+
+    /// An emoticon followed by a word, or a web address followed by another one.
+    fn ends_informally(&self, k: usize) -> bool {
+        let next = &self.t[k + 1];
+        match self.t[k].kind {
+            TokenKind::Symbol if self.s(k) != ">" => {
+                self.is_emoticon(k) && matches!(next.kind, TokenKind::Word | TokenKind::Number)
+            }
+            TokenKind::Url => next.kind == TokenKind::Url,
+            // `<jane@example.com> Groups:` in message headers.
+            TokenKind::Symbol if self.s(k) == ">" => {
+                self.attached(k)
+                    && matches!(self.t[k - 1].kind, TokenKind::Email | TokenKind::Url)
+                    && matches!(self.next(k + 1), Next::Upper(_) | Next::Digit)
+            }
+            _ => false,
+        }
+    }
+
+    /// `04/26/2001`
+    fn is_date(&self, k: usize) -> bool {
+        let s = self.s(k);
+        self.t[k].kind == TokenKind::Number
+            && s.bytes().filter(|&c| c == b'/').count() == 2
+            && s.bytes().all(|c| c.is_ascii_digit() || c == b'/')
+    }
+
+    /// `07:17`, `12:42:55`
+    fn is_time(&self, k: usize) -> bool {
+        let s = self.s(k);
+        self.t[k].kind == TokenKind::Number
+            && s.contains(':')
+            && s.bytes().all(|c| c.is_ascii_digit() || c == b':')
+    }
+
+    /// A time (`07:17 AM`) or a greeting or closing that makes up the sentence so far (`Hi,`,
+    /// `Best regards,`), followed by a capitalised word.
+    fn ends_header(&self, start: usize, k: usize) -> bool {
+        let s = self.s(k);
+        let ends = if matches!(s, "AM" | "PM" | "am" | "pm") && k > 0 {
+            self.is_time(k - 1)
+        } else if s == "," && k > start && k - start <= 3 {
+            matches!(
+                self.s(start),
+                "Hi" | "Hello"
+                    | "Hey"
+                    | "Dear"
+                    | "Regards"
+                    | "Best"
+                    | "Kind"
+                    | "Kindest"
+                    | "Warm"
+                    | "Warmest"
+                    | "Sincerely"
+                    | "Thanks"
+                    | "Cheers"
+                    | "Yours"
+                    | "Greetings"
+            )
+        } else {
+            false
+        };
+        ends && matches!(self.next(k + 1), Next::Upper(_))
+    }
+
+    fn is_emoticon(&self, k: usize) -> bool {
+        let s = self.s(k);
+        self.t[k].kind == TokenKind::Symbol
+            && s.len() >= 2
+            && matches!(s.as_bytes()[0], b':' | b';' | b'=')
+    }
+
     fn is_opening(&self, k: usize) -> bool {
         let tok = &self.t[k];
         match tok.kind {
@@ -117,7 +204,11 @@ impl<'a> Splitter<'a> {
         let c = self.first_char(k);
         match self.t[k].kind {
             TokenKind::Punctuation | TokenKind::Symbol | TokenKind::QuoteMark => {
-                if k == j && matches!(self.s(k), "," | ";" | ":" | ")" | "]" | "}" | "%") {
+                let s = self.s(k);
+                if k == j
+                    && (matches!(s, "," | ";" | ":" | ")" | "]" | "}" | "%")
+                        || s.bytes().all(|c| matches!(c, b'.' | b'!' | b'?')))
+                {
                     Next::Continuing
                 } else {
                     Next::Other
@@ -128,6 +219,11 @@ impl<'a> Splitter<'a> {
             _ if c.is_ascii_digit() || self.t[k].kind == TokenKind::Number => Next::Digit,
             _ => Next::Other,
         }
+    }
+
+    /// Whether a new sentence plainly starts at `k` (or the paragraph ends there).
+    fn next_after(&self, k: usize) -> bool {
+        k >= self.t.len() || matches!(self.next(k), Next::Upper(_))
     }
 
     fn is_opener(&self, next: Next) -> bool {
@@ -150,7 +246,10 @@ impl<'a> Splitter<'a> {
             k += 1;
             names += 1;
         }
-        names > 0 && k < n && self.t[k].kind == TokenKind::Word && is_speech_verb(self.s(k))
+        let verb =
+            names > 0 && k < n && self.t[k].kind == TokenKind::Word && is_speech_verb(self.s(k));
+        // `Harry asked.` ends the attribution; `Shojai told the ceremony` starts a sentence.
+        verb && (k + 1 >= n || matches!(self.s(k + 1), "." | "," | ";" | "!" | "?"))
     }
 
     /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`) at `k`: its value and the index after it.
@@ -248,6 +347,20 @@ pub(crate) fn split_paragraph(
                 continue;
             }
         }
+        // Message headers: `Kay Mann 04/26/2001 07:17 AM Will you ...`.
+        if i > start && sp.is_date(i) && i + 1 < n && sp.is_time(i + 1) && !sp.attached(i) {
+            push(out, start, i);
+            start = i;
+            continue;
+        }
+        // An emoticon or a web address closes what precedes it in informal text, as do a
+        // time of day and a greeting or closing (`Regards,`) before a capitalised word.
+        if i + 1 < n && (sp.ends_informally(i) || sp.ends_header(start, i)) {
+            push(out, start, i + 1);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         let Some(term) = sp.terminal(i) else {
             if t[i].kind == TokenKind::QuoteMark && is_double_quote(sp.s(i)) {
                 open_double = match t[i].quote {
@@ -276,12 +389,22 @@ pub(crate) fn split_paragraph(
                     split_after_first = true;
                     term = Terminal::LongEllipsis;
                 } else if !first_attached && dots == 3 {
-                    i = group_end;
-                    continue;
+                    term = Terminal::Ellipsis;
                 } else {
                     term = Terminal::LongEllipsis;
                 }
             }
+        }
+        // `.?`, `!.`, `?...`: attached end marks form one group.
+        while group_end < n
+            && sp.attached(group_end)
+            && t[group_end].kind == TokenKind::Punctuation
+            && sp
+                .s(group_end)
+                .bytes()
+                .all(|c| matches!(c, b'.' | b'!' | b'?'))
+        {
+            group_end += 1;
         }
         // `[...]` marks an omission.
         if term == Terminal::Ellipsis
@@ -299,12 +422,15 @@ pub(crate) fn split_paragraph(
         while j < n {
             let tok = &t[j];
             let absorb = match tok.kind {
+                TokenKind::QuoteMark if tok.quote == Some(QuoteRole::Opening) => false,
                 TokenKind::QuoteMark => {
                     tok.quote == Some(QuoteRole::Closing)
                         || sp.attached(j)
                         || (open_double && is_double_quote(sp.s(j)))
                 }
                 TokenKind::Punctuation => sp.attached(j) && matches!(sp.s(j), ")" | "]" | "}"),
+                // `I love her. :)`
+                TokenKind::Symbol => sp.is_emoticon(j),
                 _ => false,
             };
             if !absorb {
@@ -318,6 +444,20 @@ pub(crate) fn split_paragraph(
             }
             j += 1;
         }
+        // `... the region. (Jerusalem Post) The next`: a short parenthesis after the end mark
+        // belongs to the sentence it follows.
+        if j < n && sp.s(j) == "(" {
+            let mut k = j + 1;
+            while k < n && k < j + 8 && !matches!(sp.s(k), "(" | ")") {
+                k += 1;
+            }
+            if k < n && sp.s(k) == ")" && k > j + 1 {
+                let after = sp.next_after(k + 1);
+                if after {
+                    j = k + 1;
+                }
+            }
+        }
         if j >= n {
             break;
         }
@@ -325,12 +465,31 @@ pub(crate) fn split_paragraph(
         let upper = matches!(next, Next::Upper(_));
         let mut brk = match term {
             Terminal::Period => match next {
-                Next::Lower | Next::Continuing => false,
+                // Web text often starts sentences in lower case; inside quotes or brackets a
+                // lower-case word continues the sentence (`'Great.' she said`).
+                Next::Lower => {
+                    j == group_end && sp.attached(i) && !sp.attached(j) && !sp.is_lower_abbrev(i)
+                }
+                Next::Continuing => false,
                 Next::Digit => !(i > 0 && t[i - 1].kind == TokenKind::Symbol && sp.attached(i)),
                 _ => true,
             },
-            Terminal::Bang => !matches!(next, Next::Lower | Next::Continuing),
-            Terminal::Ellipsis => upper,
+            Terminal::Bang => match next {
+                // `Yahoo! in`: an exclamation mark that belongs to a name.
+                Next::Lower => {
+                    j == group_end
+                        && !(sp.attached(i)
+                            && sp.s(i) == "!"
+                            && t[i - 1].kind == TokenKind::Word
+                            && sp.first_char(i - 1).is_uppercase())
+                }
+                Next::Continuing => false,
+                _ => true,
+            },
+            // `people... I hear`: an ellipsis before `I` rarely ends the sentence.
+            Terminal::Ellipsis => {
+                i > start && upper && !matches!(next, Next::Upper(k) if sp.s(k) == "I")
+            }
             Terminal::LongEllipsis => matches!(next, Next::Upper(_) | Next::Digit | Next::Other),
             Terminal::Abbrev(kind) => match kind {
                 AbbrevKind::Initial(letter) => {
@@ -359,7 +518,7 @@ pub(crate) fn split_paragraph(
                 | AbbrevKind::User => false,
             },
         };
-        if brk && had_quote {
+        if brk && had_quote && term == Terminal::Bang {
             if let Next::Upper(k) = next {
                 if sp.speech_follows(k) {
                     brk = false;
