@@ -32,9 +32,14 @@ pub(crate) fn unit_end(text: &str, i: usize) -> usize {
     if b[i] < 0x80 && (i + 1 >= b.len() || b[i + 1] < 0x80) {
         return i + 1;
     }
-    match text[i..].graphemes(true).next() {
-        Some(g) => i + g.len(),
-        None => text.len(),
+    let Some(g) = text[i..].graphemes(true).next() else {
+        return text.len();
+    };
+    // A prepended mark can join a following space into one cluster; white space always
+    // separates tokens, so the unit stops before it.
+    match g.char_indices().skip(1).find(|&(_, c)| is_space(c)) {
+        Some((k, _)) => i + k,
+        None => i + g.len(),
     }
 }
 
