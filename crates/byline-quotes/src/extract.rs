@@ -480,53 +480,70 @@ fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
         return Comp::None;
     }
     let first = j;
-    // Look ahead a few tokens (a hearer, a time, `in a statement`) for `that`, a colon or a quote.
-    let mut k = j;
-    let limit = (j + 10).min(b);
+    let t = &doc.toks[first];
+    if t.is_punct(':') {
+        return Comp::Colon(first + 1);
+    }
+    if t.is_punct(',') && first + 1 < b && doc.quote_opening_at(first + 1).is_some() {
+        return Comp::Quote(first + 1);
+    }
+    if doc.quote_opening_at(first).is_some() {
+        return Comp::Quote(first);
+    }
+    if doc.lower_is(first, "that") {
+        return Comp::That(first);
+    }
+    if !t.is_word() && !matches!(t.kind, Kind::Number) {
+        return Comp::None;
+    }
+    let f = t.flags;
+    let tell = c.class & TELL != 0;
+    if c.class & (SAY | TELL) == 0 && c.class & BELIEF != 0 {
+        let clause = (f & (PRON | DET) != 0 || doc.is_cap(first)) && f & PREP == 0;
+        return if clause {
+            Comp::Clause(first)
+        } else {
+            Comp::None
+        };
+    }
+    if f & PRON != 0 && !tell {
+        return Comp::Clause(first);
+    }
+    // Look ahead past a hearer, a time or `in a statement` for `that`, a colon or a quote.
+    let mut k = first;
+    let limit = (first + if tell { 16 } else { 10 }).min(b);
     while k < limit {
         let t = &doc.toks[k];
         if t.is_punct(':') {
             return Comp::Colon(k + 1);
         }
         if doc.lower_is(k, "that") && doc.in_quote[k] == 0 {
-            // `that` as a determiner right after the verb (`said that day`) is not a complementiser.
+            // `that` as a determiner (`said that day`) is not a complementiser.
             if !(k + 1 < b && doc.flags(k + 1) & TIME != 0) {
                 return Comp::That(k);
             }
         }
-        if t.is_quote() && doc.quote_opening_at(k).is_some() {
-            if k == first
-                || (k > first && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':')))
-            {
+        if doc.quote_opening_at(k).is_some() {
+            if k > first && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':')) {
                 return Comp::Quote(k);
             }
             break;
         }
-        if t.is_punct(',') || t.is_punct('.') || t.is_punct(';') || t.is_punct('(') {
-            if k == first {
-                return Comp::None;
-            }
-            // `said Tuesday, "..."`
-            if t.is_punct(',') && k + 1 < b && doc.quote_opening_at(k + 1).is_some() {
+        if t.is_punct(',') {
+            if k + 1 < b && doc.quote_opening_at(k + 1).is_some() {
                 return Comp::Quote(k + 1);
             }
-            break;
-        }
-        if !t.is_word() && !t.is_quote() && !matches!(t.kind, Kind::Number) {
+            if !tell {
+                break;
+            }
+        } else if !t.is_word() && !matches!(t.kind, Kind::Number) {
             break;
         }
         k += 1;
     }
-    let t = &doc.toks[first];
-    if t.is_word() || matches!(t.kind, Kind::Number) || t.is_quote() {
-        Comp::Clause(first)
-    } else {
-        Comp::None
-    }
+    Comp::Clause(first)
 }
 
-/// Where the content starting after a cue ends: the sentence end, or a later clause that
-/// reports again (`, adding`, `, Reuters reported`, `, according to`).
 fn content_end(from: usize, b: usize, stops: &[usize]) -> usize {
     let mut e = b;
     for &s in stops {
@@ -563,62 +580,72 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
     if cs.is_empty() {
         return;
     }
-    // First pass: which cues are post-posed tags (`..., X said`), and where they start.
-    let mut tags: Vec<Option<Tag>> = Vec::with_capacity(cs.len());
-    for c in &cs {
-        tags.push(post_tag(doc, c, a, b));
-    }
+    // First pass: which cues are post-posed tags (`..., X said`), and where other contents stop.
+    let tags: Vec<Option<Tag>> = cs.iter().map(|c| post_tag(doc, c, a, b)).collect();
     let mut stops: Vec<usize> = Vec::new();
     for (c, t) in cs.iter().zip(&tags) {
         if let Some((comma, _, _)) = t {
             stops.push(*comma);
         } else if (c.according || c.ing) && c.a > a && doc.toks[c.a - 1].is_punct(',') {
             stops.push(c.a - 1);
+        } else {
+            let j = skip_verb_group_left(doc, c.a, a);
+            if j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but")) {
+                stops.push(j - 1);
+            }
         }
     }
     let mut main_subject: Option<(usize, usize)> = None;
+    // Post-posed tags first: they own the quotation before them.
     for (ci, c) in cs.iter().enumerate() {
-        if let Some((comma, content_start, spk)) = tags[ci] {
-            // Content before the tag.
-            let mut content = Vec::new();
-            let mut cstart = content_start;
-            // Start after an earlier clause that reports (`X said A, Y said`): keep whole sentence.
-            if cstart < a {
-                cstart = a;
+        let Some((comma, content_start, spk)) = tags[ci] else {
+            continue;
+        };
+        let mut content = Vec::new();
+        let mut cstart = content_start.max(a);
+        let cend = if doc.is_closing_quote(comma) {
+            comma + 1
+        } else {
+            comma
+        };
+        // `... wife: "She signed," he told the Times`: the quotation alone.
+        if doc.is_closing_quote(comma) {
+            if let Some(qi) = doc.quote_closing_at(comma) {
+                let open = doc.quotes[qi].open;
+                if open > cstart && doc.toks[open - 1].is_punct(':') {
+                    cstart = open;
+                }
             }
-            let cend = if doc.is_closing_quote(comma) {
-                comma + 1
-            } else {
-                comma
-            };
-            // The opening paragraph(s) of a quotation continued from before.
-            if doc.in_quote[cstart] != 0 {
-                prepend_continued(doc, doc.in_quote[cstart] as usize - 1, &mut content);
-            }
-            if let Some(p) = piece(doc, cstart, cend) {
-                content.push(p);
-            }
-            mark_used(doc, cstart, cend, used);
-            // Pieces after the tag: `, "B."` and quotations that follow with no tag of their own.
-            let tag_end = spk.1.max(c.b);
-            follow_pieces(doc, tag_end, b, &mut content, used);
-            if content.is_empty() {
-                continue;
-            }
-            let direct = doc.in_quote[cstart] != 0 || doc.quote_opening_at(cstart).is_some();
-            found.push(Found {
-                content,
-                cue: Some((c.a, c.b)),
-                speaker: Some(spk),
-                confidence: if direct { 0.9 } else { 0.75 },
-            });
-            main_subject.get_or_insert(spk);
+        }
+        // An earlier tag in this sentence: start after it (`"A," he said. ... "B," she added`).
+        if doc.in_quote[cstart] != 0 {
+            prepend_continued(doc, doc.in_quote[cstart] as usize - 1, &mut content);
+        }
+        if let Some(p) = piece(doc, cstart, cend) {
+            content.push(p);
+        }
+        mark_used(doc, cstart, cend, used);
+        let tag_end = spk.1.max(c.b);
+        follow_pieces(doc, tag_end, b, &mut content, used);
+        if content.is_empty() {
             continue;
         }
-        // Pre-posed: `X said (that) ...`, `according to X, ...`.
+        let direct = doc.in_quote[cstart] != 0 || doc.quote_opening_at(cstart).is_some();
+        found.push(Found {
+            content,
+            cue: Some((c.a, c.b)),
+            speaker: Some(spk),
+            confidence: if direct { 0.9 } else { 0.75 },
+        });
+        main_subject.get_or_insert(spk);
+    }
+    for (ci, c) in cs.iter().enumerate() {
+        if tags[ci].is_some() {
+            continue;
+        }
+        // `According to X, CONTENT.`
         if c.according {
             if let Some(spk) = right_np(doc, c.b, b) {
-                // `According to X, CONTENT.`
                 let mut k = spk.1;
                 while k < b && !doc.toks[k].is_punct(',') {
                     k += 1;
@@ -638,11 +665,13 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             }
             continue;
         }
-        let subject = if c.ing && c.a > a && doc.toks[c.a - 1].is_punct(',') {
-            // `..., saying ...`: the clause's speaker.
-            main_subject.or_else(|| sentence_subject(doc, a, c.a))
+        let j = skip_verb_group_left(doc, c.a, a);
+        let participle = c.ing && c.a > a && doc.toks[c.a - 1].is_punct(',');
+        let coordinated = j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but"));
+        let subject = if participle || coordinated {
+            // `..., saying ...`, `... and added ...`: the clause's speaker.
+            main_subject.or_else(|| first_np(doc, a, c.a))
         } else {
-            let j = skip_verb_group_left(doc, c.a, a);
             match left_np(doc, j, a) {
                 Some(np) => Some(np),
                 None if j > a && doc.toks[j - 1].is_punct(',') => {
@@ -652,27 +681,28 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             }
         };
         let Some(subject) = subject else { continue };
-        if !c.ing || main_subject.is_none() {
-            main_subject.get_or_insert(subject);
-        }
-        let comp = complement(doc, c, b);
-        let (start, needs_clause_check) = match comp {
-            Comp::Colon(k) => (k, false),
-            Comp::That(k) => (k, false),
-            Comp::Quote(k) => (k, false),
-            Comp::Clause(k) => (k, true),
-            Comp::None => {
+        // Characterising verbs need a person or an organisation doing it.
+        if c.class & (SAY | TELL | BELIEF) == 0 {
+            let h = subject.1 - 1;
+            let ok = doc.flags(h) & (PRON | SPEAKER_NOUN) != 0
+                || (subject.0..subject.1).any(|k| doc.is_cap(k));
+            if !ok {
                 continue;
             }
+        }
+        if main_subject.is_none() && !participle {
+            main_subject = Some(subject);
+        }
+        let comp = complement(doc, c, b);
+        let (start, clause) = match comp {
+            Comp::Colon(k) | Comp::That(k) | Comp::Quote(k) => (k, false),
+            Comp::Clause(k) => (k, true),
+            Comp::None => continue,
         };
-        if c.class & (SAY | TELL) == 0 || c.attitude {
-            // Beliefs and characterisations need a clear complement.
-            if c.class & BELIEF != 0 && c.class & (SAY | TELL) == 0 && needs_clause_check {
-                let f = doc.flags(start);
-                let clause = (f & (PRON | DET) != 0 || doc.is_cap(start)) && f & PREP == 0;
-                if !clause && c.class & MIXED == 0 {
-                    continue;
-                }
+        // The quotation a tag already owns.
+        if let Comp::Quote(k) = comp {
+            if doc.quote_opening_at(k).is_some_and(|q| used[q]) {
+                continue;
             }
         }
         // A colon at the end of the paragraph: the quotation is the next paragraph.
@@ -695,21 +725,15 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         }
         let has_quote =
             (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
-        let pure_mixed = c.class & (SAY | TELL | BELIEF) == 0;
-        if pure_mixed && !has_quote {
+        if c.class & (SAY | TELL | BELIEF) == 0 && !has_quote {
             continue;
         }
-        if c.class & (SAY | TELL) == 0
-            && c.class & MIXED != 0
-            && c.class & BELIEF != 0
-            && !has_quote
-            && needs_clause_check
-        {
+        if c.class & (SAY | TELL) == 0 && c.class & MIXED != 0 && !has_quote && clause {
             continue;
         }
-        // TELL without `that`: skip the hearer.
+        // `told X ...` with no `that`: skip the hearer.
         let mut start = start;
-        if c.class & TELL != 0 && c.class & SAY == 0 && needs_clause_check {
+        if c.class & TELL != 0 && c.class & SAY == 0 && clause {
             if let Some(np) = right_np(doc, start, end) {
                 start = np.1;
             }
@@ -717,18 +741,16 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
                 continue;
             }
         }
-        let mut content = Vec::new();
         let Some(p) = piece(doc, start, end) else {
             continue;
         };
-        content.push(p);
+        let mut content = vec![p];
         mark_used(doc, start, end, used);
         // A quotation that the cue introduces may run on.
-        if matches!(comp, Comp::Quote(_) | Comp::Colon(_)) {
-            let last = doc.in_quote[end - 1];
-            if last != 0 || doc.is_closing_quote(end - 1) {
-                follow_pieces(doc, end, b, &mut content, used);
-            }
+        if matches!(comp, Comp::Quote(_) | Comp::Colon(_))
+            && (doc.in_quote[end - 1] != 0 || doc.is_closing_quote(end - 1))
+        {
+            follow_pieces(doc, end, b, &mut content, used);
         }
         let conf = if has_quote { 0.85 } else { 0.7 };
         found.push(Found {
@@ -743,6 +765,16 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
 /// For a post-posed tag: (comma index ending the content, content start, speaker).
 type Tag = (usize, usize, (usize, usize));
 
+/// Whether a speaker noun phrase ending before `k` closes its clause (`said X.`, `said X, who`).
+fn np_closes(doc: &Doc<'_>, k: usize, b: usize) -> bool {
+    k >= b
+        || !doc.toks[k].is_word()
+        || doc.flags(k) & (PREP | TIME) != 0
+        || doc.lower_is(k, "who")
+        || doc.lower_is(k, "which")
+        || doc.is_ly(k)
+}
+
 /// Finds a post-posed tag for cue `c`.
 fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
     if c.attitude || c.class & (SAY | BELIEF | TELL) == 0 {
@@ -755,90 +787,92 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
         }
         return None;
     }
+    if c.ing {
+        return None;
+    }
     // Inverted: `"...," said X`.
-    if c.a > a + 1 && doc.is_comma_like(c.a - 1) && c.class & (SAY) != 0 {
+    if c.a > a + 1 && doc.is_comma_like(c.a - 1) && c.class & SAY != 0 {
         let mut k = c.b;
         while k < b && doc.is_ly(k) {
             k += 1;
         }
         if let Some(spk) = right_np(doc, k, b) {
-            return Some((c.a - 1, a, spk));
+            if np_closes(doc, spk.1, b) {
+                return Some((c.a - 1, a, spk));
+            }
         }
-    }
-    if c.ing {
-        return None;
     }
     let j = skip_verb_group_left(doc, c.a, a);
     let (s, e) = left_np(doc, j, a)?;
     if s <= a + 1 || !doc.is_comma_like(s - 1) {
         return None;
     }
+    let after_quote = doc.is_closing_quote(s - 1);
     // The tag must not introduce content of its own.
     match complement(doc, c, b) {
         Comp::Colon(_) | Comp::That(_) => return None,
         Comp::Quote(k) => {
-            if !(k > c.b && doc.toks[k - 1].is_punct(',')) && k != c.b {
+            if !(after_quote && k > c.b && doc.toks[k - 1].is_punct(',')) {
                 return None;
             }
         }
         Comp::Clause(k) => {
-            // `..., X said Tuesday.` is a tag; `..., X said he would` is not.
-            let mut m = k;
-            while m < b
-                && doc.toks[m].is_word()
-                && (doc.flags(m) & (PREP | TIME | DET) != 0
-                    || doc.is_cap(m) && doc.flags(m) & PRON == 0
-                    || doc.is_ly(m)
-                    || doc.toks[m].flags & SPEAKER_NOUN != 0
-                    || doc.lower_is(m, "interview")
-                    || doc.lower_is(m, "statement")
-                    || doc.lower_is(m, "conference")
-                    || doc.lower_is(m, "email")
-                    || doc.lower_is(m, "call")
-                    || doc.lower_is(m, "news")
-                    || doc.lower_is(m, "phone")
-                    || doc.lower_is(m, "telephone")
-                    || doc.lower_is(m, "reporters"))
-            {
-                m += 1;
-            }
-            if m < b && doc.toks[m].is_word() && doc.flags(m) & PRON != 0 {
+            if !after_quote && !np_closes(doc, k, b) && c.class & TELL == 0 {
                 return None;
             }
-            if m < b
-                && doc.toks[m].is_word()
-                && !(doc.lower_is(m, "who") || doc.lower_is(m, "which"))
-            {
-                // More clause follows: pre-posed unless the tag is only the last words.
-                if c.class & TELL == 0 {
+            if !after_quote && c.class & TELL != 0 {
+                // `..., X told reporters.` but not `..., X told him to go`.
+                let obj = right_np(doc, k, b)?;
+                if !np_closes(doc, obj.1, b) {
                     return None;
                 }
             }
         }
         Comp::None => {}
     }
-    let _ = e;
     Some((s - 1, a, (s, e)))
 }
 
-fn sentence_subject(doc: &Doc<'_>, a: usize, limit: usize) -> Option<(usize, usize)> {
-    for k in a..limit {
-        let t = &doc.toks[k];
-        if doc.in_quote[k] != 0 || !t.is_word() || doc.is_cap(k) {
-            continue;
+/// The noun phrase that opens the clause at `a` (after a fronted phrase ending in a comma).
+fn first_np(doc: &Doc<'_>, a: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = a;
+    if doc.flags(a) & (PREP | BOUNDARY) != 0 || doc.lower_is(a, "after") {
+        let mut k = a;
+        while k < limit && !doc.toks[k].is_punct(',') {
+            k += 1;
         }
-        if t.flags & (AUX | VERBISH | CUE) != 0 && t.flags & (DET | SPEAKER_NOUN) == 0 {
-            let j = skip_verb_group_left(doc, k, a);
-            if let Some(np) = left_np(doc, j, a) {
-                return Some(np);
-            }
-            if j > a && doc.toks[j - 1].is_punct(',') {
-                return parenthetical_subject(doc, j - 1, a);
-            }
+        if k >= limit {
             return None;
         }
+        s = k + 1;
     }
-    None
+    if s >= limit || !doc.toks[s].is_word() {
+        return None;
+    }
+    if doc.flags(s) & PRON != 0 {
+        return Some((s, s + 1));
+    }
+    let mut e = s;
+    while e < limit && e - s < 8 {
+        let t = &doc.toks[e];
+        if !t.is_word() || doc.in_quote[e] != 0 {
+            break;
+        }
+        let f = t.flags;
+        let ok = doc.is_cap(e)
+            || f & (DET | TITLE | SPEAKER_NOUN) != 0
+            || doc.word(e).starts_with(['\'', '’'])
+            || (doc.lower_is(e, "of") && e + 1 < limit && doc.is_cap(e + 1));
+        if !ok || (e > s && f & (AUX | CUE) != 0 && !doc.is_cap(e) && f & SPEAKER_NOUN == 0) {
+            break;
+        }
+        e += 1;
+    }
+    if e == s || (s..e).all(|k| doc.flags(k) & DET != 0) {
+        None
+    } else {
+        Some((s, e))
+    }
 }
 
 /// `X, speaking through a translator, said`: the subject before a parenthetical ending at comma `k`.
@@ -886,8 +920,20 @@ fn prepend_continued(doc: &Doc<'_>, q: usize, content: &mut Vec<Span>) {
 /// paragraphs a quotation continues into.
 fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, used: &mut [bool]) {
     let mut k = from;
-    // Skip the rest of the tag (`said in an interview`) up to punctuation.
-    while k < b && doc.toks[k].is_word() && doc.in_quote[k] == 0 {
+    // Skip the rest of the tag's sentence (`said in an interview, who ...`) up to a quotation
+    // introduced by a comma or colon.
+    while k < b {
+        if k > from
+            && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':'))
+            && doc.quote_opening_at(k).is_some()
+        {
+            break;
+        }
+        if doc.quote_opening_at(k).is_some() && k > from {
+            // A quotation inside the tag's own clause is not a piece.
+            k = doc.quotes[doc.quote_opening_at(k).unwrap_or(0)].close + 1;
+            continue;
+        }
         k += 1;
     }
     // The content's own last quotation may continue into the next paragraph.

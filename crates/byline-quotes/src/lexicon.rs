@@ -135,12 +135,10 @@ const SAY_VERBS: &[&str] = &[
     "elaborate",
     "assure",
     "mention",
-    "point",
     "acknowledged",
     "repeat",
     "protest",
     "object",
-    "counsel",
     "advise",
     "predict",
     "forecast",
@@ -948,7 +946,21 @@ impl Lexicon {
         }
         // Words that look like verb forms of the lists but are mostly nouns or adjectives here.
         for w in [
-            "states", "answers", "reports", "charges", "posts", "points", "objects",
+            "states",
+            "answers",
+            "reports",
+            "charges",
+            "posts",
+            "points",
+            "objects",
+            "continue",
+            "continues",
+            "continuing",
+            "show",
+            "shows",
+            "showing",
+            "counsel",
+            "point",
         ] {
             if let Some(f) = map.get_mut(w) {
                 *f &= !CUE;
