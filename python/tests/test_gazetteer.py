@@ -1,0 +1,90 @@
+"""Gazetteer: build from records or files, add entries, look an alias up, match a text."""
+
+from __future__ import annotations
+
+import json
+
+import byline
+
+RECORDS = [
+    {"name": "Northwind Traders", "label": "ORG", "id": "Q1", "aliases": ["Northwind", "NWT"]},
+    {"name": "Georgia", "label": "GPE", "id": "Q230", "weight": 2.0},
+    {"name": "Georgia", "label": "GPE", "id": "Q1428", "aliases": "GA|State of Georgia"},
+]
+
+
+def test_from_records() -> None:
+    g = byline.Gazetteer(RECORDS)
+    assert len(g) == 3
+    entry = g.lookup("Northwind")[0]
+    assert (entry.entity_id, entry.name, entry.label) == ("Q1", "Northwind Traders", "ORG")
+    assert entry.aliases == ("Northwind Traders", "Northwind", "NWT")
+    assert entry.to_dict()["aliases"] == ["Northwind Traders", "Northwind", "NWT"]
+
+
+def test_lookup_gives_every_entry_of_an_alias_best_first() -> None:
+    g = byline.Gazetteer(RECORDS)
+    assert [e.entity_id for e in g.lookup("Georgia")] == ["Q230", "Q1428"]
+    assert [e.entity_id for e in g.lookup("State of Georgia")] == ["Q1428"]
+    assert g.lookup("Atlantis") == []
+
+
+def test_find_gives_code_point_offsets() -> None:
+    g = byline.Gazetteer(RECORDS)
+    text = "🙂 Northwind opened in Georgia."
+    found = g.find(text)
+    assert [(m.text, m.entity_id) for m in found] == [("Northwind", "Q1"), ("Georgia", "Q230")]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_add_entries_then_use_them() -> None:
+    g = byline.Gazetteer()
+    assert len(g) == 0
+    g.add("Blue Harbor FC", "ORG", aliases=["Blue Harbor"], entity_id="Q2")
+    assert [m.name for m in g.find("Blue Harbor won.")] == ["Blue Harbor FC"]
+    g.add("Ada Quill", "person")
+    assert len(g) == 2
+    assert [m.label for m in g.find("Ada Quill scored for Blue Harbor.")] == ["PERSON", "ORG"]
+    assert [e.name for e in g] == ["Blue Harbor FC", "Ada Quill"]
+
+
+def test_case_modes() -> None:
+    g = byline.Gazetteer()
+    g.add("apple", "ORG", case="insensitive")
+    g.add("Nice", "GPE", case="exact")
+    assert [m.text for m in g.find("APPLE in nice Nice")] == ["APPLE", "Nice"]
+
+
+def test_from_files(tmp_path) -> None:
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text("id\tname\tlabel\taliases\nQ5\tBlue Harbor FC\tORG\tBlue Harbor\n")
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_text(json.dumps({"name": "Ada Quill", "label": "PERSON", "id": "Q6"}) + "\n")
+    g = byline.Gazetteer.from_files([tsv, jsonl])
+    assert len(g) == 2
+    assert [m.entity_id for m in g.find("Ada Quill joined Blue Harbor.")] == ["Q6", "Q5"]
+    g2 = byline.Gazetteer(RECORDS, files=[tsv])
+    assert len(g2) == 4
+
+
+def test_default_and_combining() -> None:
+    default = byline.Gazetteer.default()
+    assert len(default) > 1000
+    assert any(e.entity_id == "Q7747" for e in default.lookup("Vladimir Putin"))
+    mine = byline.Gazetteer(RECORDS)
+    mine.add_gazetteer(default)
+    assert len(mine) == len(default) + 3
+    assert byline.Pipeline().gazetteer.to_bytes() == default.to_bytes()
+
+
+def test_bytes_round_trip() -> None:
+    g = byline.Gazetteer(RECORDS)
+    again = byline.Gazetteer.from_bytes(g.to_bytes())
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in g]
+    try:
+        byline.Gazetteer.from_bytes(b"not a gazetteer")
+    except byline.GazetteerError as e:
+        assert "not a saved gazetteer" in str(e)
+    else:
+        raise AssertionError("bad bytes were accepted")
