@@ -6,14 +6,13 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{Anchored, Input};
 use flate2::read::GzDecoder;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::load::{self, Record};
-use crate::matcher::{self, case_ok, Cand, Kind, Matcher, COMMON};
-use crate::normalize::{Fold, Normalized, UNIT_START};
+use crate::matcher::{case_ok, Cand, Matcher, MatcherParts, COMMON, NONE};
+use crate::normalize::{Fold, Normalized};
 use crate::{CaseMode, Entry, EntryId, Gazetteer, Match, Span};
 
 static EMBEDDED_JSONL_GZ: &[u8] = include_bytes!("../data/default.jsonl.gz");
@@ -65,6 +64,7 @@ struct Saved {
     fold_diacritics: bool,
     entries: Vec<Entry>,
     entry_case: Vec<CaseMode>,
+    matcher: MatcherParts,
 }
 
 impl GazetteerBuilder {
@@ -375,7 +375,6 @@ impl Gazetteer {
             case,
             fold_diacritics,
             matcher,
-            overlapping: OnceLock::new(),
         })
     }
 
@@ -535,10 +534,8 @@ impl Gazetteer {
             case: true,
             diacritics: self.fold_diacritics,
         };
-        let norm = crate::normalize::normalize_str(alias, fold);
-        if norm.is_empty() {
-            return Vec::new();
-        }
+        let mut norm = Normalized::default();
+        norm.normalize(alias, fold);
         let mut out: Vec<EntryId> = match self.matcher.pattern_of(&norm) {
             Some(p) => self
                 .matcher
@@ -567,26 +564,12 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut raws = Vec::new();
-        let mut passing = Vec::new();
-        let mut norm = Normalized::default();
-        for (base, chunk) in chunks(text) {
-            norm.normalize(
-                chunk,
-                Fold {
-                    case: true,
-                    diacritics: self.fold_diacritics,
-                },
-            );
-            self.search_leftmost(text, base, &norm, &mut raws, &mut passing);
-        }
-        self.resolve(raws, &passing)
+        self.search(text, false)
     }
 
     /// Every token-aligned match of every alias in `text`, overlapping ones included
     /// (`New York City`, `New York` and `York` in one place), ordered by start, then longest
-    /// first. Candidates are ranked as in [`find`](Gazetteer::find). The automaton this needs
-    /// is built on first use.
+    /// first. Candidates are ranked as in [`find`](Gazetteer::find).
     ///
     /// ```
     /// use byline_gazetteer::{Entry, Gazetteer, Label};
@@ -602,105 +585,64 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn find_overlapping(&self, text: &str) -> Vec<Match> {
-        let ac = self.overlapping.get_or_init(|| {
-            let fold = Fold {
-                case: true,
-                diacritics: self.fold_diacritics,
-            };
-            matcher::collect_patterns(&self.entries, &self.entry_case, fold)
-                .and_then(|(patterns, _, _)| matcher::build_automaton(&patterns, Kind::Overlapping))
-                .map_err(|e| e.to_string())
-        });
-        // The patterns compiled once already, so the same patterns compile again.
-        let Ok(ac) = ac else { return Vec::new() };
+        self.search(text, true)
+    }
+
+    fn search(&self, text: &str, overlapping: bool) -> Vec<Match> {
         let mut raws = Vec::new();
         let mut passing = Vec::new();
         let mut norm = Normalized::default();
+        let mut tokens = Vec::new();
+        let mut ends = Vec::new();
+        let fold = Fold {
+            case: true,
+            diacritics: self.fold_diacritics,
+        };
         for (base, chunk) in chunks(text) {
-            norm.normalize(
-                chunk,
-                Fold {
-                    case: true,
-                    diacritics: self.fold_diacritics,
-                },
-            );
-            for m in ac.find_overlapping_iter(norm.bytes.as_slice()) {
-                self.check(
-                    text,
-                    base,
-                    &norm,
-                    m.start(),
-                    m.end(),
-                    m.pattern().as_usize(),
-                    &mut raws,
-                    &mut passing,
-                );
+            norm.normalize(chunk, fold);
+            self.matcher.tokens(&norm, &mut tokens);
+            let mut i = 0;
+            while i < tokens.len() {
+                if tokens[i] == NONE {
+                    i += 1;
+                    continue;
+                }
+                ends.clear();
+                self.matcher.walk(&tokens, i, &mut ends);
+                if overlapping {
+                    for &(end, pat) in ends.iter().rev() {
+                        let at = (base, i, end, pat as usize);
+                        self.check(text, &norm, at, &mut raws, &mut passing);
+                    }
+                    i += 1;
+                    continue;
+                }
+                // Longest first; a shorter alias when the case rules out a longer one.
+                let accepted = ends.iter().rev().find(|&&(end, pat)| {
+                    let at = (base, i, end, pat as usize);
+                    self.check(text, &norm, at, &mut raws, &mut passing)
+                });
+                i = match accepted {
+                    Some(&(end, _)) => end,
+                    None => i + 1,
+                };
             }
         }
-        raws.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         self.resolve(raws, &passing)
     }
 
-    fn search_leftmost(
-        &self,
-        text: &str,
-        base: usize,
-        norm: &Normalized,
-        raws: &mut Vec<Raw>,
-        passing: &mut Vec<u32>,
-    ) {
-        let hay = norm.bytes.as_slice();
-        let ac = &self.matcher.ac;
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let mut end = m.end();
-            let mut pattern = m.pattern().as_usize();
-            loop {
-                if self.check(text, base, norm, m.start(), end, pattern, raws, passing) {
-                    break;
-                }
-                // Rejected by case: try shorter aliases starting at the same unit.
-                let shorter = Input::new(&hay[..end - 1])
-                    .span(m.start()..end - 1)
-                    .anchored(Anchored::Yes);
-                match ac.find(shorter) {
-                    Some(s) => {
-                        end = s.end();
-                        pattern = s.pattern().as_usize();
-                    }
-                    None => {
-                        end = 0;
-                        break;
-                    }
-                }
-            }
-            pos = if end == 0 {
-                next_unit(hay, m.start() + 1)
-            } else {
-                end
-            };
-        }
-    }
-
-    /// Checks the case of a match of `pattern` at `start..end` in `norm`; records it and
-    /// returns true when some candidate allows it.
-    #[allow(clippy::too_many_arguments)]
+    /// Checks the case of a match `(chunk offset, first unit, units end, pattern)` in `norm`;
+    /// records it and returns true when some candidate allows it.
     fn check(
         &self,
         text: &str,
-        base: usize,
         norm: &Normalized,
-        start: usize,
-        end: usize,
-        pattern: usize,
+        (base, start, end, pattern): (usize, usize, usize, usize),
         raws: &mut Vec<Raw>,
         passing: &mut Vec<u32>,
     ) -> bool {
-        let (s, e) = norm.original(start, end);
-        let (s, e) = (s + base, e + base);
+        let s = norm.units[start].start as usize + base;
+        let e = norm.units[end - 1].end as usize + base;
         let found = &text[s..e];
         let first = passing.len();
         let mut all_common = true;
@@ -762,8 +704,8 @@ impl Gazetteer {
         out
     }
 
-    /// The gazetteer as bytes, to save and load back with [`from_bytes`](Gazetteer::from_bytes)
-    /// (entries and options; the automaton is rebuilt on load).
+    /// The compiled gazetteer as bytes (entries, options and matcher), to load back quickly
+    /// with [`from_bytes`](Gazetteer::from_bytes).
     ///
     /// ```
     /// use byline_gazetteer::{Entry, Gazetteer, Label};
@@ -779,6 +721,7 @@ impl Gazetteer {
             fold_diacritics: self.fold_diacritics,
             entries: self.entries.clone(),
             entry_case: self.entry_case.clone(),
+            matcher: self.matcher.to_parts(),
         };
         let mut out = MAGIC.to_vec();
         out.extend(postcard::to_allocvec(&saved).expect("entries serialize"));
@@ -799,26 +742,20 @@ impl Gazetteer {
         if saved.entry_case.len() != saved.entries.len() {
             return Err(Error::bytes("entries and case modes differ in number"));
         }
-        Gazetteer::compile(
-            saved.entries,
-            saved.entry_case,
-            saved.case,
-            saved.fold_diacritics,
-        )
+        let matcher = Matcher::from_parts(saved.matcher, &saved.entries)?;
+        Ok(Gazetteer {
+            entries: saved.entries,
+            entry_case: saved.entry_case,
+            case: saved.case,
+            fold_diacritics: saved.fold_diacritics,
+            matcher,
+        })
     }
 }
 
 /// Whether a candidate's alias is a common word that needs context in smart mode.
 fn is_contextual(cand: &Cand) -> bool {
     cand.case == CaseMode::Smart && cand.flags & COMMON != 0
-}
-
-/// Position of the next unit start at or after `pos`.
-fn next_unit(hay: &[u8], pos: usize) -> usize {
-    hay[pos.min(hay.len())..]
-        .iter()
-        .position(|&b| b == UNIT_START)
-        .map_or(hay.len(), |i| pos + i)
 }
 
 /// Whether the word at `start` begins a sentence: at the start of the text or of a line, or

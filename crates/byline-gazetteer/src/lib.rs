@@ -1,5 +1,5 @@
 //! Entity matching against a gazetteer: aliases mapped to canonical entities with a label and a
-//! Wikidata id, matched leftmost-longest on token boundaries over `aho-corasick`, with an embedded
+//! Wikidata id, matched leftmost-longest on token boundaries, with an embedded
 //! default gazetteer for English news.
 //!
 //! ```
@@ -83,7 +83,7 @@
 //! ([`names`]), and later mentions of their surnames. See [`EntityRecognizer::recognize`].
 #![deny(missing_docs)]
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use byline_tokenize::Segmentation;
 pub use byline_tokenize::Span;
@@ -339,7 +339,6 @@ pub struct Gazetteer {
     case: CaseMode,
     fold_diacritics: bool,
     matcher: matcher::Matcher,
-    overlapping: OnceLock<Result<aho_corasick::AhoCorasick, String>>,
 }
 
 /// One match of an alias in a text.

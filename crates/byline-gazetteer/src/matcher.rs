@@ -1,9 +1,13 @@
-//! The compiled matcher: one aho-corasick automaton over every normalised alias, and the
-//! candidates of each pattern.
+//! The compiled matcher: a trie over the units of every normalised alias, and the candidates
+//! of each alias.
+//!
+//! Matches start and end on unit boundaries, so the search walks the trie from each unit of
+//! the text: one hash lookup per unit turns its folded bytes into a token, and a walk rarely
+//! goes past the first token. The cost grows with the length of the text, not the number of
+//! aliases, and the trie builds in one pass without failure links.
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::common_words::is_common_word;
 use crate::error::{Error, ErrorKind};
@@ -17,8 +21,11 @@ pub(crate) const COMMON: u8 = 2;
 /// The alias holds an upper-case letter.
 pub(crate) const HAS_UPPER: u8 = 4;
 
-/// One entry that a pattern names, with how its alias must be cased.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// No token, no node, no pattern.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One entry that an alias names, with how the alias must be cased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Cand {
     pub(crate) entry: u32,
     pub(crate) alias: u16,
@@ -26,17 +33,32 @@ pub(crate) struct Cand {
     pub(crate) flags: u8,
 }
 
-/// Which automaton to build.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
-    LeftmostLongest,
-    Overlapping,
-}
-
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    pub(crate) ac: AhoCorasick,
+    /// Folded unit bytes to token.
+    vocab: FxHashMap<Box<[u8]>, u32>,
+    /// Child of the root for each token (`NONE` for none).
+    root: Vec<u32>,
+    /// Edges of node `n` (other than the root) are `first[n]..first[n + 1]`.
+    first: Vec<u32>,
+    edge_tok: Vec<u32>,
+    edge_child: Vec<u32>,
+    /// Pattern ending at each node, or `NONE`.
+    value: Vec<u32>,
     /// `cands[pat_start[p]..pat_start[p + 1]]` are the candidates of pattern `p`.
+    pat_start: Vec<u32>,
+    cands: Vec<Cand>,
+}
+
+/// A matcher as saved: the vocabulary as a list in token order.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct MatcherParts {
+    vocab: Vec<Vec<u8>>,
+    root: Vec<u32>,
+    first: Vec<u32>,
+    edge_tok: Vec<u32>,
+    edge_child: Vec<u32>,
+    value: Vec<u32>,
     pat_start: Vec<u32>,
     cands: Vec<Cand>,
 }
@@ -59,96 +81,21 @@ pub(crate) fn alias_flags(alias: &str) -> u8 {
     if upper > 0 && lower == 0 {
         flags |= ACRONYM;
     }
-    let lowered = alias.to_lowercase();
-    if is_common_word(&lowered) {
-        flags |= COMMON;
+    if alias.len() <= 16 && alias.chars().all(char::is_alphabetic) {
+        let lowered = alias.to_lowercase();
+        if is_common_word(&lowered) {
+            flags |= COMMON;
+        }
     }
     flags
 }
 
-/// Normalised patterns, the start of each pattern's candidates, and the candidates.
-pub(crate) type Patterns = (Vec<Vec<u8>>, Vec<u32>, Vec<Cand>);
-
-/// The normalised patterns of `entries`, deduplicated, with the candidates of each.
-pub(crate) fn collect_patterns(
-    entries: &[Entry],
-    entry_case: &[CaseMode],
-    fold: Fold,
-) -> Result<Patterns, Error> {
-    let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
-    let mut patterns: Vec<Vec<u8>> = Vec::new();
-    let mut per_pattern: Vec<Vec<Cand>> = Vec::new();
-    let mut norm = Normalized::default();
-    for (index, entry) in entries.iter().enumerate() {
-        for (ai, alias) in entry.aliases.iter().enumerate() {
-            norm.normalize(alias, fold);
-            if norm.units.is_empty() {
-                return Err(Error::new(ErrorKind::Entry {
-                    index,
-                    name: entry.name.clone(),
-                    message: format!("alias {} ({alias:?}) has no characters to match", ai + 1),
-                }));
-            }
-            let alias_index = u16::try_from(ai).map_err(|_| {
-                Error::new(ErrorKind::Entry {
-                    index,
-                    name: entry.name.clone(),
-                    message: "more than 65,536 aliases".to_owned(),
-                })
-            })?;
-            let id = match ids.get(norm.bytes.as_slice()) {
-                Some(&id) => id,
-                None => {
-                    let id = patterns.len() as u32;
-                    ids.insert(norm.bytes.clone(), id);
-                    patterns.push(norm.bytes.clone());
-                    per_pattern.push(Vec::new());
-                    id
-                }
-            };
-            let cands = &mut per_pattern[id as usize];
-            // The same entry twice under one pattern (`Zürich`, `Zurich`) is one candidate.
-            if cands
-                .iter()
-                .any(|c| c.entry == index as u32 && c.case == entry_case[index])
-            {
-                continue;
-            }
-            cands.push(Cand {
-                entry: index as u32,
-                alias: alias_index,
-                case: entry_case[index],
-                flags: alias_flags(alias),
-            });
-        }
-    }
-    let mut pat_start = Vec::with_capacity(per_pattern.len() + 1);
-    let mut cands = Vec::new();
-    for list in per_pattern {
-        pat_start.push(cands.len() as u32);
-        cands.extend(list);
-    }
-    pat_start.push(cands.len() as u32);
-    Ok((patterns, pat_start, cands))
-}
-
-pub(crate) fn build_automaton(patterns: &[Vec<u8>], kind: Kind) -> Result<AhoCorasick, Error> {
-    let mut builder = AhoCorasick::builder();
-    match kind {
-        Kind::LeftmostLongest => builder
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both),
-        Kind::Overlapping => builder.match_kind(MatchKind::Standard),
-    };
-    builder
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .prefilter(false)
-        .build(patterns)
-        .map_err(|e| {
-            Error::new(ErrorKind::Build {
-                message: e.to_string(),
-            })
-        })
+fn entry_error(index: usize, entry: &Entry, message: String) -> Error {
+    Error::new(ErrorKind::Entry {
+        index,
+        name: entry.name.clone(),
+        message,
+    })
 }
 
 impl Matcher {
@@ -157,10 +104,111 @@ impl Matcher {
         entry_case: &[CaseMode],
         fold: Fold,
     ) -> Result<Matcher, Error> {
-        let (patterns, pat_start, cands) = collect_patterns(entries, entry_case, fold)?;
-        let ac = build_automaton(&patterns, Kind::LeftmostLongest)?;
+        let mut vocab: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut trans: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut value: Vec<u32> = vec![NONE];
+        let mut npat = 0u32;
+        let mut pairs: Vec<(u32, Cand)> = Vec::new();
+        let mut norm = Normalized::default();
+        for (index, entry) in entries.iter().enumerate() {
+            for (ai, alias) in entry.aliases.iter().enumerate() {
+                norm.normalize(alias, fold);
+                if norm.units.is_empty() {
+                    return Err(entry_error(
+                        index,
+                        entry,
+                        format!("alias {} ({alias:?}) has no characters to match", ai + 1),
+                    ));
+                }
+                let alias_index = u16::try_from(ai).map_err(|_| {
+                    entry_error(index, entry, "more than 65,536 aliases".to_owned())
+                })?;
+                let mut node = 0u32;
+                for u in 0..norm.units.len() {
+                    let bytes = norm.unit(u);
+                    let tok = match vocab.get(bytes) {
+                        Some(&t) => t,
+                        None => {
+                            let t = vocab.len() as u32;
+                            vocab.insert(bytes.into(), t);
+                            t
+                        }
+                    };
+                    let key = (node as u64) << 32 | tok as u64;
+                    node = *trans.entry(key).or_insert_with(|| {
+                        value.push(NONE);
+                        (value.len() - 1) as u32
+                    });
+                }
+                if value.len() >= NONE as usize {
+                    return Err(Error::new(ErrorKind::Build {
+                        message: "more than 4,294,967,294 trie nodes".to_owned(),
+                    }));
+                }
+                let pat = &mut value[node as usize];
+                if *pat == NONE {
+                    *pat = npat;
+                    npat += 1;
+                }
+                pairs.push((
+                    *pat,
+                    Cand {
+                        entry: index as u32,
+                        alias: alias_index,
+                        case: entry_case[index],
+                        flags: alias_flags(alias),
+                    },
+                ));
+            }
+        }
+        // Candidates grouped by pattern, in entry order; one per entry and case mode.
+        pairs.sort_by_key(|&(p, c)| (p, c.entry));
+        pairs.dedup_by(|b, a| a.0 == b.0 && a.1.entry == b.1.entry && a.1.case == b.1.case);
+        let mut pat_start = Vec::with_capacity(npat as usize + 1);
+        let mut cands = Vec::with_capacity(pairs.len());
+        for (p, c) in pairs {
+            while pat_start.len() <= p as usize {
+                pat_start.push(cands.len() as u32);
+            }
+            cands.push(c);
+        }
+        while pat_start.len() <= npat as usize {
+            pat_start.push(cands.len() as u32);
+        }
+        // Freeze the transitions: the root's in a table by token, the others sorted by node.
+        let nodes = value.len();
+        let mut root = vec![NONE; vocab.len()];
+        let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(trans.len());
+        for (key, child) in trans {
+            let (node, tok) = ((key >> 32) as u32, key as u32);
+            if node == 0 {
+                root[tok as usize] = child;
+            } else {
+                edges.push((node, tok, child));
+            }
+        }
+        edges.sort_unstable();
+        let mut first = Vec::with_capacity(nodes + 1);
+        let mut edge_tok = Vec::with_capacity(edges.len());
+        let mut edge_child = Vec::with_capacity(edges.len());
+        for (node, tok, child) in edges {
+            while first.len() <= node as usize {
+                first.push(edge_tok.len() as u32);
+            }
+            edge_tok.push(tok);
+            edge_child.push(child);
+        }
+        while first.len() <= nodes {
+            first.push(edge_tok.len() as u32);
+        }
+        vocab.shrink_to_fit();
         Ok(Matcher {
-            ac,
+            vocab,
+            root,
+            first,
+            edge_tok,
+            edge_child,
+            value,
             pat_start,
             cands,
         })
@@ -170,17 +218,161 @@ impl Matcher {
         &self.cands[self.pat_start[pattern] as usize..self.pat_start[pattern + 1] as usize]
     }
 
-    /// The pattern that is exactly `normalized`, if any.
-    pub(crate) fn pattern_of(&self, normalized: &[u8]) -> Option<usize> {
-        let input = Input::new(normalized).anchored(Anchored::Yes);
-        let m = self.ac.find(input)?;
-        (m.end() == normalized.len()).then(|| m.pattern().as_usize())
+    /// The token of each unit of `norm` (`NONE` for units in no alias).
+    pub(crate) fn tokens(&self, norm: &Normalized, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend(
+            (0..norm.units.len()).map(|i| self.vocab.get(norm.unit(i)).copied().unwrap_or(NONE)),
+        );
+    }
+
+    #[inline]
+    fn child(&self, node: u32, tok: u32) -> u32 {
+        if node == 0 {
+            return self.root[tok as usize];
+        }
+        let (a, b) = (
+            self.first[node as usize] as usize,
+            self.first[node as usize + 1] as usize,
+        );
+        let toks = &self.edge_tok[a..b];
+        let i = if toks.len() <= 8 {
+            match toks.iter().position(|&t| t == tok) {
+                Some(i) => i,
+                None => return NONE,
+            }
+        } else {
+            match toks.binary_search(&tok) {
+                Ok(i) => i,
+                Err(_) => return NONE,
+            }
+        };
+        self.edge_child[a + i]
+    }
+
+    /// Every alias starting at unit `i` of `tokens`: `(units past the end, pattern)`, shortest
+    /// first, appended to `out`.
+    #[inline]
+    pub(crate) fn walk(&self, tokens: &[u32], i: usize, out: &mut Vec<(usize, u32)>) {
+        let mut node = 0u32;
+        for (j, &tok) in tokens[i..].iter().enumerate() {
+            if tok == NONE {
+                return;
+            }
+            node = self.child(node, tok);
+            if node == NONE {
+                return;
+            }
+            let v = self.value[node as usize];
+            if v != NONE {
+                out.push((i + j + 1, v));
+            }
+        }
+    }
+
+    /// The pattern that is exactly the units of `norm`, if any.
+    pub(crate) fn pattern_of(&self, norm: &Normalized) -> Option<usize> {
+        let mut tokens = Vec::new();
+        self.tokens(norm, &mut tokens);
+        let mut found = Vec::new();
+        self.walk(&tokens, 0, &mut found);
+        found
+            .last()
+            .filter(|&&(end, _)| end == tokens.len())
+            .map(|&(_, p)| p as usize)
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.ac.memory_usage()
-            + self.pat_start.capacity() * 4
+        let vocab: usize = self.vocab.keys().map(|k| k.len().max(16)).sum::<usize>()
+            + self.vocab.capacity() * (std::mem::size_of::<(Box<[u8]>, u32)>() + 1);
+        vocab
+            + 4 * (self.root.capacity()
+                + self.first.capacity()
+                + self.edge_tok.capacity()
+                + self.edge_child.capacity()
+                + self.value.capacity()
+                + self.pat_start.capacity())
             + self.cands.capacity() * std::mem::size_of::<Cand>()
+    }
+
+    pub(crate) fn to_parts(&self) -> MatcherParts {
+        let mut vocab = vec![Vec::new(); self.vocab.len()];
+        for (k, &t) in &self.vocab {
+            vocab[t as usize] = k.to_vec();
+        }
+        MatcherParts {
+            vocab,
+            root: self.root.clone(),
+            first: self.first.clone(),
+            edge_tok: self.edge_tok.clone(),
+            edge_child: self.edge_child.clone(),
+            value: self.value.clone(),
+            pat_start: self.pat_start.clone(),
+            cands: self.cands.clone(),
+        }
+    }
+
+    /// A matcher from saved parts, checked so that no search can index out of bounds.
+    pub(crate) fn from_parts(p: MatcherParts, entries: &[Entry]) -> Result<Matcher, Error> {
+        let bad = |what: &str| Err(Error::bytes(format!("inconsistent matcher: {what}")));
+        let nodes = p.value.len();
+        let ntok = p.vocab.len();
+        if nodes == 0 || p.first.len() != nodes + 1 || p.root.len() != ntok {
+            return bad("table sizes");
+        }
+        if p.edge_tok.len() != p.edge_child.len()
+            || p.first.windows(2).any(|w| w[0] > w[1])
+            || p.first
+                .last()
+                .is_some_and(|&l| l as usize != p.edge_tok.len())
+            || p.first[0] != 0
+            || p.first[1] != 0
+        {
+            return bad("edge offsets");
+        }
+        if p.edge_tok.iter().any(|&t| t as usize >= ntok)
+            || p.edge_child
+                .iter()
+                .chain(&p.root)
+                .any(|&c| c != NONE && c as usize >= nodes)
+        {
+            return bad("edge targets");
+        }
+        let npat = p.pat_start.len().saturating_sub(1);
+        if p.pat_start.is_empty()
+            || p.pat_start.windows(2).any(|w| w[0] > w[1])
+            || p.pat_start
+                .last()
+                .is_some_and(|&l| l as usize != p.cands.len())
+            || p.value.iter().any(|&v| v != NONE && v as usize >= npat)
+        {
+            return bad("patterns");
+        }
+        if p.cands.iter().any(|c| {
+            entries
+                .get(c.entry as usize)
+                .is_none_or(|e| c.alias as usize >= e.aliases.len())
+        }) {
+            return bad("candidates");
+        }
+        let mut vocab = FxHashMap::default();
+        vocab.reserve(ntok);
+        for (t, k) in p.vocab.into_iter().enumerate() {
+            vocab.insert(k.into_boxed_slice(), t as u32);
+        }
+        if vocab.len() != ntok {
+            return bad("vocabulary");
+        }
+        Ok(Matcher {
+            vocab,
+            root: p.root,
+            first: p.first,
+            edge_tok: p.edge_tok,
+            edge_child: p.edge_child,
+            value: p.value,
+            pat_start: p.pat_start,
+            cands: p.cands,
+        })
     }
 }
 
