@@ -19,6 +19,8 @@ struct Word {
     /// Index of the gazetteer mention covering the word, if any.
     covered: Option<usize>,
     sentence: usize,
+    /// First word of its sentence.
+    first: bool,
 }
 
 /// Lower-case name particles that may sit inside a person's name (`bin`, `van`, `de`).
@@ -138,6 +140,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
             cap: is_cap(&text[s..e]),
             covered,
             sentence,
+            first,
         });
     }
 
@@ -244,8 +247,15 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         let first_word = &text[fw.start..fw.end];
         let title = titles::title_before(text, fw.start)
             .filter(|t| t.span.end <= fw.start && !headline[fw.sentence]);
-        let first_name =
-            names::is_first_name(first_word) && !is_common_word(&first_word.to_lowercase());
+        // A first name that is also a common word (`Mark`, `Will`) counts inside a sentence
+        // only, before a surname that is not a common word.
+        let second = words
+            .get(run.first + 1)
+            .map(|w| &text[w.start..w.end])
+            .unwrap_or("");
+        let first_name = names::is_first_name(first_word)
+            && (!is_common_word(&first_word.to_lowercase())
+                || !fw.first && run.caps >= 2 && !is_common_word(&second.to_lowercase()));
         let person = match title {
             Some(t) if !t.weak => true,
             Some(_) => first_name || run.caps >= 2,
