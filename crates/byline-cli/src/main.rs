@@ -1,7 +1,189 @@
-//! The `byline` command: annotate news corpora with entities and attributed quotations.
+//! The `byline` command: annotate news corpora with entities and attributed quotations, as JSON
+//! Lines, or as a readable summary on a terminal.
 
-fn main() {
-    let _ = byline::Pipeline::new();
-    eprintln!("byline: the annotate command is being built");
-    std::process::exit(2);
+mod annotate;
+mod gazetteer;
+mod input;
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+const ANNOTATE_EXAMPLES: &str = "\
+Examples:
+  # a readable summary of one article on a terminal (JSON Lines when piped)
+  byline annotate examples/article.txt
+
+  # a corpus in JSON Lines, fields \"body\" and \"doc_id\", on 4 threads, into a file
+  byline annotate corpus.jsonl --text-field body --id-field doc_id --threads 4 -o out.jsonl
+
+  # every .txt file of a folder, with tokens, as JSON Lines on a terminal
+  byline annotate articles/ --tokens --json
+
+  # standard input, your own gazetteer beside the default one, stop at the first bad line
+  cat corpus.jsonl | byline annotate - --gazetteer people.tsv --with-default --strict
+
+Output: one JSON document a line, in input order, offsets in Unicode code points:
+  {\"id\", \"sentences\", \"entities\", \"quotes\"} (+ \"tokens\" with --tokens).
+A document that cannot be read or annotated gives {\"id\": ..., \"error\": \"...\"} and a message
+on standard error naming the file and line; the run goes on (unless --strict).
+
+Exit status: 0 when every document was annotated, 1 when any failed, 2 on a usage or output
+error, 130 when interrupted (Ctrl-C; every line written is complete).";
+
+const GAZETTEER_EXAMPLES: &str = "\
+Examples:
+  byline gazetteer stats
+  byline gazetteer stats --gazetteer people.tsv --with-default
+  byline gazetteer lookup Putin
+  byline gazetteer lookup \"White House\" --json";
+
+/// Who is named and who said what in English news text.
+#[derive(Debug, Parser)]
+#[command(name = "byline", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Annotate documents: sentences, entities, quotations with cues and speakers.
+    #[command(
+        long_about = "Annotate documents with sentences, entity mentions and quotations (direct, \
+                      mixed, indirect) with their cue and speaker.\n\n\
+                      Reads .txt files (one document each, id = file name), .jsonl files (one \
+                      document a line), folders of .txt files (sorted by name) and standard input \
+                      (-, JSON Lines). Streams: memory stays bounded whatever the input size.",
+        after_help = ANNOTATE_EXAMPLES
+    )]
+    Annotate(AnnotateArgs),
+    /// Inspect a gazetteer: statistics, or the entries an alias names.
+    #[command(after_help = GAZETTEER_EXAMPLES)]
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+/// Options of `byline annotate`.
+#[derive(Debug, Args)]
+pub(crate) struct AnnotateArgs {
+    /// Inputs: .txt files, .jsonl files, folders of .txt files, or - for JSON Lines on standard
+    /// input [default: -]. Example: `byline annotate a.txt b.jsonl articles/`
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write JSON Lines to FILE instead of standard output. Example: `-o annotated.jsonl`
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The JSON Lines field holding the text. Example: `--text-field body`
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// The JSON Lines field holding the document id (a string or a number, written as a string;
+    /// documents without one get their position in the input, from 0). Example: `--id-field doc_id`
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// Worker threads; 0 = BYLINE_NUM_THREADS, or one per core. Output order never depends on it.
+    /// Example: `--threads 4`
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+
+    /// A gazetteer file (TSV, CSV or JSON Lines); repeatable. Replaces the embedded default
+    /// gazetteer unless --with-default is given. Example: `--gazetteer people.tsv`
+    #[arg(short, long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Keep the embedded default gazetteer beside the --gazetteer files.
+    /// Example: `--gazetteer extra.tsv --with-default`
+    #[arg(long)]
+    pub with_default: bool,
+
+    /// Add the tokens (`{"start", "end", "kind"}`) to each JSON document. Example: `--tokens`
+    #[arg(long)]
+    pub tokens: bool,
+
+    /// Add the paragraphs (`{"start", "end"}`) to each JSON document. Example: `--paragraphs`
+    #[arg(long)]
+    pub paragraphs: bool,
+
+    /// Stop at the first document that cannot be read or annotated (its error line is written).
+    /// Example: `--strict`
+    #[arg(long)]
+    pub strict: bool,
+
+    /// No progress bar and no closing summary on standard error. Example: `--quiet`
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Write JSON Lines even when standard output is a terminal (they are written whenever it
+    /// is not). Example: `byline annotate article.txt --json`
+    #[arg(long)]
+    pub json: bool,
+
+    /// Documents read and annotated together; memory holds about three batches.
+    /// Example: `--batch-size 64`
+    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_size: u32,
+}
+
+#[derive(Debug, Subcommand)]
+enum GazetteerCommand {
+    /// Entries per label and alias counts of the gazetteer.
+    Stats(GazetteerArgs),
+    /// The entries an alias names, best first.
+    Lookup {
+        /// The alias, as it would appear in a text. Example: `"Ebrahim Raisi"`
+        alias: String,
+        #[command(flatten)]
+        args: GazetteerArgs,
+    },
+}
+
+/// Which gazetteer to inspect.
+#[derive(Debug, Args)]
+pub(crate) struct GazetteerArgs {
+    /// A gazetteer file (TSV, CSV or JSON Lines) instead of the embedded default; repeatable.
+    /// Example: `--gazetteer people.tsv`
+    #[arg(short, long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Keep the embedded default beside the --gazetteer files.
+    #[arg(long)]
+    pub with_default: bool,
+
+    /// Print JSON instead of text. Example: `--json`
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Annotate(args) => annotate::run(args),
+        Command::Gazetteer { command } => match command {
+            GazetteerCommand::Stats(args) => gazetteer::stats(&args),
+            GazetteerCommand::Lookup { alias, args } => gazetteer::lookup(&alias, &args),
+        },
+    };
+    ExitCode::from(status)
+}
+
+/// Exit statuses.
+pub(crate) mod status {
+    /// Every document was annotated.
+    pub const OK: u8 = 0;
+    /// At least one document failed.
+    pub const FAILED_DOCUMENTS: u8 = 1;
+    /// A usage, gazetteer or output error.
+    pub const ERROR: u8 = 2;
+    /// The reader of the output went away (as `head` does).
+    pub const BROKEN_PIPE: u8 = 141;
+    /// Interrupted by Ctrl-C.
+    pub const INTERRUPTED: u8 = 130;
 }

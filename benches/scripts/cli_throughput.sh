@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput of `byline annotate` per thread count on the PolNeAR train texts (JSON Lines in,
+# JSON Lines out), and the scaling over one thread.
+#
+#   bash benches/scripts/cli_throughput.sh              # threads 1 and 2
+#   THREADS="1 2 4 8 16" RUNS=5 bash benches/scripts/cli_throughput.sh
+#   INPUT=corpus.jsonl bash benches/scripts/cli_throughput.sh
+#
+# Uses hyperfine when it is installed, plain timing otherwise. Needs ../shared beside the
+# repository (or BYLINE_SHARED) unless INPUT is given.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+shared="${BYLINE_SHARED:-$root/../shared}"
+input="${INPUT:-$shared/data/quotes/polnear/train.jsonl}"
+threads="${THREADS:-1 2}"
+runs="${RUNS:-3}"
+
+if [[ ! -f "$input" ]]; then
+    echo "note: $input is missing (set BYLINE_SHARED or INPUT); nothing to measure" >&2
+    exit 0
+fi
+
+cargo build --release -p byline-cli --manifest-path "$root/Cargo.toml" >&2
+bin="${CARGO_TARGET_DIR:-$root/target}/release/byline"
+
+# MB of document text (not of JSON around it), measured once.
+text_mb="$(python3 -c '
+import json, sys
+n = 0
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        if line.strip():
+            n += len(json.loads(line).get("text", "").encode("utf-8"))
+print(f"{n / 1e6:.3f}")
+' "$input")"
+docs="$(grep -c . "$input")"
+echo "input: $input ($docs documents, $text_mb MB of text), $(nproc) cores, $runs runs each" >&2
+
+# Warm the page cache and the binary.
+"$bin" annotate "$input" --threads 1 --quiet >/dev/null
+
+best_seconds() {
+    local t="$1" best="" start end s
+    for _ in $(seq "$runs"); do
+        start="$(date +%s.%N)"
+        "$bin" annotate "$input" --threads "$t" --quiet >/dev/null
+        end="$(date +%s.%N)"
+        s="$(echo "$end - $start" | bc -l)"
+        if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best="$s"; fi
+    done
+    echo "$best"
+}
+
+if command -v hyperfine >/dev/null; then
+    args=()
+    for t in $threads; do
+        args+=(-n "threads=$t" "$bin annotate $input --threads $t --quiet > /dev/null")
+    done
+    hyperfine --warmup 1 --runs "$runs" "${args[@]}" >&2
+fi
+
+printf '%-8s %10s %10s %10s %8s\n' threads seconds 'MB/s' 'docs/s' scaling
+base=""
+for t in $threads; do
+    s="$(best_seconds "$t")"
+    [[ -z "$base" ]] && base="$s"
+    printf '%-8s %10.3f %10.2f %10.0f %7.2fx\n' "$t" "$s" \
+        "$(echo "$text_mb / $s" | bc -l)" "$(echo "$docs / $s" | bc -l)" \
+        "$(echo "$base / $s" | bc -l)"
+done

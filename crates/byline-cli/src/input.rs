@@ -1,0 +1,586 @@
+//! Reading documents: `.txt` files, JSON Lines files, folders of `.txt` files, standard input.
+//!
+//! Every document becomes an [`Item`]: its id and its text, or the reason it could not be read
+//! (naming the file and line). Nothing is dropped: a bad line is an item too.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// One document read from the input.
+#[derive(Debug)]
+pub(crate) struct Item {
+    /// The document's id: its file name, the id field, or its position in its file.
+    pub id: String,
+    /// The text, or why it could not be read (with file and line).
+    pub text: Result<String, String>,
+    /// Where the document comes from, for messages.
+    pub origin: Origin,
+    /// Input bytes the document took (for the progress bar).
+    pub bytes: u64,
+}
+
+/// A file (or standard input) and, for JSON Lines, a line number.
+#[derive(Clone, Debug)]
+pub(crate) struct Origin {
+    pub source: Arc<str>,
+    pub line: Option<u64>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}: line {line}", self.source),
+            None => f.write_str(&self.source),
+        }
+    }
+}
+
+/// Where documents come from.
+#[derive(Debug)]
+pub(crate) enum Source {
+    /// A file holding one document.
+    Text(PathBuf),
+    /// A JSON Lines file.
+    JsonLines(PathBuf),
+    /// JSON Lines on standard input.
+    Stdin,
+    /// A path that cannot be used (the message says why).
+    Unusable(PathBuf, String),
+}
+
+/// The JSON Lines fields to read.
+#[derive(Debug)]
+pub(crate) struct Fields {
+    pub text: String,
+    pub id: String,
+}
+
+/// Turns the command's input paths into sources: `-` is standard input, a folder gives its
+/// `.txt` files sorted by name, `.jsonl`/`.ndjson` files are JSON Lines, other files are text.
+pub(crate) fn sources(inputs: &[PathBuf]) -> Vec<Source> {
+    let mut out = Vec::new();
+    if inputs.is_empty() {
+        out.push(Source::Stdin);
+    }
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if path.is_dir() {
+            match text_files(path) {
+                Ok(files) => out.extend(files.into_iter().map(Source::Text)),
+                Err(err) => out.push(Source::Unusable(path.clone(), err.to_string())),
+            }
+        } else if is_json_lines(path) {
+            out.push(Source::JsonLines(path.clone()));
+        } else {
+            out.push(Source::Text(path.clone()));
+        }
+    }
+    out
+}
+
+fn is_json_lines(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson" | "JSONL")
+    )
+}
+
+fn text_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The total size of the sources in bytes, when it is known (not for standard input).
+pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
+    let mut total = 0;
+    for source in sources {
+        match source {
+            Source::Text(p) | Source::JsonLines(p) => {
+                total += std::fs::metadata(p).map_or(0, |m| m.len());
+            }
+            Source::Stdin => return None,
+            Source::Unusable(..) => {}
+        }
+    }
+    Some(total)
+}
+
+/// Reads every source in order and hands each item to `sink`, until `sink` returns `false` or
+/// `stop` is set.
+pub(crate) fn read(
+    sources: &[Source],
+    fields: &Fields,
+    stop: &AtomicBool,
+    mut sink: impl FnMut(Item) -> bool,
+) {
+    for source in sources {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let go_on = match source {
+            Source::Text(path) => sink(read_text(path)),
+            Source::Unusable(path, message) => sink(Item {
+                id: file_name(path),
+                text: Err(format!("{}: {message}", path.display())),
+                origin: Origin {
+                    source: path.display().to_string().into(),
+                    line: None,
+                },
+                bytes: 0,
+            }),
+            Source::JsonLines(path) => match File::open(path) {
+                Ok(file) => read_json_lines(
+                    file,
+                    path.display().to_string().into(),
+                    fields,
+                    stop,
+                    &mut sink,
+                ),
+                Err(err) => sink(Item {
+                    id: file_name(path),
+                    text: Err(format!("{}: {err}", path.display())),
+                    origin: Origin {
+                        source: path.display().to_string().into(),
+                        line: None,
+                    },
+                    bytes: 0,
+                }),
+            },
+            Source::Stdin => read_json_lines(
+                io::stdin().lock(),
+                "<stdin>".into(),
+                fields,
+                stop,
+                &mut sink,
+            ),
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn read_text(path: &Path) -> Item {
+    let origin = Origin {
+        source: path.display().to_string().into(),
+        line: None,
+    };
+    let id = file_name(path);
+    let (text, bytes) = match std::fs::read(path) {
+        Ok(bytes) => {
+            let n = bytes.len() as u64;
+            match String::from_utf8(bytes) {
+                Ok(text) => (Ok(text), n),
+                Err(err) => (
+                    Err(format!(
+                        "{}: not valid UTF-8 (byte {})",
+                        path.display(),
+                        err.utf8_error().valid_up_to()
+                    )),
+                    n,
+                ),
+            }
+        }
+        Err(err) => (Err(format!("{}: {err}", path.display())), 0),
+    };
+    Item {
+        id,
+        text,
+        origin,
+        bytes,
+    }
+}
+
+/// Reads JSON Lines from `reader`; returns `false` when `sink` asked to stop.
+fn read_json_lines<R: Read>(
+    reader: R,
+    source: Arc<str>,
+    fields: &Fields,
+    stop: &AtomicBool,
+    sink: &mut impl FnMut(Item) -> bool,
+) -> bool {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut buf = Vec::new();
+    let mut line_no = 0u64;
+    let mut position = 0u64;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        buf.clear();
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return true,
+            Ok(n) => n as u64,
+            Err(err) => {
+                let item = Item {
+                    id: position.to_string(),
+                    text: Err(format!("{source}: line {}: {err}", line_no + 1)),
+                    origin: Origin {
+                        source: Arc::clone(&source),
+                        line: Some(line_no + 1),
+                    },
+                    bytes: 0,
+                };
+                sink(item);
+                return true;
+            }
+        };
+        line_no += 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let origin = Origin {
+            source: Arc::clone(&source),
+            line: Some(line_no),
+        };
+        let mut item = parse_line(&buf, fields, origin, position);
+        item.bytes = n;
+        position += 1;
+        if !sink(item) {
+            return false;
+        }
+    }
+}
+
+/// One JSON Lines document: the id and text of `line`, or why they cannot be read.
+pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position: u64) -> Item {
+    let fallback_id = || position.to_string();
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line,
+        Err(err) => {
+            // The id may still be readable when the bad bytes are elsewhere.
+            let lossy = String::from_utf8_lossy(line);
+            let mut de = serde_json::Deserializer::from_str(&lossy);
+            let id = match LineSeed(fields).deserialize(&mut de) {
+                Ok(Parsed {
+                    id: Some(Value::Str(id)),
+                    ..
+                }) => id,
+                _ => fallback_id(),
+            };
+            return Item {
+                id,
+                text: Err(format!(
+                    "{origin}: not valid UTF-8 (byte {} of the line)",
+                    err.valid_up_to() + 1
+                )),
+                origin,
+                bytes: 0,
+            };
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(line);
+    let parsed = LineSeed(fields)
+        .deserialize(&mut de)
+        .and_then(|parsed| de.end().map(|()| parsed));
+    let parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            let what = if err.is_data() {
+                "not a JSON object"
+            } else {
+                "not valid JSON"
+            };
+            return Item {
+                id: fallback_id(),
+                text: Err(format!(
+                    "{origin}: {what} (column {}: {})",
+                    err.column(),
+                    serde_error_message(&err)
+                )),
+                origin,
+                bytes: 0,
+            };
+        }
+    };
+    let id = match parsed.id {
+        Some(Value::Str(id)) => id,
+        Some(Value::Wrong(kind)) => {
+            return Item {
+                id: fallback_id(),
+                text: Err(format!(
+                    "{origin}: field {:?} is {kind}, not a string or a number",
+                    fields.id
+                )),
+                origin,
+                bytes: 0,
+            }
+        }
+        None => fallback_id(),
+    };
+    let text = match parsed.text {
+        Some(Value::Str(text)) => Ok(text),
+        Some(Value::Wrong(kind)) => Err(format!(
+            "{origin}: field {:?} is {kind}, not a string",
+            fields.text
+        )),
+        None => Err(format!("{origin}: no {:?} field", fields.text)),
+    };
+    Item {
+        id,
+        text,
+        origin,
+        bytes: 0,
+    }
+}
+
+/// serde_json's message without its "at line 1 column N" suffix (the line is ours to give).
+fn serde_error_message(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+/// What a line holds in the fields we read.
+#[derive(Debug, Default)]
+struct Parsed {
+    text: Option<Value>,
+    id: Option<Value>,
+}
+
+/// A field's value: a string (numbers too, for ids), or the JSON type it has instead.
+#[derive(Debug)]
+enum Value {
+    Str(String),
+    Wrong(&'static str),
+}
+
+struct LineSeed<'f>(&'f Fields);
+
+impl<'de> DeserializeSeed<'de> for LineSeed<'_> {
+    type Value = Parsed;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Parsed, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LineSeed<'_> {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+        let mut parsed = Parsed::default();
+        while let Some(key) = map.next_key_seed(KeySeed(self.0))? {
+            match key {
+                Key::Text => parsed.text = Some(map.next_value_seed(ValueSeed { number: false })?),
+                Key::Id => {
+                    let id = map.next_value_seed(ValueSeed { number: true })?;
+                    // `null` is no id.
+                    parsed.id = match id {
+                        Value::Wrong("null") => None,
+                        other => Some(other),
+                    };
+                }
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+enum Key {
+    Text,
+    Id,
+    Other,
+}
+
+struct KeySeed<'f>(&'f Fields);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(if key == self.0.text {
+            Key::Text
+        } else if key == self.0.id {
+            Key::Id
+        } else {
+            Key::Other
+        })
+    }
+}
+
+/// Reads a value as a string; with `number`, numbers are written as strings too.
+struct ValueSeed {
+    number: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Value, E> {
+        Ok(Value::Wrong("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(self.number(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(self.number(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(self.number(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Wrong("null"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an array"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Value::Wrong("an object"))
+    }
+}
+
+impl ValueSeed {
+    fn number<N: ToString>(&self, n: N) -> Value {
+        if self.number {
+            Value::Str(n.to_string())
+        } else {
+            Value::Wrong("a number")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Item {
+        let fields = Fields {
+            text: "text".into(),
+            id: "id".into(),
+        };
+        let origin = Origin {
+            source: "in.jsonl".into(),
+            line: Some(3),
+        };
+        parse_line(line.as_bytes(), &fields, origin, 7)
+    }
+
+    #[test]
+    fn lines() {
+        let cases: &[(&str, &str, Result<&str, &str>)] = &[
+            (r#"{"id": "a", "text": "Hi."}"#, "a", Ok("Hi.")),
+            (r#"{"text": "Hi.", "id": 12}"#, "12", Ok("Hi.")),
+            (r#"{"text": "Hi.", "id": null}"#, "7", Ok("Hi.")),
+            (r#"{"text": "Hi.", "meta": {"a": [1, 2]}}"#, "7", Ok("Hi.")),
+            (r#"{"te\u0078t": "esc\"aped"}"#, "7", Ok("esc\"aped")),
+            (
+                r#"{"id": "b", "text": 5}"#,
+                "b",
+                Err(r#"in.jsonl: line 3: field "text" is a number, not a string"#),
+            ),
+            (
+                r#"{"id": "c"}"#,
+                "c",
+                Err(r#"in.jsonl: line 3: no "text" field"#),
+            ),
+            (
+                r#"{"id": "c", "text": "x""#,
+                "7",
+                Err("in.jsonl: line 3: not valid JSON"),
+            ),
+            (r#"["x"]"#, "7", Err("in.jsonl: line 3: not a JSON object")),
+            (
+                r#"{"id": true, "text": "x"}"#,
+                "7",
+                Err(r#"in.jsonl: line 3: field "id" is a boolean, not a string or a number"#),
+            ),
+        ];
+        for (line, id, expected) in cases {
+            let item = parse(line);
+            assert_eq!(&item.id, id, "{line}");
+            match (expected, &item.text) {
+                (Ok(e), Ok(t)) => assert_eq!(e, t, "{line}"),
+                (Err(e), Err(t)) => assert!(t.starts_with(e), "{line}: {t}"),
+                _ => panic!("{line}: {:?}", item.text),
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let fields = Fields {
+            text: "text".into(),
+            id: "id".into(),
+        };
+        let origin = Origin {
+            source: "in.jsonl".into(),
+            line: Some(2),
+        };
+        let item = parse_line(b"{\"text\": \"a\xffb\"}", &fields, origin, 0);
+        assert_eq!(
+            item.text.unwrap_err(),
+            "in.jsonl: line 2: not valid UTF-8 (byte 12 of the line)"
+        );
+    }
+}

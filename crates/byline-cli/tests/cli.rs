@@ -1,0 +1,501 @@
+//! End-to-end tests of the `byline` command: the built binary on real files, as a user runs it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn article_path() -> PathBuf {
+    repo().join("examples/article.txt")
+}
+
+fn article() -> String {
+    std::fs::read_to_string(article_path()).expect("examples/article.txt is in the repository")
+}
+
+/// Runs `byline` with `args`, feeding `stdin`.
+fn byline(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the byline binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        // The command may stop reading early (--strict); a broken pipe is fine then.
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("the output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// `text[start:end]` in code points, as Python slices.
+fn slice(chars: &[char], v: &Value) -> String {
+    let start = v["start"].as_u64().expect("start is an integer") as usize;
+    let end = v["end"].as_u64().expect("end is an integer") as usize;
+    assert!(start <= end && end <= chars.len(), "{v}");
+    chars[start..end].iter().collect()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Checks one output document against the JSON schema, field by field, on its text.
+fn check_document(doc: &Value, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    assert!(doc["id"].is_string(), "id is a string: {}", doc["id"]);
+    for key in ["sentences", "entities", "quotes"] {
+        assert!(doc[key].is_array(), "{key} is a list");
+    }
+    let sentences = doc["sentences"].as_array().unwrap();
+    assert_eq!(text.trim().is_empty(), sentences.is_empty());
+    let mut last_end = 0;
+    for s in sentences {
+        assert_eq!(keys(s), ["end", "start"]);
+        let sentence = slice(&chars, s);
+        assert!(!sentence.trim().is_empty());
+        assert_eq!(
+            sentence.trim(),
+            sentence,
+            "sentences start and end on tokens"
+        );
+        assert!(
+            s["start"].as_u64().unwrap() >= last_end,
+            "sentences in order"
+        );
+        last_end = s["end"].as_u64().unwrap();
+    }
+    for e in doc["entities"].as_array().unwrap() {
+        assert_eq!(
+            keys(e),
+            ["end", "entity_id", "label", "name", "start", "text"]
+        );
+        assert_eq!(slice(&chars, e), e["text"].as_str().unwrap(), "{e}");
+        let label = e["label"].as_str().unwrap();
+        assert!(
+            ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "MISC"].contains(&label),
+            "{e}"
+        );
+        assert!(e["entity_id"].is_null() || e["entity_id"].is_string());
+        assert!(!e["name"].as_str().unwrap().is_empty());
+    }
+    for q in doc["quotes"].as_array().unwrap() {
+        assert_eq!(
+            keys(q),
+            [
+                "confidence",
+                "content",
+                "cue",
+                "kind",
+                "quoted",
+                "speaker",
+                "text"
+            ]
+        );
+        assert!(["direct", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()));
+        let content: Vec<String> = q["content"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                assert_eq!(keys(c), ["end", "start"]);
+                slice(&chars, c)
+            })
+            .collect();
+        assert!(!content.is_empty());
+        assert_eq!(q["text"].as_str().unwrap(), content.join(" "));
+        for piece in q["quoted"].as_array().unwrap() {
+            assert_eq!(keys(piece), ["end", "start", "text"]);
+            assert_eq!(slice(&chars, piece), piece["text"].as_str().unwrap());
+        }
+        if !q["cue"].is_null() {
+            assert_eq!(keys(&q["cue"]), ["end", "start", "text"]);
+            assert_eq!(slice(&chars, &q["cue"]), q["cue"]["text"].as_str().unwrap());
+        }
+        if !q["speaker"].is_null() {
+            let sp = &q["speaker"];
+            assert_eq!(keys(sp), ["end", "entity_id", "name", "start", "text"]);
+            assert_eq!(slice(&chars, sp), sp["text"].as_str().unwrap());
+        }
+        let confidence = q["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&confidence));
+    }
+    if let Some(tokens) = doc.get("tokens") {
+        let mut covered = String::new();
+        for t in tokens.as_array().unwrap() {
+            assert_eq!(keys(t), ["end", "kind", "start"]);
+            covered.push_str(&slice(&chars, t));
+        }
+        let non_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(covered, non_space, "tokens cover every non-space character");
+    }
+}
+
+#[test]
+fn the_example_article_gives_one_document_in_the_schema() {
+    let path = article_path();
+    let out = byline(&["annotate", path.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["id"], "article.txt");
+    check_document(doc, &article());
+    // The first sentence as DESIGN.md gives it.
+    assert_eq!(doc["sentences"][0]["start"], 0);
+    assert_eq!(doc["sentences"][0]["end"], 232);
+    let raisi = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["start"] == 94)
+        .expect("an entity at Ebrahim Raisi");
+    assert_eq!(raisi["end"], 107);
+    assert_eq!(raisi["label"], "PERSON");
+    assert_eq!(raisi["name"], "Ebrahim Raisi");
+}
+
+#[test]
+fn tokens_and_code_point_offsets_on_non_ascii_text() {
+    let text = article()
+        .replacen("\"genocide\"", "“genocide”", 1)
+        .replacen("In a meeting", "À Genève — in a meeting", 1);
+    let line = serde_json::json!({"id": "accents", "text": text}).to_string();
+    let out = byline(&["annotate", "-", "--tokens"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert!(docs[0]["tokens"].as_array().unwrap().len() > 500);
+    check_document(&docs[0], &text);
+}
+
+/// Documents of various sizes built from the article's paragraphs, as JSON Lines.
+fn corpus(n: usize) -> (String, Vec<String>) {
+    let article = article();
+    let paragraphs: Vec<&str> = article.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut jsonl = String::new();
+    let mut texts = Vec::new();
+    for i in 0..n {
+        let take = 1 + i % paragraphs.len();
+        let text = paragraphs[i % paragraphs.len()..]
+            .iter()
+            .chain(paragraphs.iter())
+            .take(take)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        jsonl.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        jsonl.push('\n');
+        texts.push(text);
+    }
+    (jsonl, texts)
+}
+
+#[test]
+fn output_order_is_input_order_whatever_the_thread_count() {
+    let (jsonl, texts) = corpus(60);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "4"] {
+        let out = byline(
+            &["annotate", "--threads", threads, "--batch-size", "7"],
+            jsonl.as_bytes(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        outputs.push(out.stdout);
+    }
+    assert_eq!(
+        outputs[0], outputs[1],
+        "1 and 2 threads give the same output"
+    );
+    assert_eq!(
+        outputs[0], outputs[2],
+        "1 and 4 threads give the same output"
+    );
+    let docs = lines(&byline(&["annotate", "-j", "3"], jsonl.as_bytes()));
+    assert_eq!(docs.len(), texts.len());
+    for (i, (doc, text)) in docs.iter().zip(&texts).enumerate() {
+        assert_eq!(doc["id"], format!("d{i}"));
+        check_document(doc, text);
+    }
+}
+
+/// Good and bad lines; blank lines are not documents.
+const MIXED: &[u8] = b"{\"id\": \"a\", \"text\": \"Moscow said no.\"}\n\
+this is not JSON\n\
+{\"id\": \"c\", \"body\": \"no text field\"}\n\
+\n\
+{\"id\": 4, \"text\": 42}\n\
+{\"id\": \"e\", \"text\": \"bad \xff byte\"}\n\
+   \n\
+{\"text\": \"No id here. Two sentences.\"}\n\
+[\"an\", \"array\"]\n\
+{\"id\": 7.5, \"text\": \"A float id.\"}\n";
+
+#[test]
+fn bad_lines_give_error_lines_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.jsonl");
+    std::fs::write(&path, MIXED).unwrap();
+    let out = byline(&["annotate", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1), "documents failed: status 1");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "1", "c", "4", "e", "5", "6", "7.5"]);
+    let errors: Vec<(&str, &str)> = docs
+        .iter()
+        .filter_map(|d| Some((d["id"].as_str()?, d.get("error")?.as_str()?)))
+        .collect();
+    let name = path.display().to_string();
+    let expected = [
+        ("1", format!("{name}: line 2: not valid JSON")),
+        ("c", format!("{name}: line 3: no \"text\" field")),
+        (
+            "4",
+            format!("{name}: line 5: field \"text\" is a number, not a string"),
+        ),
+        (
+            "e",
+            format!("{name}: line 6: not valid UTF-8 (byte 26 of the line)"),
+        ),
+        ("6", format!("{name}: line 9: not a JSON object")),
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:?}");
+    for ((id, error), (want_id, want)) in errors.iter().zip(&expected) {
+        assert_eq!(id, want_id);
+        assert!(error.starts_with(want.as_str()), "{error} / {want}");
+        assert!(
+            stderr(&out).contains(error),
+            "stderr names the error: {error}"
+        );
+    }
+    for (doc, text) in [
+        (&docs[0], "Moscow said no."),
+        (&docs[5], "No id here. Two sentences."),
+        (&docs[7], "A float id."),
+    ] {
+        assert!(doc.get("error").is_none(), "{doc}");
+        check_document(doc, text);
+    }
+    assert_eq!(docs[5]["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_document() {
+    let out = byline(&["annotate", "--strict", "-"], MIXED);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2, "the good line and the first error line");
+    assert_eq!(docs[0]["id"], "a");
+    assert!(docs[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("<stdin>: line 2: not valid JSON"));
+}
+
+#[test]
+fn every_document_good_means_status_zero_and_fields_can_be_renamed() {
+    let input = b"{\"doc_id\": 10, \"body\": \"Kyiv said yes.\"}\n{\"doc_id\": \"x\", \"body\": \"Hi.\", \"text\": 3}\n";
+    let out = byline(
+        &["annotate", "--text-field", "body", "--id-field", "doc_id"],
+        input,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "10");
+    assert_eq!(docs[1]["id"], "x");
+    check_document(&docs[0], "Kyiv said yes.");
+}
+
+#[test]
+fn a_folder_of_text_files_in_name_order_and_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        ("b.txt", "Second file."),
+        ("a.txt", "First file."),
+        ("c.txt", "Third. File."),
+    ];
+    for (name, text) in texts {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.md"), "not a document").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"caf\xe9").unwrap();
+    let output = dir.path().join("out.jsonl");
+    let out = byline(
+        &[
+            "annotate",
+            dir.path().to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1), "bad.txt is not UTF-8");
+    assert!(out.stdout.is_empty(), "nothing on standard output with -o");
+    let written = std::fs::read_to_string(&output).unwrap();
+    let docs: Vec<Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a.txt", "b.txt", "bad.txt", "c.txt"]);
+    assert!(docs[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("bad.txt: not valid UTF-8 (byte 3)"));
+    check_document(&docs[3], "Third. File.");
+    assert_eq!(docs[3]["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_missing_file_is_an_error_line_not_a_crash() {
+    let out = byline(
+        &["annotate", "no/such/file.txt", "-"],
+        b"{\"text\": \"Hi.\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "file.txt");
+    assert!(docs[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("no/such/file.txt"));
+    assert_eq!(docs[1]["id"], "0");
+}
+
+#[test]
+fn a_bad_gazetteer_file_is_reported_with_its_name() {
+    let out = byline(
+        &["annotate", "--gazetteer", "no/such/gazetteer.tsv", "-"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no/such/gazetteer.tsv"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_documents_every_option_with_an_example() {
+    let out = byline(&["annotate", "--help"], b"");
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for option in [
+        "--output",
+        "--text-field",
+        "--id-field",
+        "--threads",
+        "--gazetteer",
+        "--with-default",
+        "--tokens",
+        "--paragraphs",
+        "--strict",
+        "--quiet",
+        "--json",
+        "--batch-size",
+    ] {
+        // The option's entry: its line in the options list, up to the next blank line.
+        let lines: Vec<&str> = help.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| {
+                let l = l.trim_start();
+                let named = |rest: &str| {
+                    rest.strip_prefix(option)
+                        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '=']))
+                };
+                named(l) || (l.starts_with('-') && l.get(4..).is_some_and(named))
+            })
+            .unwrap_or_else(|| panic!("{option} is documented"));
+        let paragraph = lines[at..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            paragraph.contains("Example"),
+            "{option} has an example: {paragraph}"
+        );
+    }
+    assert!(help.contains("byline annotate corpus.jsonl"));
+}
+
+#[test]
+fn gazetteer_stats_and_lookup() {
+    let out = byline(&["gazetteer", "stats", "--json"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(stats["entries"].as_u64().unwrap() > 1000);
+    assert!(stats["labels"]["PERSON"]["entries"].as_u64().unwrap() > 0);
+    assert!(stats["aliases"].as_u64().unwrap() >= stats["entries"].as_u64().unwrap());
+
+    let out = byline(&["gazetteer", "lookup", "Vladimir Putin", "--json"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found[0]["name"], "Vladimir Putin");
+    assert_eq!(found[0]["label"], "PERSON");
+
+    let out = byline(&["gazetteer", "lookup", "Qwxzv Plorb"], b"");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_gazetteer_file_replaces_the_default_unless_asked_to_keep_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaz = dir.path().join("teams.jsonl");
+    std::fs::write(
+        &gaz,
+        "{\"name\": \"Northwind Traders\", \"label\": \"ORG\", \"aliases\": [\"Northwind\"]}\n",
+    )
+    .unwrap();
+    let input = b"{\"text\": \"Northwind said Vladimir Putin was in Moscow.\"}\n";
+    let names = |args: &[&str]| -> Vec<String> {
+        let out = byline(args, input);
+        assert!(out.status.success(), "{}", stderr(&out));
+        lines(&out)[0]["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let only = names(&["annotate", "--gazetteer", gaz.to_str().unwrap()]);
+    assert!(only.contains(&"Northwind Traders".to_owned()), "{only:?}");
+    assert!(!only.contains(&"Moscow".to_owned()), "{only:?}");
+    let both = names(&[
+        "annotate",
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--with-default",
+    ]);
+    assert!(both.contains(&"Northwind Traders".to_owned()), "{both:?}");
+    assert!(both.contains(&"Moscow".to_owned()), "{both:?}");
+}
