@@ -104,7 +104,12 @@ impl<'t> Doc<'t> {
             return true;
         }
         if self.is_closing_quote(i) && i > 0 {
-            let p = &self.toks[i - 1];
+            // Past a nested closing mark (`,'"`).
+            let mut k = i - 1;
+            while k > 0 && matches!(self.toks[k].kind, Kind::Quote { double: false, .. }) {
+                k -= 1;
+            }
+            let p = &self.toks[k];
             return p.is_punct(',') || p.is_punct('?') || p.is_punct('!') || p.is_punct('—');
         }
         false
@@ -271,6 +276,21 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                 });
                 continue;
             }
+            if (doc.lower_is(i, "went") || doc.lower_is(i, "goes")) && doc.lower_is(i + 1, "on") {
+                let mut e = i + 2;
+                if doc.lower_is(e, "to") && e + 1 < b && doc.flags(e + 1) & SAY != 0 {
+                    e += 2;
+                }
+                out.push(Cue {
+                    a: i,
+                    b: e,
+                    class: SAY,
+                    ing: false,
+                    according: false,
+                    attitude: false,
+                });
+                continue;
+            }
             if doc.lower_is(i, "pointed") && doc.lower_is(i + 1, "out") {
                 out.push(Cue {
                     a: i,
@@ -333,7 +353,17 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
 }
 
 /// Skips adverbs, auxiliaries and a parenthetical between commas, going left from `end`.
-fn skip_verb_group_left(doc: &Doc<'_>, mut j: usize, lo: usize) -> usize {
+fn skip_verb_group_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
+    let j = skip_adverbs_left(doc, j, lo);
+    let k = skip_paren_left(doc, j, lo);
+    if k < j {
+        // `McCaskill (D-Mo.) also said`: adverbs may sit on either side.
+        return k;
+    }
+    j
+}
+
+fn skip_adverbs_left(doc: &Doc<'_>, mut j: usize, lo: usize) -> usize {
     while j > lo {
         let p = j - 1;
         let t = &doc.toks[p];
@@ -343,6 +373,21 @@ fn skip_verb_group_left(doc: &Doc<'_>, mut j: usize, lo: usize) -> usize {
             j = p;
         } else {
             break;
+        }
+    }
+    j
+}
+
+/// Skips a short parenthesis (`(R-Ohio)`) ending right before `j`.
+fn skip_paren_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
+    if j <= lo || !doc.toks[j - 1].is_punct(')') {
+        return j;
+    }
+    let mut k = j - 1;
+    while k > lo && j - k < 10 {
+        k -= 1;
+        if doc.toks[k].is_punct('(') {
+            return k;
         }
     }
     j
@@ -391,7 +436,7 @@ fn left_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if pf & BOUNDARY != 0 && !pcap || pf & PRON != 0 {
+        if pf & BOUNDARY != 0 && (!pcap || p == lo) || pf & PRON != 0 {
             break;
         }
         if pf & (VERBISH | AUX) != 0 && !pcap && !doc.word(p).starts_with(['\'', '’']) {
@@ -431,7 +476,9 @@ fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize, usize)> {
         return Some((start, start + 1));
     }
     let cap = doc.is_cap(start);
-    if !cap && f0 & (DET | SPEAKER_NOUN) == 0 {
+    let named_soon =
+        (start + 1..(start + 4).min(hi)).any(|k| doc.is_cap(k) && doc.toks[k].is_word());
+    if !cap && f0 & (DET | SPEAKER_NOUN) == 0 && !named_soon {
         return None;
     }
     if !cap && f0 & (BOUNDARY | PREP | AUX) != 0 {
@@ -445,6 +492,9 @@ fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize, usize)> {
         }
         let f = t.flags;
         let cap = doc.is_cap(e);
+        if f & PRON != 0 {
+            break;
+        }
         if f & PREP != 0 && !cap {
             if doc.lower_is(e, "of") && e + 1 < hi && doc.is_cap(e + 1) {
                 e += 1;
@@ -586,12 +636,20 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
     for (c, t) in cs.iter().zip(&tags) {
         if let Some((comma, _, _)) = t {
             stops.push(*comma);
-        } else if (c.according || c.ing) && c.a > a && doc.toks[c.a - 1].is_punct(',') {
+        } else if (c.according || c.ing) && c.a > a && doc.is_comma_like(c.a - 1) {
             stops.push(c.a - 1);
         } else {
             let j = skip_verb_group_left(doc, c.a, a);
-            if j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but")) {
+            let reports = c.class & (SAY | TELL | MIXED) != 0;
+            if reports && j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but")) {
                 stops.push(j - 1);
+            } else if let Some((s, _)) = left_np(doc, j, a) {
+                // `..., Trump boasted, "..."`: a new speaker ends the earlier content.
+                let dash =
+                    s > a && matches!(doc.toks[s - 1].kind, Kind::Punct('―' | '—' | '–' | ';'));
+                if s > a && (doc.is_comma_like(s - 1) || dash) {
+                    stops.push(s - 1);
+                }
             }
         }
     }
@@ -666,7 +724,7 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             continue;
         }
         let j = skip_verb_group_left(doc, c.a, a);
-        let participle = c.ing && c.a > a && doc.toks[c.a - 1].is_punct(',');
+        let participle = c.ing && c.a > a && doc.is_comma_like(c.a - 1);
         let coordinated = j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but"));
         let subject = if participle || coordinated {
             // `..., saying ...`, `... and added ...`: the clause's speaker.
@@ -725,8 +783,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         }
         let has_quote =
             (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
-        if c.class & (SAY | TELL | BELIEF) == 0 && !has_quote {
-            continue;
+        if c.class & (SAY | TELL | BELIEF) == 0 {
+            let soon = (start..end.min(start + 12))
+                .any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+            if !soon {
+                continue;
+            }
         }
         if c.class & (SAY | TELL) == 0 && c.class & MIXED != 0 && !has_quote && clause {
             continue;
@@ -803,8 +865,15 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
         }
     }
     let j = skip_verb_group_left(doc, c.a, a);
-    let (s, e) = left_np(doc, j, a)?;
-    if s <= a + 1 || !doc.is_comma_like(s - 1) {
+    let (s, e) = match left_np(doc, j, a) {
+        Some(np) => np,
+        // `"...," Jenna Golden, Twitter's director, said`.
+        None if j > a && doc.toks[j - 1].is_punct(',') => parenthetical_subject(doc, j - 1, a)?,
+        None => return None,
+    };
+    // `a spokesman for committee Democrats said`: the phrase reaches back to the comma.
+    let s = reach_comma(doc, s, a)?;
+    if s <= a + 1 {
         return None;
     }
     let after_quote = doc.is_closing_quote(s - 1);
@@ -831,6 +900,31 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
         Comp::None => {}
     }
     Some((s - 1, a, (s, e)))
+}
+
+/// The start of a speaker phrase that runs back from `s` to a comma or closing quote mark.
+fn reach_comma(doc: &Doc<'_>, s: usize, a: usize) -> Option<usize> {
+    let mut k = s;
+    for _ in 0..8 {
+        if k <= a {
+            return None;
+        }
+        if doc.is_comma_like(k - 1) {
+            return Some(k);
+        }
+        let t = &doc.toks[k - 1];
+        let f = t.flags;
+        let lower = !doc.is_cap(k - 1);
+        if !t.is_word()
+            || doc.in_quote[k - 1] != 0
+            || lower && f & (BOUNDARY | AUX | VERBISH | PRON) != 0
+            || lower && f & CUE != 0 && f & SPEAKER_NOUN == 0
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// The noun phrase that opens the clause at `a` (after a fronted phrase ending in a comma).
@@ -885,7 +979,9 @@ fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, us
         if doc.toks[m].is_punct(',') {
             return left_np(doc, m, a);
         }
-        if !(doc.toks[m].is_word() || matches!(doc.toks[m].kind, Kind::Number)) {
+        let t = &doc.toks[m];
+        let inner_punct = t.is_punct('(') || t.is_punct(')') || t.is_punct('-') || t.is_punct('.');
+        if !(t.is_word() || matches!(t.kind, Kind::Number) || inner_punct) {
             return None;
         }
     }
@@ -960,12 +1056,12 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
         {
             k += 1;
         }
-        // Past the sentence: only through a line break when the colon led here.
+        // Past the paragraph: when a colon led here, or into a paragraph that is one quotation.
         if k < doc.toks.len() && doc.toks[k].kind == Kind::Break {
-            if !(from == b && content.is_empty()) {
+            k += 1;
+            if !(from == b && content.is_empty()) && !whole_paragraph_quote(doc, k) {
                 return;
             }
-            k += 1;
         }
         let Some(qi) = (if k < doc.toks.len() {
             doc.quote_opening_at(k)
@@ -999,11 +1095,16 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
             if !doc.is_cap(m) {
                 return;
             }
-            // A capitalised word after a complete quoted sentence: a new sentence; is it a tag?
+            // A capitalised word after a complete quoted sentence: a new sentence, unless it is
+            // a speaker and a cue (`"Why?" Trump asked.`).
             let mut n = m;
-            while n < doc.toks.len() && doc.toks[n].is_word() && n < m + 4 {
-                if doc.flags(n) & (SAY | TELL) != 0 {
+            while n < doc.toks.len() && doc.toks[n].is_word() && n < m + 5 {
+                let f = doc.flags(n);
+                if n > m && f & (SAY | TELL) != 0 && !doc.is_cap(n) {
                     return;
+                }
+                if !(doc.is_cap(n) || f & (PRON | DET | TITLE) != 0) {
+                    break;
                 }
                 n += 1;
             }
@@ -1022,6 +1123,26 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
             return;
         }
     }
+}
+
+/// Whether the paragraph starting at token `k` is one closed quotation and nothing else.
+fn whole_paragraph_quote(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(qi) = (if k < doc.toks.len() {
+        doc.quote_opening_at(k)
+    } else {
+        None
+    }) else {
+        return false;
+    };
+    let q = &doc.quotes[qi];
+    if !q.closed {
+        return q.continues;
+    }
+    let mut m = q.close + 1;
+    while m < doc.toks.len() && matches!(doc.toks[m].kind, Kind::Punct(_)) {
+        m += 1;
+    }
+    m >= doc.toks.len() || doc.toks[m].kind == Kind::Break
 }
 
 /// Quotations no cue claimed: a dash credit (`"..." — Commissioner X`) or a colon label

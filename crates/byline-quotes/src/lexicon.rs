@@ -153,7 +153,19 @@ const SAY_VERBS: &[&str] = &[
 ];
 
 const TELL_VERBS: &[&str] = &[
-    "tell", "inform", "assure", "remind", "warn", "advise", "convince", "persuade", "notify",
+    "encourage",
+    "exhort",
+    "implore",
+    "beg",
+    "tell",
+    "inform",
+    "assure",
+    "remind",
+    "warn",
+    "advise",
+    "convince",
+    "persuade",
+    "notify",
     "brief",
 ];
 
@@ -235,7 +247,6 @@ const MIXED_VERBS: &[&str] = &[
     "consider",
     "deem",
     "view",
-    "see",
     "regard",
     "nickname",
     "thank",

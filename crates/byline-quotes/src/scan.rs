@@ -389,6 +389,8 @@ fn pair_paragraph(toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) {
         };
         if double {
             match (open, role) {
+                // A closing shape opening a paragraph (`” … he said`) opens it.
+                (None, Role::Close) if k == a => open = Some(k),
                 (None, Role::Close) => {}
                 (None, _) => {
                     open = Some(k);
