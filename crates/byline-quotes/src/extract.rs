@@ -1059,7 +1059,8 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
         // Past the paragraph: when a colon led here, or into a paragraph that is one quotation.
         if k < doc.toks.len() && doc.toks[k].kind == Kind::Break {
             k += 1;
-            if !(from == b && content.is_empty()) && !whole_paragraph_quote(doc, k) {
+            let colon_led = from == b && content.is_empty();
+            if !colon_led && !whole_paragraph_quote(doc, k) {
                 return;
             }
         }
