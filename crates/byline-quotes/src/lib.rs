@@ -131,8 +131,11 @@ impl QuoteExtractor {
 
 /// Sex of a first name, where the gazetteer's name table knows it.
 fn first_name_sex(name: &str) -> Sex {
-    let _ = name;
-    Sex::Unknown
+    match byline_gazetteer::names::first_name_sex(name) {
+        Some(byline_gazetteer::names::Sex::Male) => Sex::Male,
+        Some(byline_gazetteer::names::Sex::Female) => Sex::Female,
+        None => Sex::Unknown,
+    }
 }
 
 /// The words inside quote marks within the content pieces, without the marks.
