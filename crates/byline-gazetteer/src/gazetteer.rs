@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::load::{self, Record};
-use crate::matcher::{case_ok, Cand, Matcher, MatcherParts, COMMON, NONE};
+use crate::matcher::{case_ok, Cand, Matcher, MatcherBuilder, MatcherParts, COMMON, NONE};
 use crate::normalize::{Fold, Normalized};
-use crate::{CaseMode, Entry, EntryId, Gazetteer, Match, Span};
+use crate::store::Store;
+use crate::{CaseMode, Entry, EntryId, Gazetteer, Label, Match, Span};
 
 static EMBEDDED_JSONL_GZ: &[u8] = include_bytes!("../data/default.jsonl.gz");
 
@@ -58,12 +59,20 @@ impl Default for GazetteerBuilder {
 }
 
 /// How a saved gazetteer is laid out (postcard after [`MAGIC`]).
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Saved {
     case: CaseMode,
     fold_diacritics: bool,
-    entries: Vec<Entry>,
-    entry_case: Vec<CaseMode>,
+    store: Store,
+    matcher: MatcherParts,
+}
+
+/// [`Saved`], borrowing the store.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    case: CaseMode,
+    fold_diacritics: bool,
+    store: &'a Store,
     matcher: MatcherParts,
 }
 
@@ -289,32 +298,12 @@ impl GazetteerBuilder {
     /// assert_eq!(err.to_string(), "entry 0 (\"  \"): the name is empty");
     /// ```
     pub fn build(&self) -> Result<Gazetteer, Error> {
-        let mut entries = self.entries.clone();
-        for (index, e) in entries.iter_mut().enumerate() {
-            if e.name.trim().is_empty() {
-                return Err(Error::new(ErrorKind::Entry {
-                    index,
-                    name: e.name.clone(),
-                    message: "the name is empty".to_owned(),
-                }));
-            }
-            if !e.weight.is_finite() {
-                return Err(Error::new(ErrorKind::Entry {
-                    index,
-                    name: e.name.clone(),
-                    message: format!("weight {} is not a finite number", e.weight),
-                }));
-            }
-            if !e.aliases.iter().any(|a| a == &e.name) {
-                e.aliases.insert(0, e.name.clone());
-            }
-        }
-        let entry_case: Vec<CaseMode> = self
-            .entry_case
+        let entries = self
+            .entries
             .iter()
-            .map(|c| c.unwrap_or(self.case))
-            .collect();
-        Gazetteer::compile(entries, entry_case, self.case, self.fold_diacritics)
+            .zip(&self.entry_case)
+            .map(|(e, c)| (e.clone(), c.unwrap_or(self.case)));
+        Gazetteer::compile(entries, self.case, self.fold_diacritics)
     }
 }
 
@@ -350,32 +339,70 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn new<I: IntoIterator<Item = Entry>>(entries: I) -> Result<Gazetteer, Error> {
-        Gazetteer::builder().entries(entries).build()
+        let entries = entries.into_iter().map(|e| (e, CaseMode::Smart));
+        Gazetteer::compile(entries, CaseMode::Smart, true)
     }
 
-    fn compile(
-        entries: Vec<Entry>,
-        entry_case: Vec<CaseMode>,
+    /// Checks and compiles entries one at a time, so that they are never all in memory twice.
+    fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
+        entries: I,
         case: CaseMode,
         fold_diacritics: bool,
     ) -> Result<Gazetteer, Error> {
-        if entries.len() > u32::MAX as usize {
-            return Err(Error::new(ErrorKind::Build {
-                message: "more than 4,294,967,295 entries".to_owned(),
-            }));
-        }
-        let fold = Fold {
+        let mut store = Store::new();
+        let mut matcher = MatcherBuilder::new(Fold {
             case: true,
             diacritics: fold_diacritics,
-        };
-        let matcher = Matcher::new(&entries, &entry_case, fold)?;
-        Ok(Gazetteer {
-            entries,
-            entry_case,
+        });
+        for (index, (mut e, entry_case)) in entries.enumerate() {
+            let fail = |message: String| {
+                Err(Error::new(ErrorKind::Entry {
+                    index,
+                    name: e.name.clone(),
+                    message,
+                }))
+            };
+            if index >= u32::MAX as usize {
+                return fail("more than 4,294,967,295 entries".to_owned());
+            }
+            if e.name.trim().is_empty() {
+                return fail("the name is empty".to_owned());
+            }
+            if !e.weight.is_finite() {
+                return fail(format!("weight {} is not a finite number", e.weight));
+            }
+            if !e.aliases.iter().any(|a| a == &e.name) {
+                e.aliases.insert(0, e.name.clone());
+            }
+            for (ai, alias) in e.aliases.iter().enumerate() {
+                matcher.add(index, &e.name, ai, alias, entry_case)?;
+            }
+            store.push(&e, entry_case)?;
+        }
+        store.shrink();
+        Ok(Gazetteer::assemble(
+            store,
+            matcher.finish(),
+            case,
+            fold_diacritics,
+        ))
+    }
+
+    fn assemble(
+        store: Store,
+        matcher: Matcher,
+        case: CaseMode,
+        fold_diacritics: bool,
+    ) -> Gazetteer {
+        let cache = (0..store.len()).map(|_| OnceLock::new()).collect();
+        Gazetteer {
+            store,
+            cache,
+            all: OnceLock::new(),
             case,
             fold_diacritics,
             matcher,
-        })
+        }
     }
 
     /// The embedded default gazetteer (countries, regions, cities, people, organisations of
@@ -410,7 +437,48 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id.0 as usize]
+        let i = id.0 as usize;
+        self.cache[i].get_or_init(|| Box::new(self.store.entry(i)))
+    }
+
+    /// The canonical name of an entry, without building the [`Entry`]. Panics if the id is
+    /// not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Gaza", Label::Gpe).id("Q39760")])?;
+    /// assert_eq!(
+    ///     (gaz.name(EntryId(0)), gaz.label(EntryId(0)), gaz.qid(EntryId(0))),
+    ///     ("Gaza", Label::Gpe, Some("Q39760"))
+    /// );
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn name(&self, id: EntryId) -> &str {
+        self.store.name(id.0 as usize)
+    }
+
+    /// The label of an entry. Panics if the id is not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Hamas", Label::Org)])?;
+    /// assert_eq!(gaz.label(EntryId(0)), Label::Org);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn label(&self, id: EntryId) -> Label {
+        self.store.label(id.0 as usize)
+    }
+
+    /// The Wikidata id of an entry, if it has one. Panics if the id is not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Hamas", Label::Org)])?;
+    /// assert_eq!(gaz.qid(EntryId(0)), None);
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn qid(&self, id: EntryId) -> Option<&str> {
+        self.store.id(id.0 as usize)
     }
 
     /// The entry with this id, or `None` if there is none.
@@ -422,7 +490,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn get(&self, id: EntryId) -> Option<&Entry> {
-        self.entries.get(id.0 as usize)
+        ((id.0 as usize) < self.len()).then(|| self.entry(id))
     }
 
     /// The case mode in which the entry is matched.
@@ -434,7 +502,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn case_of(&self, id: EntryId) -> CaseMode {
-        self.entry_case[id.0 as usize]
+        self.store.case(id.0 as usize)
     }
 
     /// Number of entries.
@@ -445,7 +513,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.store.len()
     }
 
     /// Whether there is no entry.
@@ -455,7 +523,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.store.len() == 0
     }
 
     /// Every entry with its id, in order.
@@ -468,7 +536,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (EntryId, &Entry)> + '_ {
-        self.entries
+        self.entries()
             .iter()
             .enumerate()
             .map(|(i, e)| (EntryId(i as u32), e))
@@ -483,7 +551,8 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.all
+            .get_or_init(|| (0..self.len()).map(|i| self.store.entry(i)).collect())
     }
 
     /// Whether diacritics are folded.
@@ -502,18 +571,9 @@ impl Gazetteer {
     /// assert!(byline_gazetteer::Gazetteer::embedded().memory_usage() > 0);
     /// ```
     pub fn memory_usage(&self) -> usize {
-        let entries: usize = self
-            .entries
-            .iter()
-            .map(|e| {
-                std::mem::size_of::<Entry>()
-                    + e.name.capacity()
-                    + e.id.as_ref().map_or(0, String::capacity)
-                    + e.aliases.capacity() * std::mem::size_of::<String>()
-                    + e.aliases.iter().map(String::capacity).sum::<usize>()
-            })
-            .sum();
-        entries + self.entry_case.capacity() + self.matcher.heap_bytes()
+        self.store.heap_bytes()
+            + self.cache.len() * std::mem::size_of::<OnceLock<Box<Entry>>>()
+            + self.matcher.heap_bytes()
     }
 
     /// Every entry having `alias` as an alias, after normalisation (case, diacritics,
@@ -647,7 +707,7 @@ impl Gazetteer {
         let first = passing.len();
         let mut all_common = true;
         for cand in self.matcher.cands(pattern) {
-            let alias = &self.entries[cand.entry as usize].aliases[cand.alias as usize];
+            let alias = self.store.alias(cand.entry as usize, cand.alias as usize);
             if case_ok(cand, alias, found, self.fold_diacritics) {
                 if !passing[first..].contains(&cand.entry) {
                     passing.push(cand.entry);
@@ -686,12 +746,13 @@ impl Gazetteer {
             let mut ids: Vec<EntryId> = cands.iter().map(|&c| EntryId(c)).collect();
             if ids.len() > 1 {
                 ids.sort_by(|a, b| {
-                    let (ea, eb) = (self.entry(*a), self.entry(*b));
+                    let (ia, ib) = (a.0 as usize, b.0 as usize);
+                    let (st, rank) = (&self.store, |l: Label| l.priority());
                     evidence
                         .contains(&b.0)
                         .cmp(&evidence.contains(&a.0))
-                        .then(eb.weight.total_cmp(&ea.weight))
-                        .then(ea.label.priority().cmp(&eb.label.priority()))
+                        .then(st.weight(ib).total_cmp(&st.weight(ia)))
+                        .then(rank(st.label(ia)).cmp(&rank(st.label(ib))))
                         .then(a.cmp(b))
                 });
             }
@@ -716,15 +777,14 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
-        let saved = Saved {
+        let saved = SavedRef {
             case: self.case,
             fold_diacritics: self.fold_diacritics,
-            entries: self.entries.clone(),
-            entry_case: self.entry_case.clone(),
+            store: &self.store,
             matcher: self.matcher.to_parts(),
         };
         let mut out = MAGIC.to_vec();
-        out.extend(postcard::to_allocvec(&saved).expect("entries serialize"));
+        out.extend(postcard::to_allocvec(&saved).expect("a gazetteer serializes"));
         out
     }
 
@@ -739,17 +799,14 @@ impl Gazetteer {
             return Err(Error::bytes("the first 8 bytes are not BYLGAZ01"));
         };
         let saved: Saved = postcard::from_bytes(rest).map_err(|e| Error::bytes(e.to_string()))?;
-        if saved.entry_case.len() != saved.entries.len() {
-            return Err(Error::bytes("entries and case modes differ in number"));
-        }
-        let matcher = Matcher::from_parts(saved.matcher, &saved.entries)?;
-        Ok(Gazetteer {
-            entries: saved.entries,
-            entry_case: saved.entry_case,
-            case: saved.case,
-            fold_diacritics: saved.fold_diacritics,
+        saved.store.validate()?;
+        let matcher = Matcher::from_parts(saved.matcher, &saved.store)?;
+        Ok(Gazetteer::assemble(
+            saved.store,
             matcher,
-        })
+            saved.case,
+            saved.fold_diacritics,
+        ))
     }
 }
 

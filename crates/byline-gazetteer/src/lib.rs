@@ -97,6 +97,7 @@ mod matcher;
 pub mod names;
 mod normalize;
 mod recognize;
+mod store;
 pub mod titles;
 
 pub use error::Error;
@@ -334,8 +335,11 @@ impl Entry {
 /// ```
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
-    entry_case: Vec<CaseMode>,
+    store: store::Store,
+    /// Entries built from the store on first access, for [`Gazetteer::entry`].
+    cache: Box<[std::sync::OnceLock<Box<Entry>>]>,
+    /// Every entry, built on the first call of [`Gazetteer::entries`].
+    all: std::sync::OnceLock<Vec<Entry>>,
     case: CaseMode,
     fold_diacritics: bool,
     matcher: matcher::Matcher,

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::common_words::is_common_word;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{normalize_str, Fold, Normalized};
-use crate::{CaseMode, Entry};
+use crate::store::Store;
+use crate::CaseMode;
 
 /// The alias is an acronym or single capital letter (`US`, `WHO`, `U.S.`).
 pub(crate) const ACRONYM: u8 = 1;
@@ -90,80 +91,107 @@ pub(crate) fn alias_flags(alias: &str) -> u8 {
     flags
 }
 
-fn entry_error(index: usize, entry: &Entry, message: String) -> Error {
+fn entry_error(index: usize, name: &str, message: String) -> Error {
     Error::new(ErrorKind::Entry {
         index,
-        name: entry.name.clone(),
+        name: name.to_owned(),
         message,
     })
 }
 
-impl Matcher {
-    pub(crate) fn new(
-        entries: &[Entry],
-        entry_case: &[CaseMode],
-        fold: Fold,
-    ) -> Result<Matcher, Error> {
-        let mut vocab: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
-        let mut trans: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut value: Vec<u32> = vec![NONE];
-        let mut npat = 0u32;
-        let mut pairs: Vec<(u32, Cand)> = Vec::new();
-        let mut norm = Normalized::default();
-        for (index, entry) in entries.iter().enumerate() {
-            for (ai, alias) in entry.aliases.iter().enumerate() {
-                norm.normalize(alias, fold);
-                if norm.units.is_empty() {
-                    return Err(entry_error(
-                        index,
-                        entry,
-                        format!("alias {} ({alias:?}) has no characters to match", ai + 1),
-                    ));
-                }
-                let alias_index = u16::try_from(ai).map_err(|_| {
-                    entry_error(index, entry, "more than 65,536 aliases".to_owned())
-                })?;
-                let mut node = 0u32;
-                for u in 0..norm.units.len() {
-                    let bytes = norm.unit(u);
-                    let tok = match vocab.get(bytes) {
-                        Some(&t) => t,
-                        None => {
-                            let t = vocab.len() as u32;
-                            vocab.insert(bytes.into(), t);
-                            t
-                        }
-                    };
-                    let key = (node as u64) << 32 | tok as u64;
-                    node = *trans.entry(key).or_insert_with(|| {
-                        value.push(NONE);
-                        (value.len() - 1) as u32
-                    });
-                }
-                if value.len() >= NONE as usize {
-                    return Err(Error::new(ErrorKind::Build {
-                        message: "more than 4,294,967,294 trie nodes".to_owned(),
-                    }));
-                }
-                let pat = &mut value[node as usize];
-                if *pat == NONE {
-                    *pat = npat;
-                    npat += 1;
-                }
-                pairs.push((
-                    *pat,
-                    Cand {
-                        entry: index as u32,
-                        alias: alias_index,
-                        case: entry_case[index],
-                        flags: alias_flags(alias),
-                    },
-                ));
-            }
+/// Builds a [`Matcher`] one alias at a time.
+pub(crate) struct MatcherBuilder {
+    fold: Fold,
+    vocab: FxHashMap<Box<[u8]>, u32>,
+    trans: FxHashMap<u64, u32>,
+    value: Vec<u32>,
+    npat: u32,
+    pairs: Vec<(u32, Cand)>,
+    norm: Normalized,
+}
+
+impl MatcherBuilder {
+    pub(crate) fn new(fold: Fold) -> MatcherBuilder {
+        MatcherBuilder {
+            fold,
+            vocab: FxHashMap::default(),
+            trans: FxHashMap::default(),
+            value: vec![NONE],
+            npat: 0,
+            pairs: Vec::new(),
+            norm: Normalized::default(),
         }
-        // Candidates grouped by pattern, in entry order; one per entry and case mode.
-        pairs.sort_by_key(|&(p, c)| (p, c.entry));
-        pairs.dedup_by(|b, a| a.0 == b.0 && a.1.entry == b.1.entry && a.1.case == b.1.case);
+    }
+
+    /// Adds alias number `ai` of entry `index` (named `name`, for errors).
+    pub(crate) fn add(
+        &mut self,
+        index: usize,
+        name: &str,
+        ai: usize,
+        alias: &str,
+        case: CaseMode,
+    ) -> Result<(), Error> {
+        self.norm.normalize(alias, self.fold);
+        if self.norm.units.is_empty() {
+            return Err(entry_error(
+                index,
+                name,
+                format!("alias {} ({alias:?}) has no characters to match", ai + 1),
+            ));
+        }
+        let alias_index = u16::try_from(ai)
+            .map_err(|_| entry_error(index, name, "more than 65,536 aliases".to_owned()))?;
+        let mut node = 0u32;
+        for u in 0..self.norm.units.len() {
+            let bytes = self.norm.unit(u);
+            let tok = match self.vocab.get(bytes) {
+                Some(&t) => t,
+                None => {
+                    let t = self.vocab.len() as u32;
+                    self.vocab.insert(bytes.into(), t);
+                    t
+                }
+            };
+            let key = (node as u64) << 32 | tok as u64;
+            let value = &mut self.value;
+            node = *self.trans.entry(key).or_insert_with(|| {
+                value.push(NONE);
+                (value.len() - 1) as u32
+            });
+        }
+        if self.value.len() >= NONE as usize {
+            return Err(Error::new(ErrorKind::Build {
+                message: "more than 4,294,967,294 trie nodes".to_owned(),
+            }));
+        }
+        let pat = &mut self.value[node as usize];
+        if *pat == NONE {
+            *pat = self.npat;
+            self.npat += 1;
+        }
+        let cand = Cand {
+            entry: index as u32,
+            alias: alias_index,
+            case,
+            flags: alias_flags(alias),
+        };
+        self.pairs.push((*pat, cand));
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Matcher {
+        let MatcherBuilder {
+            mut vocab,
+            trans,
+            value,
+            npat,
+            mut pairs,
+            ..
+        } = self;
+        // Candidates grouped by pattern, in entry order. An entry keeps every alias under one
+        // pattern (`HAMAS`, `Hamas`): their cases may differ.
+        pairs.sort_by_key(|&(p, c)| (p, c.entry, c.alias));
         let mut pat_start = Vec::with_capacity(npat as usize + 1);
         let mut cands = Vec::with_capacity(pairs.len());
         for (p, c) in pairs {
@@ -202,7 +230,9 @@ impl Matcher {
             first.push(edge_tok.len() as u32);
         }
         vocab.shrink_to_fit();
-        Ok(Matcher {
+        let mut value = value;
+        value.shrink_to_fit();
+        Matcher {
             vocab,
             root,
             first,
@@ -211,9 +241,11 @@ impl Matcher {
             value,
             pat_start,
             cands,
-        })
+        }
     }
+}
 
+impl Matcher {
     pub(crate) fn cands(&self, pattern: usize) -> &[Cand] {
         &self.cands[self.pat_start[pattern] as usize..self.pat_start[pattern + 1] as usize]
     }
@@ -313,7 +345,7 @@ impl Matcher {
     }
 
     /// A matcher from saved parts, checked so that no search can index out of bounds.
-    pub(crate) fn from_parts(p: MatcherParts, entries: &[Entry]) -> Result<Matcher, Error> {
+    pub(crate) fn from_parts(p: MatcherParts, store: &Store) -> Result<Matcher, Error> {
         let bad = |what: &str| Err(Error::bytes(format!("inconsistent matcher: {what}")));
         let nodes = p.value.len();
         let ntok = p.vocab.len();
@@ -349,9 +381,8 @@ impl Matcher {
             return bad("patterns");
         }
         if p.cands.iter().any(|c| {
-            entries
-                .get(c.entry as usize)
-                .is_none_or(|e| c.alias as usize >= e.aliases.len())
+            c.entry as usize >= store.len()
+                || c.alias as usize >= store.alias_count(c.entry as usize)
         }) {
             return bad("candidates");
         }

@@ -151,7 +151,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         let (w, next) = (words[k], words[k + 1]);
         let Some(mi) = w.covered else { continue };
         let mt = &matches[mi];
-        let label = gaz.entry(mt.entry).label;
+        let label = gaz.label(mt.entry);
         if mt.span.start == w.start
             && mt.span.end == w.end
             && matches!(label, Label::Gpe | Label::Loc)
@@ -272,12 +272,12 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
     // Surnames of the document's people.
     let mut surnames: HashMap<&str, Option<Person>> = HashMap::new();
     for (i, mt) in matches.iter().enumerate() {
-        let e = gaz.entry(mt.entry);
-        if dropped[i] || e.label != Label::Person {
+        let name = gaz.name(mt.entry);
+        if dropped[i] || gaz.label(mt.entry) != Label::Person {
             continue;
         }
-        if let Some(last) = e.name.split_whitespace().last() {
-            if last != e.name {
+        if let Some(last) = name.split_whitespace().last() {
+            if last != name {
                 insert_surname(&mut surnames, last, Person::Known(mt.entry));
             }
         }
@@ -305,12 +305,11 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         if dropped[i] {
             continue;
         }
-        let e = gaz.entry(mt.entry);
         out.push(EntityMention {
             span: mt.span,
-            label: e.label,
-            entity_id: e.id.clone(),
-            name: e.name.clone(),
+            label: gaz.label(mt.entry),
+            entity_id: gaz.qid(mt.entry).map(str::to_owned),
+            name: gaz.name(mt.entry).to_owned(),
             entry: Some(mt.entry),
             title: None,
         });
@@ -330,16 +329,13 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
             title: None,
         }
     };
-    let known = |id: EntryId, span: Span| {
-        let e = gaz.entry(id);
-        EntityMention {
-            span,
-            label: Label::Person,
-            entity_id: e.id.clone(),
-            name: e.name.clone(),
-            entry: Some(id),
-            title: None,
-        }
+    let known = |id: EntryId, span: Span| EntityMention {
+        span,
+        label: Label::Person,
+        entity_id: gaz.qid(id).map(str::to_owned),
+        name: gaz.name(id).to_owned(),
+        entry: Some(id),
+        title: None,
     };
     for (span, p, _) in &people {
         match p {

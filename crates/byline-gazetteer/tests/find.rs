@@ -205,3 +205,22 @@ fn long_text_across_chunks() {
         assert!(["Vladimir Putin", "Zürich", "Iran"].contains(&&text[m.span.range()]));
     }
 }
+
+#[test]
+fn aliases_differing_in_case_are_all_kept() {
+    let gaz = Gazetteer::builder()
+        .entry_with_case(
+            Entry::new("Hamas", Label::Org).alias("HAMAS"),
+            CaseMode::Exact,
+        )
+        .build()
+        .unwrap();
+    let text = "HAMAS, Hamas, hamas";
+    let got: Vec<&str> = gaz
+        .find(text)
+        .iter()
+        .map(|m| &text[m.span.range()])
+        .collect();
+    assert_eq!(got, ["HAMAS", "Hamas"]);
+    assert_eq!(gaz.find(text)[0].candidates, [EntryId(0)]);
+}
