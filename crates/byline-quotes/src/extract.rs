@@ -666,18 +666,31 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         } else {
             comma
         };
-        // `... wife: "She signed," he told the Times`: the quotation alone.
+        // Bullets and dashes before the content.
+        while cstart < cend
+            && (matches!(doc.toks[cstart].kind, Kind::Punct(_))
+                || doc.toks[cstart].is_quote() && doc.quote_opening_at(cstart).is_none())
+        {
+            cstart += 1;
+        }
+        // `... wife: "She signed," he told the Times`, `Later, "We are closed," she said`: the
+        // quotation alone.
         if doc.is_closing_quote(comma) {
             if let Some(qi) = doc.quote_closing_at(comma) {
                 let open = doc.quotes[qi].open;
-                if open > cstart && doc.toks[open - 1].is_punct(':') {
+                let before = &doc.toks[open.max(1) - 1];
+                if open > cstart && (before.is_punct(':') || before.is_punct(',')) {
                     cstart = open;
                 }
             }
         }
-        // An earlier tag in this sentence: start after it (`"A," he said. ... "B," she added`).
-        if doc.in_quote[cstart] != 0 {
-            prepend_continued(doc, doc.in_quote[cstart] as usize - 1, &mut content);
+        // The opening paragraph(s) of a quotation continued from before.
+        let first_quote = match doc.in_quote[cstart] {
+            0 => doc.quote_opening_at(cstart),
+            q => Some(q as usize - 1),
+        };
+        if let Some(q) = first_quote {
+            prepend_continued(doc, q, &mut content);
         }
         if let Some(p) = piece(doc, cstart, cend) {
             content.push(p);
@@ -796,7 +809,10 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         // `told X ...` with no `that`: skip the hearer.
         let mut start = start;
         if c.class & TELL != 0 && c.class & SAY == 0 && clause {
-            if let Some(np) = right_np(doc, start, end) {
+            let object = ["us", "him", "her", "them", "me", "you"];
+            if object.iter().any(|w| doc.lower_is(start, w)) {
+                start += 1;
+            } else if let Some(np) = right_np(doc, start, end) {
                 start = np.1;
             }
             if start >= end || !(doc.toks[start].is_word() || doc.toks[start].is_quote()) {
@@ -1175,6 +1191,30 @@ fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut [bool]) {
                     });
                     continue;
                 }
+            }
+        }
+        // A colon ending the paragraph before (`And from Chairwoman X:`).
+        if q.open >= 2
+            && doc.toks[q.open - 1].kind == Kind::Break
+            && doc.toks[q.open - 2].is_punct(':')
+        {
+            let colon = q.open - 2;
+            let mut para = colon;
+            while para > 0 && doc.toks[para - 1].kind != Kind::Break {
+                para -= 1;
+            }
+            let named = |np: &(usize, usize)| (np.0..np.1).any(|k| doc.is_cap(k));
+            if let Some(spk) = left_np(doc, colon, para).filter(named) {
+                used[qi] = true;
+                let mut content = vec![Span::new(q.start, q.end)];
+                follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+                found.push(Found {
+                    content,
+                    cue: None,
+                    speaker: Some(spk),
+                    confidence: 0.7,
+                });
+                continue;
             }
         }
         // Colon label.

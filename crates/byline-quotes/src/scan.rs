@@ -179,7 +179,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
                 }
                 let after = text[j + dl..].chars().next();
                 let joins = match d {
-                    '\'' | '’' | 'ʼ' => {
+                    '\'' | '’' | 'ʼ' | '‘' => {
                         last.is_alphanumeric() && after.is_some_and(|a| a.is_alphabetic())
                     }
                     '-' | '.' | '&' => {
@@ -254,8 +254,11 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
             continue;
         }
         let kind = if is_double_mark(c) {
+            let line_start = prev.is_none_or(|p| p == '\n' || p == '\r');
             let role = match c {
                 '“' | '„' | '‟' | '«' => Role::Open,
+                // A closing shape opening a paragraph (`” … he said`) opens it.
+                '”' if line_start && next.is_some_and(|n| !n.is_whitespace()) => Role::Open,
                 '”' | '»' => Role::Close,
                 _ => quote_role(prev, next),
             };
@@ -389,8 +392,6 @@ fn pair_paragraph(toks: &[Tok], a: usize, b: usize, out: &mut Vec<QSpan>) {
         };
         if double {
             match (open, role) {
-                // A closing shape opening a paragraph (`” … he said`) opens it.
-                (None, Role::Close) if k == a => open = Some(k),
                 (None, Role::Close) => {}
                 (None, _) => {
                     open = Some(k);
