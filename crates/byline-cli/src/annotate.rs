@@ -108,7 +108,11 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         });
     }
 
-    let progress = progress_bar(&args, input::total_bytes(&sources));
+    // In summary mode the terminal shows the documents as they come: no bar over them.
+    let progress = match mode {
+        Mode::JsonLines => progress_bar(&args, input::total_bytes(&sources)),
+        Mode::Summary => None,
+    };
     let started = Instant::now();
     let batch_size = args.batch_size as usize;
 
@@ -162,19 +166,21 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
-    if !args.quiet {
+    if progress.is_some() {
         let secs = started.elapsed().as_secs_f64();
-        let failed = if report.failed > 0 {
-            format!(", {} failed", report.failed)
-        } else {
-            String::new()
-        };
         eprintln!(
-            "byline: {} documents{failed}, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            "byline: {} document{}, {:.1} MB in {:.2} s ({:.1} MB/s)",
             report.documents,
+            if report.documents == 1 { "" } else { "s" },
             report.bytes as f64 / 1e6,
             secs,
             report.bytes as f64 / 1e6 / secs.max(1e-9),
+        );
+    }
+    if report.failed > 0 && !args.quiet {
+        eprintln!(
+            "byline: {} of {} documents failed",
+            report.failed, report.documents
         );
     }
     if let Some(err) = &report.write_error {

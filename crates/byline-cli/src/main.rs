@@ -85,7 +85,7 @@ pub(crate) struct AnnotateArgs {
     pub text_field: String,
 
     /// The JSON Lines field holding the document id (a string or a number, written as a string;
-    /// documents without one get their position in the input, from 0). Example: `--id-field doc_id`
+    /// documents without one get their position in their file, from 0; blank lines do not count). Example: `--id-field doc_id`
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
@@ -117,7 +117,8 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// No progress bar and no closing summary on standard error. Example: `--quiet`
+    /// No progress bar and no closing lines on standard error (each failed document is still
+    /// reported). Example: `--quiet`
     #[arg(short, long)]
     pub quiet: bool,
 

@@ -499,3 +499,52 @@ fn a_gazetteer_file_replaces_the_default_unless_asked_to_keep_it() {
     assert!(both.contains(&"Northwind Traders".to_owned()), "{both:?}");
     assert!(both.contains(&"Moscow".to_owned()), "{both:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_run_and_leaves_only_complete_lines() {
+    use std::io::{BufRead, BufReader, Read};
+
+    let (jsonl, _) = corpus(50);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["annotate", "-", "--batch-size", "8", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // An endless stream: only the interruption ends the run.
+    let feeder = std::thread::spawn(move || loop {
+        if input.write_all(jsonl.as_bytes()).is_err() {
+            return;
+        }
+    });
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.ends_with('\n'), "the run has started: {first}");
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(130), "interrupted: status 130");
+    assert!(
+        rest.is_empty() || rest.ends_with('\n'),
+        "the last line is complete"
+    );
+    let mut ids = Vec::new();
+    for line in first.lines().chain(rest.lines()) {
+        let doc: Value = serde_json::from_str(line).expect("every line written is complete JSON");
+        ids.push(doc["id"].as_str().unwrap().to_owned());
+    }
+    // Whatever was written is the input's first documents, in order, with none missing.
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(id, &format!("d{}", i % 50));
+    }
+}
