@@ -663,7 +663,7 @@ impl Gazetteer {
             self.matcher.tokens(&norm, &mut tokens);
             let mut i = 0;
             while i < tokens.len() {
-                if tokens[i] == NONE {
+                if tokens[i].root == NONE {
                     i += 1;
                     continue;
                 }

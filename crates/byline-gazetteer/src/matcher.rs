@@ -6,7 +6,9 @@
 //! goes past the first token. The cost grows with the length of the text, not the number of
 //! aliases, and the trie builds in one pass without failure links.
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 use serde::{Deserialize, Serialize};
 
 use crate::common_words::is_common_word;
@@ -36,8 +38,7 @@ pub(crate) struct Cand {
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    /// Folded unit bytes to token.
-    vocab: FxHashMap<Box<[u8]>, u32>,
+    vocab: Vocab,
     /// Child of the root for each token (`NONE` for none).
     root: Vec<u32>,
     /// Edges of node `n` (other than the root) are `first[n]..first[n + 1]`.
@@ -54,7 +55,8 @@ pub(crate) struct Matcher {
 /// A matcher as saved: the vocabulary as a list in token order.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct MatcherParts {
-    vocab: Vec<Vec<u8>>,
+    vocab_bytes: Vec<u8>,
+    vocab_off: Vec<u32>,
     root: Vec<u32>,
     first: Vec<u32>,
     edge_tok: Vec<u32>,
@@ -62,6 +64,121 @@ pub(crate) struct MatcherParts {
     value: Vec<u32>,
     pat_start: Vec<u32>,
     cands: Vec<Cand>,
+}
+
+/// The distinct folded units of the aliases, each a token: bytes in one buffer, found by a
+/// 64-bit hash and checked byte for byte (units whose hashes collide go to `overflow`).
+#[derive(Debug, Default)]
+struct Vocab {
+    bytes: Vec<u8>,
+    /// Token `t` is `bytes[off[t]..off[t + 1]]`.
+    off: Vec<u32>,
+    /// Token and child of the root (`NONE` if none) by hash of the unit.
+    index: FxHashMap<u64, Tok>,
+    overflow: FxHashMap<Box<[u8]>, Tok>,
+}
+
+/// A unit's token and the trie's root child for it, looked up together (one cache miss).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub(crate) tok: u32,
+    pub(crate) root: u32,
+}
+
+/// A unit in no alias.
+pub(crate) const NO_TOK: Tok = Tok {
+    tok: NONE,
+    root: NONE,
+};
+
+#[inline]
+fn hash_unit(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        Vocab {
+            off: vec![0],
+            ..Vocab::default()
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+
+    #[inline]
+    fn bytes_of(&self, t: u32) -> &[u8] {
+        &self.bytes[self.off[t as usize] as usize..self.off[t as usize + 1] as usize]
+    }
+
+    /// The token of `unit` with its root child, or [`NO_TOK`].
+    #[inline]
+    fn get(&self, unit: &[u8]) -> Tok {
+        if let Some(&t) = self.index.get(&hash_unit(unit)) {
+            if self.bytes_of(t.tok) == unit {
+                return t;
+            }
+        }
+        if self.overflow.is_empty() {
+            NO_TOK
+        } else {
+            self.overflow.get(unit).copied().unwrap_or(NO_TOK)
+        }
+    }
+
+    /// Records the root child of every token.
+    fn set_roots(&mut self, root: &[u32]) {
+        for t in self.index.values_mut().chain(self.overflow.values_mut()) {
+            t.root = root[t.tok as usize];
+        }
+    }
+
+    /// Indexes token `t` (already in `bytes`).
+    fn index_token(&mut self, t: u32) {
+        let h = hash_unit(self.bytes_of(t));
+        let tok = Tok { tok: t, root: NONE };
+        match self.index.get(&h) {
+            None => {
+                self.index.insert(h, tok);
+            }
+            Some(_) => {
+                let key: Box<[u8]> = self.bytes_of(t).into();
+                self.overflow.insert(key, tok);
+            }
+        }
+    }
+
+    fn insert(&mut self, unit: &[u8]) -> Result<u32, Error> {
+        let t = self.get(unit);
+        if t != NO_TOK {
+            return Ok(t.tok);
+        }
+        let t = self.len() as u32;
+        self.bytes.extend_from_slice(unit);
+        let end = u32::try_from(self.bytes.len()).map_err(|_| {
+            Error::new(ErrorKind::Build {
+                message: "more than 4 GiB of alias words".to_owned(),
+            })
+        })?;
+        self.off.push(end);
+        self.index_token(t);
+        Ok(t)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.bytes.capacity()
+            + 4 * self.off.capacity()
+            + self.index.capacity() * 17
+            + self
+                .overflow
+                .iter()
+                .map(|(k, _)| k.len() + 24)
+                .sum::<usize>()
+    }
 }
 
 /// Smart-case facts about an alias.
@@ -102,7 +219,7 @@ fn entry_error(index: usize, name: &str, message: String) -> Error {
 /// Builds a [`Matcher`] one alias at a time.
 pub(crate) struct MatcherBuilder {
     fold: Fold,
-    vocab: FxHashMap<Box<[u8]>, u32>,
+    vocab: Vocab,
     trans: FxHashMap<u64, u32>,
     value: Vec<u32>,
     npat: u32,
@@ -114,7 +231,7 @@ impl MatcherBuilder {
     pub(crate) fn new(fold: Fold) -> MatcherBuilder {
         MatcherBuilder {
             fold,
-            vocab: FxHashMap::default(),
+            vocab: Vocab::new(),
             trans: FxHashMap::default(),
             value: vec![NONE],
             npat: 0,
@@ -144,15 +261,7 @@ impl MatcherBuilder {
             .map_err(|_| entry_error(index, name, "more than 65,536 aliases".to_owned()))?;
         let mut node = 0u32;
         for u in 0..self.norm.units.len() {
-            let bytes = self.norm.unit(u);
-            let tok = match self.vocab.get(bytes) {
-                Some(&t) => t,
-                None => {
-                    let t = self.vocab.len() as u32;
-                    self.vocab.insert(bytes.into(), t);
-                    t
-                }
-            };
+            let tok = self.vocab.insert(self.norm.unit(u))?;
             let key = (node as u64) << 32 | tok as u64;
             let value = &mut self.value;
             node = *self.trans.entry(key).or_insert_with(|| {
@@ -216,6 +325,7 @@ impl MatcherBuilder {
             }
         }
         edges.sort_unstable();
+        vocab.set_roots(&root);
         let mut first = Vec::with_capacity(nodes + 1);
         let mut edge_tok = Vec::with_capacity(edges.len());
         let mut edge_child = Vec::with_capacity(edges.len());
@@ -229,7 +339,6 @@ impl MatcherBuilder {
         while first.len() <= nodes {
             first.push(edge_tok.len() as u32);
         }
-        vocab.shrink_to_fit();
         let mut value = value;
         value.shrink_to_fit();
         Matcher {
@@ -251,11 +360,9 @@ impl Matcher {
     }
 
     /// The token of each unit of `norm` (`NONE` for units in no alias).
-    pub(crate) fn tokens(&self, norm: &Normalized, out: &mut Vec<u32>) {
+    pub(crate) fn tokens(&self, norm: &Normalized, out: &mut Vec<Tok>) {
         out.clear();
-        out.extend(
-            (0..norm.units.len()).map(|i| self.vocab.get(norm.unit(i)).copied().unwrap_or(NONE)),
-        );
+        out.extend((0..norm.units.len()).map(|i| self.vocab.get(norm.unit(i))));
     }
 
     #[inline]
@@ -285,19 +392,21 @@ impl Matcher {
     /// Every alias starting at unit `i` of `tokens`: `(units past the end, pattern)`, shortest
     /// first, appended to `out`.
     #[inline]
-    pub(crate) fn walk(&self, tokens: &[u32], i: usize, out: &mut Vec<(usize, u32)>) {
-        let mut node = 0u32;
-        for (j, &tok) in tokens[i..].iter().enumerate() {
-            if tok == NONE {
-                return;
-            }
-            node = self.child(node, tok);
+    pub(crate) fn walk(&self, tokens: &[Tok], i: usize, out: &mut Vec<(usize, u32)>) {
+        let mut node = tokens[i].root;
+        let mut j = i;
+        loop {
             if node == NONE {
                 return;
             }
             let v = self.value[node as usize];
             if v != NONE {
-                out.push((i + j + 1, v));
+                out.push((j + 1, v));
+            }
+            j += 1;
+            match tokens.get(j) {
+                Some(t) if t.tok != NONE => node = self.child(node, t.tok),
+                _ => return,
             }
         }
     }
@@ -315,8 +424,7 @@ impl Matcher {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        let vocab: usize = self.vocab.keys().map(|k| k.len().max(16)).sum::<usize>()
-            + self.vocab.capacity() * (std::mem::size_of::<(Box<[u8]>, u32)>() + 1);
+        let vocab = self.vocab.heap_bytes();
         vocab
             + 4 * (self.root.capacity()
                 + self.first.capacity()
@@ -328,12 +436,9 @@ impl Matcher {
     }
 
     pub(crate) fn to_parts(&self) -> MatcherParts {
-        let mut vocab = vec![Vec::new(); self.vocab.len()];
-        for (k, &t) in &self.vocab {
-            vocab[t as usize] = k.to_vec();
-        }
         MatcherParts {
-            vocab,
+            vocab_bytes: self.vocab.bytes.clone(),
+            vocab_off: self.vocab.off.clone(),
             root: self.root.clone(),
             first: self.first.clone(),
             edge_tok: self.edge_tok.clone(),
@@ -348,7 +453,13 @@ impl Matcher {
     pub(crate) fn from_parts(p: MatcherParts, store: &Store) -> Result<Matcher, Error> {
         let bad = |what: &str| Err(Error::bytes(format!("inconsistent matcher: {what}")));
         let nodes = p.value.len();
-        let ntok = p.vocab.len();
+        let ntok = p.vocab_off.len().saturating_sub(1);
+        if p.vocab_off.first() != Some(&0)
+            || p.vocab_off.last().map(|&l| l as usize) != Some(p.vocab_bytes.len())
+            || p.vocab_off.windows(2).any(|w| w[0] > w[1])
+        {
+            return bad("vocabulary offsets");
+        }
         if nodes == 0 || p.first.len() != nodes + 1 || p.root.len() != ntok {
             return bad("table sizes");
         }
@@ -386,14 +497,20 @@ impl Matcher {
         }) {
             return bad("candidates");
         }
-        let mut vocab = FxHashMap::default();
-        vocab.reserve(ntok);
-        for (t, k) in p.vocab.into_iter().enumerate() {
-            vocab.insert(k.into_boxed_slice(), t as u32);
+        let mut vocab = Vocab {
+            bytes: p.vocab_bytes,
+            off: p.vocab_off,
+            index: FxHashMap::default(),
+            overflow: FxHashMap::default(),
+        };
+        vocab.index.reserve(ntok);
+        for t in 0..ntok as u32 {
+            if vocab.get(vocab.bytes_of(t)) != NO_TOK {
+                return bad("repeated vocabulary");
+            }
+            vocab.index_token(t);
         }
-        if vocab.len() != ntok {
-            return bad("vocabulary");
-        }
+        vocab.set_roots(&p.root);
         Ok(Matcher {
             vocab,
             root: p.root,
