@@ -133,9 +133,17 @@ impl Rules {
     }
 
     /// The length of a user exception starting at byte `i`, if one does and ends at a boundary.
+    #[inline]
     pub(crate) fn exception_at(&self, text: &str, i: usize) -> Option<usize> {
+        if self.exceptions.is_empty() {
+            return None;
+        }
+        self.exception_slow(text, i)
+    }
+
+    fn exception_slow(&self, text: &str, i: usize) -> Option<usize> {
         let b = text.as_bytes();
-        if self.exceptions.is_empty() || !self.exception_first[b[i] as usize] {
+        if !self.exception_first[b[i] as usize] {
             return None;
         }
         for e in &self.exceptions {

@@ -20,6 +20,8 @@ pub(crate) struct Scanner<'t, 'r> {
     open_single: u32,
     /// No e-mail address can start before this byte (the local-part run found no `@`).
     no_email_until: usize,
+    /// The next `@` at or after the last place looked from (`usize::MAX` when none is left).
+    next_at: usize,
 }
 
 #[inline]
@@ -41,6 +43,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
             para_start: 0,
             open_single: 0,
             no_email_until: 0,
+            next_at: 0,
         }
     }
 
@@ -565,6 +568,16 @@ impl<'t, 'r> Scanner<'t, 'r> {
         Some(j)
     }
 
+    /// Whether an `@` follows `i` closely enough to end the local part of an address (which
+    /// is at most 64 bytes long). One `memchr` per `@` in the text keeps this linear.
+    #[inline]
+    fn at_sign_near(&mut self, i: usize) -> bool {
+        if self.next_at < i {
+            self.next_at = memchr::memchr(b'@', &self.b[i..]).map_or(usize::MAX, |k| i + k);
+        }
+        self.next_at != usize::MAX && self.next_at - i <= 64
+    }
+
     /// An e-mail address starting at `i`, if one does: its end.
     fn email(&mut self, i: usize) -> Option<usize> {
         let b = self.b;
@@ -614,7 +627,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     return end;
                 }
             }
-            if start >= self.no_email_until && b[start].is_ascii_alphanumeric() {
+            if start >= self.no_email_until && self.at_sign_near(start) {
                 if let Some(end) = self.email(start) {
                     self.push(start, end, TokenKind::Email);
                     return end;
@@ -625,6 +638,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let mut j = body;
         let mut seg_start = body;
         let mut has_dot = false;
+        let mut has_apostrophe = false;
         loop {
             // A run of word characters (whole grapheme clusters).
             while j < n {
@@ -692,6 +706,8 @@ impl<'t, 'r> Scanner<'t, 'r> {
             }
             if c == b'.' {
                 has_dot = true;
+            } else if c == b'\'' || c == 0xE2 {
+                has_apostrophe = true;
             }
             j += if c == 0xE2 { 3 } else { 1 };
             seg_start = j;
@@ -721,7 +737,14 @@ impl<'t, 'r> Scanner<'t, 'r> {
             self.push(start, j, TokenKind::Url);
             return j;
         }
-        if let Some(split) = clitic_split(&b[start..j]) {
+        let word = &b[start..j];
+        // Clitics need an apostrophe, except `cannot`, `gonna` and their like.
+        let split = if has_apostrophe || matches!(word.len(), 5 | 6) {
+            clitic_split(word)
+        } else {
+            None
+        };
+        if let Some(split) = split {
             self.push(start, start + split, kind);
             self.push(start + split, j, TokenKind::Word);
         } else {

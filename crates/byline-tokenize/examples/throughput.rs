@@ -1,0 +1,106 @@
+//! Measures segmentation throughput (tokens, sentences and paragraphs together) on one core.
+//!
+//! Usage: `cargo run --release -p byline-tokenize --example throughput -- FILE [--repeat N]`
+//!
+//! FILE is plain text, or JSON Lines whose `text` fields are joined with blank lines. The text
+//! is segmented as one document repeated `N` times (default 1) and, when `N` is 1, also as the
+//! separate documents of the file; prints MB/s (best of several runs) and counts.
+
+use std::time::Instant;
+
+use byline_tokenize::Tokenizer;
+
+fn load(path: &str) -> Result<Vec<String>, String> {
+    let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    if !path.ends_with(".jsonl") {
+        return Ok(vec![data]);
+    }
+    let mut docs = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        match v.get("text").and_then(|t| t.as_str()) {
+            Some(t) => docs.push(t.to_owned()),
+            None => return Err(format!("{path}:{}: no text field", n + 1)),
+        }
+    }
+    Ok(docs)
+}
+
+/// Best seconds per pass over `docs`, over at least `min_secs` of passes.
+fn time(tokenizer: &Tokenizer, docs: &[&str], min_secs: f64) -> (f64, usize, usize) {
+    let mut best = f64::MAX;
+    let mut spent = 0.0;
+    let mut counts = (0, 0);
+    let mut runs = 0;
+    while spent < min_secs || runs < 3 {
+        let start = Instant::now();
+        let mut tokens = 0;
+        let mut sentences = 0;
+        for doc in docs {
+            let seg = tokenizer.segment(doc);
+            tokens += seg.tokens.len();
+            sentences += seg.sentences.len();
+        }
+        let secs = start.elapsed().as_secs_f64();
+        best = best.min(secs);
+        spent += secs;
+        counts = (tokens, sentences);
+        runs += 1;
+    }
+    (best, counts.0, counts.1)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: throughput FILE [--repeat N]");
+        std::process::exit(2);
+    };
+    let repeat: usize = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|k| args.get(k + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let docs = match load(path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let tokenizer = Tokenizer::new();
+    let one = docs.join("\n\n");
+    let big = if repeat > 1 {
+        let mut s = String::with_capacity((one.len() + 2) * repeat);
+        for _ in 0..repeat {
+            s.push_str(&one);
+            s.push_str("\n\n");
+        }
+        s
+    } else {
+        one
+    };
+    let (secs, tokens, sentences) = time(&tokenizer, &[big.as_str()], 2.0);
+    println!(
+        "one document of {} bytes: {:.4} s, {:.1} MB/s, {tokens} tokens, {sentences} sentences",
+        big.len(),
+        secs,
+        big.len() as f64 / secs / 1e6
+    );
+    if repeat == 1 && docs.len() > 1 {
+        let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+        let bytes: usize = refs.iter().map(|d| d.len()).sum();
+        let (secs, tokens, sentences) = time(&tokenizer, &refs, 2.0);
+        println!(
+            "{} documents, {bytes} bytes: {:.4} s, {:.1} MB/s, {tokens} tokens, {sentences} sentences",
+            refs.len(),
+            secs,
+            bytes as f64 / secs / 1e6
+        );
+    }
+}
