@@ -173,11 +173,7 @@ impl Vocab {
         self.bytes.capacity()
             + 4 * self.off.capacity()
             + self.index.capacity() * 17
-            + self
-                .overflow
-                .iter()
-                .map(|(k, _)| k.len() + 24)
-                .sum::<usize>()
+            + self.overflow.keys().map(|k| k.len() + 24).sum::<usize>()
     }
 }
 
