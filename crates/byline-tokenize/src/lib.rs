@@ -1,7 +1,12 @@
 //! Words, sentences and paragraphs of English news text, with exact byte offsets.
 //!
-//! Every non-space character of the input belongs to exactly one [`Token`]; every span is a byte
-//! range into the caller's `&str`, on char boundaries, so `&text[span.range()]` is the token.
+//! [`Tokenizer::segment`] reads a text once and returns its [`Token`]s, [`Sentence`]s and
+//! [`Paragraph`]s. Every non-space character of the input belongs to exactly one token; every
+//! span is a byte range into the caller's `&str`, on char boundaries, so `&text[span.range()]`
+//! is the token and nothing is normalised away. The rules are those of English newswire:
+//! Penn Treebank clitics (`do|n't`, `Russia|'s`), abbreviations that keep their period (`U.S.`,
+//! `Lt. Gen.`, `a.m.`), numbers with currency and percent (`$1,000.50`, `3.5%`), hyphenated
+//! names (`Su-35`), quote marks with their role, and quotations kept with their sentence.
 //!
 //! ```
 //! use byline_tokenize::Tokenizer;
@@ -11,6 +16,22 @@
 //! let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.as_str(text)).collect();
 //! assert_eq!(sentences, ["\"Good morning?\" Harry asked.", "He left."]);
 //! ```
+//!
+//! # Rules in brief
+//!
+//! - **Tokens**: words (with inner hyphens, apostrophes and periods), numbers (with separators,
+//!   decimals, currency, percent and unit suffixes), URLs, e-mail addresses, `@mentions`,
+//!   `#hashtags`, emoji (one token per grapheme cluster: ZWJ sequences, flags, skin tones,
+//!   keycaps), quote marks, dashes, ellipses, other punctuation and symbols.
+//! - **Sentences** end at `.`, `!`, `?` and ellipses, taking closing quotes and brackets with them,
+//!   unless the next word continues the sentence; abbreviations end a sentence only before a word
+//!   that opens one (`in the U.S. How` ends, `the U.S. Navy` does not). Numbered and lettered
+//!   lists, bullets, message headers and emoticons are handled too.
+//! - **Paragraphs** end at blank lines, and at single line breaks unless the text is hard-wrapped
+//!   (then only after a short line such as a headline or a dateline). A headline without final
+//!   punctuation is a sentence of its own.
+//!
+//! Add abbreviations and tokens that must stay whole with [`Tokenizer::builder`].
 #![deny(missing_docs)]
 
 mod abbrev;
@@ -97,6 +118,14 @@ impl From<Range<usize>> for Span {
 }
 
 /// What a token is.
+///
+/// ```
+/// use byline_tokenize::{TokenKind, Tokenizer};
+///
+/// let text = "@AP: Iran's 3.5% rise \u{1F44D} https://ap.org";
+/// let kinds: Vec<&str> = Tokenizer::new().tokenize(text).iter().map(|t| t.kind.as_str()).collect();
+/// assert_eq!(kinds, ["mention", "punct", "word", "word", "number", "word", "emoji", "url"]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TokenKind {
@@ -146,6 +175,17 @@ impl TokenKind {
 
 /// Whether a quote mark opens or closes a quotation, where that can be told from its shape and
 /// its neighbours.
+///
+/// ```
+/// use byline_tokenize::{QuoteRole, Tokenizer};
+///
+/// let roles: Vec<Option<QuoteRole>> = Tokenizer::new()
+///     .tokenize("\"Yes,\" he said.")
+///     .iter()
+///     .filter_map(|t| t.quote.map(Some))
+///     .collect();
+/// assert_eq!(roles, [Some(QuoteRole::Opening), Some(QuoteRole::Closing)]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteRole {
     /// Opens a quotation (`“`, `«`, or `"` before a word).
@@ -157,6 +197,16 @@ pub enum QuoteRole {
 }
 
 /// One token: its span, its kind, and for quote marks, its role.
+///
+/// ```
+/// use byline_tokenize::{Span, Token, TokenKind, Tokenizer};
+///
+/// let tokens = Tokenizer::new().tokenize("Hi!");
+/// assert_eq!(
+///     tokens[0],
+///     Token { span: Span::new(0, 2), kind: TokenKind::Word, quote: None }
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
     /// Byte span in the original text.
@@ -168,6 +218,14 @@ pub struct Token {
 }
 
 /// One sentence: its span and the range of its tokens in [`Segmentation::tokens`].
+///
+/// ```
+/// let text = "It rained. We stayed in.";
+/// let seg = byline_tokenize::Tokenizer::new().segment(text);
+/// let second = &seg.sentences[1];
+/// assert_eq!(second.span.as_str(text), "We stayed in.");
+/// assert_eq!(second.tokens, 3..7);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sentence {
     /// Byte span from the first to the last token of the sentence.
@@ -177,6 +235,13 @@ pub struct Sentence {
 }
 
 /// One paragraph: its span and the range of its sentences in [`Segmentation::sentences`].
+///
+/// ```
+/// let text = "Headline\n\nOne. Two.";
+/// let seg = byline_tokenize::Tokenizer::new().segment(text);
+/// assert_eq!(seg.paragraphs[1].span.as_str(text), "One. Two.");
+/// assert_eq!(seg.paragraphs[1].sentences, 1..3);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Paragraph {
     /// Byte span from the first to the last token of the paragraph.
@@ -187,6 +252,12 @@ pub struct Paragraph {
 
 /// Tokens, sentences and paragraphs of one text. Sentences tile their paragraphs' tokens; tokens
 /// are in text order and do not overlap.
+///
+/// ```
+/// let text = "Dr. Smith left.\nHe came back.";
+/// let seg = byline_tokenize::Tokenizer::new().segment(text);
+/// assert_eq!((seg.tokens.len(), seg.sentences.len(), seg.paragraphs.len()), (8, 2, 2));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Segmentation {
     /// Every token of the text, in order.
@@ -344,3 +415,8 @@ impl Tokenizer {
         scan::Scanner::new(text, &self.rules).run()
     }
 }
+
+/// Runs the README's example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
