@@ -56,9 +56,11 @@ struct Options {
 /// Runs the command; returns the exit status.
 pub(crate) fn run(args: AnnotateArgs) -> u8 {
     let mut builder = Pipeline::builder();
-    builder
-        .threads(args.threads)
-        .with_default(args.with_default);
+    builder.with_default(args.with_default);
+    // 0 leaves the choice to BYLINE_NUM_THREADS, then to the number of cores.
+    if args.threads > 0 {
+        builder.threads(args.threads);
+    }
     for path in &args.gazetteer {
         builder.gazetteer_file(path);
     }

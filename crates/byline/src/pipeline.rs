@@ -1,3 +1,4 @@
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -28,12 +29,11 @@ pub const NUM_THREADS_ENV: &str = "BYLINE_NUM_THREADS";
 ///     println!("{} {}", entity.label.as_str(), entity.span.as_str(doc.text()));
 /// }
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Pipeline {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     tokenizer: Tokenizer,
     recognizer: Option<EntityRecognizer>,
@@ -213,6 +213,19 @@ impl Pipeline {
     }
 }
 
+impl fmt::Debug for Pipeline {
+    // Short on purpose: the gazetteer holds hundreds of thousands of aliases.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        f.debug_struct("Pipeline")
+            .field("gazetteer_entries", &inner.gazetteer.len())
+            .field("entities", &inner.recognizer.is_some())
+            .field("quotes", &inner.quotes.is_some())
+            .field("threads", &inner.threads)
+            .finish()
+    }
+}
+
 impl Default for Pipeline {
     fn default() -> Pipeline {
         Pipeline::new()
@@ -252,7 +265,7 @@ fn resolve_threads(threads: Option<usize>) -> usize {
 /// assert_eq!(docs.len(), 2);
 /// # Ok::<(), byline::Error>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct PipelineBuilder {
     gazetteers: Vec<Arc<Gazetteer>>,
     files: Vec<PathBuf>,
@@ -260,6 +273,20 @@ pub struct PipelineBuilder {
     entities: bool,
     quotes: bool,
     threads: Option<usize>,
+}
+
+impl fmt::Debug for PipelineBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sizes: Vec<usize> = self.gazetteers.iter().map(|g| g.len()).collect();
+        f.debug_struct("PipelineBuilder")
+            .field("gazetteer_entries", &sizes)
+            .field("files", &self.files)
+            .field("with_default", &self.with_default)
+            .field("entities", &self.entities)
+            .field("quotes", &self.quotes)
+            .field("threads", &self.threads)
+            .finish()
+    }
 }
 
 impl Default for PipelineBuilder {
@@ -441,6 +468,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn debug_is_short() {
+        let nlp = Pipeline::builder()
+            .threads(2)
+            .quotes(false)
+            .build()
+            .unwrap();
+        let debug = format!("{nlp:?}");
+        assert!(
+            debug.starts_with("Pipeline { gazetteer_entries: "),
+            "{debug}"
+        );
+        assert!(
+            debug.ends_with("entities: true, quotes: false, threads: 2 }"),
+            "{debug}"
+        );
     }
 
     #[test]
