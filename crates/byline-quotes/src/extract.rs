@@ -217,6 +217,7 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Found> {
         sentence(doc, si, &mut found, &mut used_quote);
     }
     uncovered_quotes(doc, &mut found, &mut used_quote);
+    colon_labels(doc, &mut found);
     found.sort_by_key(|f| f.content.first().map(|s| s.start).unwrap_or(0));
     found.dedup_by(|a, b| a.content == b.content);
     found
@@ -513,6 +514,24 @@ fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize, usize)> {
     Some((start, e))
 }
 
+/// The source after `according to`: the words up to the next punctuation.
+fn according_np(doc: &Doc<'_>, start: usize, b: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < b && e - start < 14 && doc.in_quote[e] == 0 {
+        let t = &doc.toks[e];
+        let inner = (t.is_punct('-') || t.is_punct('/') || t.is_punct('&')) && e > start;
+        if !(t.is_word() || matches!(t.kind, Kind::Number) || inner) {
+            break;
+        }
+        e += 1;
+    }
+    if e > start && doc.toks[start].is_word() {
+        Some((start, e))
+    } else {
+        None
+    }
+}
+
 /// What follows the cue group ending at `c.b`.
 fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
     let mut j = c.b;
@@ -716,12 +735,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         }
         // `According to X, CONTENT.`
         if c.according {
-            if let Some(spk) = right_np(doc, c.b, b) {
-                let mut k = spk.1;
-                while k < b && !doc.toks[k].is_punct(',') {
-                    k += 1;
-                }
-                if k + 1 < b && c.a == a {
+            if let Some(spk) = according_np(doc, c.b, b) {
+                let k = spk.1;
+                // `According to X, ...`, `But, according to X, ...`.
+                let fronted =
+                    c.a == a || (c.a > a && doc.toks[c.a - 1].is_punct(',') && c.a - a <= 6);
+                if k + 1 < b && doc.toks[k].is_punct(',') && fronted {
                     let e = content_end(k + 1, b, &stops);
                     if let Some(p) = piece(doc, k + 1, e) {
                         mark_used(doc, k + 1, e, used);
@@ -860,7 +879,11 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
     }
     if c.according {
         if c.a > a + 1 && doc.is_comma_like(c.a - 1) {
-            let spk = right_np(doc, c.b, b)?;
+            let spk = according_np(doc, c.b, b)?;
+            // `X, according to Y, Z`: a fronted source, not a tag.
+            if spk.1 < b && doc.toks[spk.1].is_punct(',') && spk.1 + 2 < b && c.a - a <= 6 {
+                return None;
+            }
             return Some((c.a - 1, a, spk));
         }
         return None;
@@ -1139,6 +1162,105 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
         if tagged || !doc.quotes[last].closed {
             return;
         }
+    }
+}
+
+/// Labels that open a paragraph with a colon but name no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "correction",
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "photo",
+    "video",
+    "watch",
+    "related",
+    "source",
+    "read",
+    "click",
+    "subscribe",
+    "share",
+    "follow",
+    "q",
+    "a",
+    "partial",
+    "transcript",
+    "warning",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "image",
+    "credit",
+    "contact",
+    "email",
+    "tags",
+    "topics",
+    "here",
+    "question",
+    "answer",
+    "advertisement",
+    "caption",
+    "more",
+    "also",
+    "see",
+    "listen",
+    "live",
+    "latest",
+    "the",
+    "this",
+    "what",
+    "why",
+    "how",
+    "who",
+    "when",
+    "where",
+    "bottom",
+    "background",
+    "disclosure",
+    "clarification",
+    "pictured",
+];
+
+/// Transcripts and headlines that name the speaker before a colon: `Lopez: Well, no one ...`,
+/// `Trump: Clinton should have congratulated me.`
+fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
+    let toks = &doc.toks;
+    let mut p = 0;
+    while p < toks.len() {
+        let para = p;
+        let mut end = p;
+        while end < toks.len() && toks[end].kind != Kind::Break {
+            end += 1;
+        }
+        p = end + 1;
+        let mut k = para;
+        while k < end && k - para < 5 && toks[k].is_word() && doc.is_cap(k) {
+            k += 1;
+        }
+        if k == para || k - para > 4 || k + 1 >= end || !toks[k].is_punct(':') {
+            continue;
+        }
+        let first = doc.word(para).to_ascii_lowercase();
+        if NOT_SPEAKERS.contains(&first.as_str())
+            || (para..k).any(|w| doc.flags(w) & (TIME | PREP | BOUNDARY) != 0)
+        {
+            continue;
+        }
+        let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
+        if found
+            .iter()
+            .any(|f| f.content.iter().any(|c| c.start < ce && cs < c.end))
+        {
+            continue;
+        }
+        found.push(Found {
+            content: vec![Span::new(cs, ce)],
+            cue: Some((k, k + 1)),
+            speaker: Some((para, k)),
+            confidence: 0.6,
+        });
     }
 }
 
