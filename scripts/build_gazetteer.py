@@ -261,9 +261,8 @@ class Gazetteer:
         if ((alias.isupper() and len(alias) <= 5) or self.is_common(alias)
                 or alias.lower() in SEEN_LOWER):
             entry.case = "exact"  # "Mentor", "Polish", "Turkey"
-        elif " " in alias and (all(w.lower() in self.common or w.lower() in SEEN_LOWER
-                                   for w in alias.split(" "))
-                               or alias.split(" ")[0].lower() in SEEN_LOWER | self.common):
+        elif " " in alias and (alias.startswith("The ") or all(
+                w.lower() in self.common or w.lower() in SEEN_LOWER for w in alias.split(" "))):
             entry.case = "exact"  # "White House", "Democratic Party", "The Guardian"
 
     def finish(self):
@@ -871,7 +870,8 @@ TITLE_WORDS = {
     "chair", "commission", "administrator", "high", "commissioner", "lord",
     "sir", "dame", "his", "her", "majesty", "highness", "royal", "de", "facto",
     "mayor", "speaker", "senior", "minister-president", "lieutenant", "colonel",
-    "mohammed's",
+    "mohammed's", "caretaker", "co-vice", "gnu", "co-president", "col", "gen", "lt",
+    "maj", "brig", "adm", "dr", "field", "marshal", "air", "vice-admiral",
 }
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der",
              "du", "la", "le", "di", "dos", "das", "do", "e", "y", "abu", "ould"}
@@ -908,35 +908,70 @@ def patronymic(token: str) -> bool:
 
 def factbook_person(text: str):
     """'President Vladimir Vladimirovich PUTIN (since 7 May 2012)' ->
-    (['Vladimir Vladimirovich Putin', 'Vladimir Putin'], 'Putin')."""
+    (['Vladimir Vladimirovich Putin', 'Vladimir Putin'], 'Putin');
+    'Chairman KIM Jong Un' -> (['Kim Jong Un'], 'Kim')."""
     import html
 
     text = html.unescape(text)
     text = re.sub(r"\([^)]*\)?", " ", text)
     text = re.split(r";|,| - | note| since ", text)[0]
     tokens = clean(text).split(" ")
-    caps = [i for i, t in enumerate(tokens) if is_caps(t)]
+    caps = [i for i, t in enumerate(tokens) if is_caps(t) and not ROMAN.fullmatch(t)]
     if not caps:
         return None
-    first_caps = caps[0]
-    start = 0
-    while start < first_caps and (tokens[start].lower().strip(".,") in TITLE_WORDS
-                                  or tokens[start][:1].islower()):
-        start += 1
-    span = tokens[start:caps[-1] + 1]
-    if not span or not all(is_latin_name(t) for t in span):
+    # The surname is the last run of upper-case words ("AL MAKTUM").
+    end = caps[-1] + 1
+    begin = caps[-1]
+    while begin > 0 and is_caps(tokens[begin - 1]):
+        begin -= 1
+    # Given names before it, back to a title word, a lower-case word or an
+    # acronym; after "of" ("President of French Polynesia Moetai BROTHERSON")
+    # only the word next to the surname.
+    start = begin
+    while start > 0 and not is_caps(tokens[start - 1]) and (
+            (tokens[start - 1][:1].isupper()
+             and tokens[start - 1].lower().strip(".,") not in TITLE_WORDS)
+            or (tokens[start - 1] in PARTICLES and start - 1 > 0
+                and tokens[start - 2][:1].isupper())):
+        start -= 1
+    if start > 0 and tokens[start - 1] == "of" and begin - start > 1:
+        start = begin - 1
+    # Names in Asian order put given names after the surname ("KIM Jong Un").
+    after = end
+    while after < len(tokens) and not is_caps(tokens[after]) and (
+            tokens[after][:1].isupper()
+            or ARTICLE.match(tokens[after])
+            or (tokens[after] in PARTICLES and after + 1 < len(tokens)
+                and (tokens[after + 1][:1].isupper() or ARTICLE.match(tokens[after + 1])))):
+        after += 1
+    while after < len(tokens) and ROMAN.fullmatch(tokens[after]):
+        after += 1
+    words = tokens[start:after]
+    if not words or not all(is_latin_name(t) for t in words if not ROMAN.fullmatch(t)):
         return None
-    surname_tokens = [t for t in span if is_caps(t)]
-    given = [t for t in span if not is_caps(t)]
-    full = " ".join(title_case(t) if is_caps(t) else t for t in tokens[start:])
-    full = clean(full)
+    def cased(i: int, t: str) -> str:
+        if ROMAN.fullmatch(t) or not is_caps(t):
+            return t
+        return t.lower() if i > begin and t.lower() in PARTICLES else title_case(t)
+
+    surname = " ".join(cased(i, tokens[i]) for i in range(begin, end))
+    full = clean(" ".join(cased(start + i, t) for i, t in enumerate(words)))
     forms = [full]
-    surname = " ".join(title_case(t) for t in surname_tokens)
-    if span and is_caps(span[-1]) and given:
-        first = [t for t in given if not patronymic(t)]
-        if first:
-            forms.append(f"{first[0]} {surname}")
+    given = tokens[start:begin]
+    first = [t for t in given if not patronymic(t)]
+    # "Yoweri Kaguta MUSEVENI" is also "Yoweri Museveni"; but "Muhammad
+    # Shehbaz SHARIF" is not "Muhammad Sharif".
+    if (first and after == end and len(given) > 1
+            and first[0].lower() not in ("muhammad", "mohammed", "mohamed", "muhammed",
+                                         "mohammad", "abdul", "abd", "sheikh")):
+        forms.append(f"{first[0]} {surname}")
+    if any(ROMAN.fullmatch(t) for t in words):
+        surname = ""  # "King Harald V" is no Mr. Harald
     return forms, surname
+
+
+ROMAN = re.compile(r"I{1,3}|IV|V|VI{1,3}|IX|X")
+ARTICLE = re.compile(r"(al|el|ad|ash|as|at|az|ar|an|ud|ul)[-'’][A-Z]")
 
 
 NON_PERSON = re.compile(r"\b(Cabinet|Government|Ministry|Council|Committee|Party)\b|\d|\(")
@@ -1009,12 +1044,14 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
     cities = big_cities(src)
     po = src / "people_orgs"
     # Heads of state and government (Wikidata, 2022).
+    heads: dict[str, list[dict]] = defaultdict(list)
     for row in read_csv(po / "wikidata_positions" / "wikidata.csv"):
         name = clean(row["officeholderLabel"])
         if not looks_like_name(name) or NON_PERSON.search(name):
             continue
         p = people.person(qid_of(row["officeholder"]), name, 0.9, True, "wikidata")
         people.add_form(p, name)
+        heads[row["country"]].append(p)
     # Office holders (Wikidata), without sub-national legislators.
     with (po / "wikidata_positions" / "combined_people_qids.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -1037,7 +1074,7 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
             if not parsed:
                 continue
             forms, surname = parsed
-            p = people.find(forms)
+            p = people.find(forms) or same_head(heads[row["country"]], surname, forms[0])
             if p is None:
                 p = people.person(None, forms[-1], 0.9, True, "factbook")
             p["prominent"] = True
@@ -1063,7 +1100,11 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
     for p in sorted(people.all(), key=lambda p: (p["id"] or "", p["name"])):
         aliases = list(p["forms"])
         if p["prominent"]:
-            cands = set(p["surnames"]) | {last_name(f) for f in p["forms"][:1]}
+            # The Factbook's upper-case surname, and the last word of the
+            # Wikidata name ("Lukashenka", "Lukashenko").
+            cands = set(p["surnames"])
+            if p["id"] or not cands:
+                cands |= {last_name(f) for f in (p["forms"] if p["id"] else p["forms"][:1])}
             for s in sorted(c for c in cands if c):
                 low = s.lower()
                 rivals = [q for q in holders[low] if q is not p]
@@ -1076,10 +1117,31 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 else:
                     gaz.dropped["people: surname ambiguous or common"] += 1
         source = min(p["sources"])
+        if " " not in p["name"] and (p["name"].lower() in given_names - {p["name"].lower()}
+                                     or p["name"].lower() in FIRST_NAMES or not p["id"]):
+            # One word that is someone's first name ("Salman", "Philippe").
+            longer = [f for f in p["forms"] if " " in f]
+            if not longer:
+                gaz.dropped["people: one-word name that is a first name"] += 1
+                continue
+            p["name"] = longer[0]
         gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source)
         PERSON_NAMES.update(n.lower() for n in map(last_name, p["forms"]) if n)
         PERSON_PREFIXES.update(" ".join(f.split()[:2]).lower() for f in p["forms"]
                                if len(f.split()) > 2)
+
+
+def same_head(heads: list[dict], surname: str, first: str):
+    """The one Wikidata head of the same country whose surname is a spelling
+    of this one and whose first name starts with the same letter
+    ("Alyaksandr Lukashenka" and "Alexander Lukashenko")."""
+    if not surname:
+        return None
+    key = fold(surname.split(" ")[-1])[:5]
+    found = {id(h): h for h in heads
+             if len(key) >= 4 and any(fold(f.split(" ")[-1])[:5] == key
+                                      and fold(f)[:1] == fold(first)[:1] for f in h["forms"])}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 FIRST_NAMES: set[str] = set()
@@ -1088,8 +1150,8 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 def last_name(form: str) -> str | None:
     tokens = [t for t in form.split(" ") if t.lower().strip(",") not in SUFFIXES]
-    if len(tokens) < 2:
-        return None
+    if len(tokens) < 2 or "of" in tokens or tokens[-2].lower() in PARTICLES:
+        return None  # "Salman of Saudi Arabia" is no Mr. Arabia, "Al Saud" no Mr. Saud
     last = tokens[-1].strip(",")
     if not last[:1].isupper() or last.endswith("."):
         return None
@@ -1729,6 +1791,12 @@ def main(argv=None) -> int:
         write_outputs(rows, first_names(args.sources), args.out)
         for reason, n in sorted(gaz.dropped.items()):
             print(f"dropped {n:6d}  {reason}")
+        per_source: Counter[str] = Counter()
+        for entry in gaz.entries.values():
+            for source in entry.sources:
+                per_source[source] += 1
+        print("entries per source (an entry may have several): " + ", ".join(
+            f"{source} {n}" for source, n in sorted(per_source.items())))
     return check(args.out)
 
 
