@@ -26,6 +26,8 @@ pub(crate) struct Doc<'t> {
     pub in_quote: Vec<u32>,
     /// Sentences as token ranges (without line breaks).
     pub sents: Vec<(usize, usize)>,
+    /// Quote index + 1 of the quotation each token closes (0 for none).
+    close_at: Vec<u32>,
 }
 
 impl<'t> Doc<'t> {
@@ -45,7 +47,14 @@ impl<'t> Doc<'t> {
             }
         }
         let sents = sentences(text, &toks, seg);
+        let mut close_at = vec![0u32; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.closed {
+                close_at[q.close] = qi as u32 + 1;
+            }
+        }
         Doc {
+            close_at,
             text,
             toks,
             quotes,
@@ -87,7 +96,10 @@ impl<'t> Doc<'t> {
     }
 
     fn quote_closing_at(&self, i: usize) -> Option<usize> {
-        self.quotes.iter().position(|q| q.closed && q.close == i)
+        match self.close_at.get(i) {
+            Some(&q) if q != 0 => Some(q as usize - 1),
+            _ => None,
+        }
     }
 
     fn quote_opening_at(&self, i: usize) -> Option<usize> {
@@ -916,8 +928,12 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
         return None;
     }
     let after_quote = doc.is_closing_quote(s - 1);
-    // The tag must not introduce content of its own.
-    match complement(doc, c, b) {
+    // The tag must not introduce content of its own (a quotation before it always wins).
+    let comp = complement(doc, c, b);
+    if after_quote && !matches!(comp, Comp::Colon(_)) {
+        return Some((s - 1, a, (s, e)));
+    }
+    match comp {
         Comp::Colon(_) | Comp::That(_) => return None,
         Comp::Quote(k) => {
             if !(after_quote && k > c.b && doc.toks[k - 1].is_punct(',')) {
@@ -1012,7 +1028,11 @@ fn first_np(doc: &Doc<'_>, a: usize, limit: usize) -> Option<(usize, usize)> {
 fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, usize)> {
     let mut m = k;
     let mut n = 0;
-    while m > a && n < 14 {
+    // A relative clause may run longer than an apposition.
+    let open = (a..k).rev().take(40).find(|&i| doc.toks[i].is_punct(','));
+    let relative = open.is_some_and(|i| doc.lower_is(i + 1, "who") || doc.lower_is(i + 1, "which"));
+    let max = if relative { 30 } else { 14 };
+    while m > a && n < max {
         m -= 1;
         n += 1;
         if doc.toks[m].is_punct(',') {
@@ -1075,8 +1095,9 @@ fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, 
     if let Some(last) = content.last() {
         if let Some(qi) = doc
             .quotes
-            .iter()
-            .position(|q| q.end == last.end && q.continues)
+            .binary_search_by_key(&last.end, |q| q.end)
+            .ok()
+            .filter(|&qi| doc.quotes[qi].continues)
         {
             let mut qi = qi;
             while doc.quotes[qi].continues && qi + 1 < doc.quotes.len() {
@@ -1227,6 +1248,19 @@ const NOT_SPEAKERS: &[&str] = &[
 /// `Trump: Clinton should have congratulated me.`
 fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let toks = &doc.toks;
+    // The contents found so far, merged so that they are sorted by start and by end.
+    let mut spans: Vec<Span> = found
+        .iter()
+        .flat_map(|f| f.content.iter().copied())
+        .collect();
+    spans.sort();
+    let mut taken: Vec<Span> = Vec::with_capacity(spans.len());
+    for c in spans {
+        match taken.last_mut() {
+            Some(m) if c.start <= m.end => m.end = m.end.max(c.end),
+            _ => taken.push(c),
+        }
+    }
     let mut p = 0;
     while p < toks.len() {
         let para = p;
@@ -1249,10 +1283,11 @@ fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
             continue;
         }
         let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
-        if found
-            .iter()
-            .any(|f| f.content.iter().any(|c| c.start < ce && cs < c.end))
-        {
+        let covered = {
+            let i = taken.partition_point(|c| c.end <= cs);
+            i < taken.len() && taken[i].start < ce
+        };
+        if covered {
             continue;
         }
         found.push(Found {
@@ -1299,7 +1334,7 @@ fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut [bool]) {
         let mut m = q.close + 1;
         if q.closed
             && m < doc.toks.len()
-            && (doc.toks[m].is_punct('—') || doc.toks[m].is_punct('–') || doc.toks[m].is_punct('-'))
+            && matches!(doc.toks[m].kind, Kind::Punct('—' | '–' | '-' | '―'))
         {
             m += 1;
             if let Some(spk) = right_np(doc, m, doc.toks.len()) {

@@ -54,6 +54,8 @@ pub(crate) const PLURAL: u32 = 1 << 20;
 pub(crate) const VERBISH: u32 = 1 << 21;
 
 const SAY_VERBS: &[&str] = &[
+    "comment",
+    "recount",
     "say",
     "add",
     "note",
@@ -199,6 +201,8 @@ const BELIEF_VERBS: &[&str] = &[
 ];
 
 const MIXED_VERBS: &[&str] = &[
+    "reference",
+    "laud",
     "call",
     "describe",
     "characterize",

@@ -142,10 +142,12 @@ fn first_name_sex(name: &str) -> Sex {
 fn quoted_fragments(doc: &extract::Doc<'_>, content: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for piece in content {
-        for q in &doc.quotes {
-            if q.end <= piece.start || q.start >= piece.end {
-                continue;
-            }
+        // Quotations do not overlap, so they are sorted by end as well as by start.
+        let first = doc.quotes.partition_point(|q| q.end <= piece.start);
+        for q in doc.quotes[first..]
+            .iter()
+            .take_while(|q| q.start < piece.end)
+        {
             // Only outermost quotations.
             if doc.in_quote[q.open] != 0 {
                 continue;

@@ -186,6 +186,16 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
                         last.is_alphanumeric() && after.is_some_and(|a| a.is_alphanumeric())
                     }
                     ',' => last.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
+                    // Stray symbols inside a word (`FranÃ§ois` decoded twice).
+                    _ if !d.is_ascii()
+                        && !d.is_whitespace()
+                        && !is_double_mark(d)
+                        && !is_apostrophe(d)
+                        && !matches!(d, '—' | '–' | '―' | '…' | '•' | '·' | '‐' | '‑') =>
+                    {
+                        last.is_alphanumeric()
+                            && after.is_some_and(|a| a.is_alphanumeric() || !a.is_ascii())
+                    }
                     _ => false,
                 };
                 if !joins {
