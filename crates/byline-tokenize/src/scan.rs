@@ -239,6 +239,12 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     while j < n && b[j] == b'.' {
                         j += 1;
                     }
+                    // `..?`, `.!`: end marks run together are one token.
+                    if j < n && matches!(b[j], b'!' | b'?') {
+                        while j < n && matches!(b[j], b'!' | b'?' | b'.') {
+                            j += 1;
+                        }
+                    }
                     if j == i + 1 && j < n && b[j].is_ascii_digit() && self.open_before(i) {
                         return self.word(i, j);
                     }
@@ -247,7 +253,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 }
                 b'!' | b'?' => {
                     let mut j = i + 1;
-                    while j < n && (b[j] == b'!' || b[j] == b'?') {
+                    while j < n && matches!(b[j], b'!' | b'?' | b'.') {
                         j += 1;
                     }
                     self.push(i, j, TokenKind::Punctuation);
@@ -287,13 +293,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                         i + 1
                     }
                 }
-                b'$' => {
-                    if i + 1 < n && b[i + 1].is_ascii_digit() {
-                        return self.word(i, i + 1);
-                    }
-                    self.push(i, i + 1, TokenKind::Symbol);
-                    i + 1
-                }
+                b'$' if i + 1 < n && b[i + 1].is_ascii_digit() => self.word(i, i + 1),
                 b':' | b';' | b'=' if self.open_before(i) && self.emoticon(i).is_some() => {
                     let end = self.emoticon(i).unwrap_or(i + 1);
                     self.push(i, end, TokenKind::Symbol);
@@ -304,8 +304,13 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     i + 1
                 }
                 _ => {
-                    self.push(i, i + 1, TokenKind::Symbol);
-                    i + 1
+                    // A run of one symbol is one token: `***`, `====`, `<<`, `$$$`.
+                    let mut j = i + 1;
+                    while j < n && b[j] == c && !matches!(c, b'\\' | 0..=0x1f) {
+                        j += 1;
+                    }
+                    self.push(i, j, TokenKind::Symbol);
+                    j
                 }
             }
         } else {

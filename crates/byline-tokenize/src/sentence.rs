@@ -177,10 +177,11 @@ impl<'a> Splitter<'a> {
     }
 
     fn is_emoticon(&self, k: usize) -> bool {
-        let s = self.s(k);
+        let b = self.s(k).as_bytes();
         self.t[k].kind == TokenKind::Symbol
-            && s.len() >= 2
-            && matches!(s.as_bytes()[0], b':' | b';' | b'=')
+            && (2..=4).contains(&b.len())
+            && matches!(b[0], b':' | b';' | b'=')
+            && b[1] != b[0]
     }
 
     fn is_opening(&self, k: usize) -> bool {
@@ -348,7 +349,13 @@ pub(crate) fn split_paragraph(
             }
         }
         // Message headers: `Kay Mann 04/26/2001 07:17 AM Will you ...`.
-        if i > start && sp.is_date(i) && i + 1 < n && sp.is_time(i + 1) && !sp.attached(i) {
+        if i > start
+            && sp.is_date(i)
+            && i + 1 < n
+            && sp.is_time(i + 1)
+            && !sp.attached(i)
+            && (sp.first_char(i - 1).is_uppercase() || t[i - 1].kind == TokenKind::Mention)
+        {
             push(out, start, i);
             start = i;
             continue;
