@@ -7,19 +7,17 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use flate2::read::GzDecoder;
-use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorKind};
+use crate::compiled;
+use crate::error::Error;
 use crate::load::{self, Record};
-use crate::matcher::{case_ok, Cand, Matcher, MatcherBuilder, MatcherParts, COMMON, NONE};
+use crate::matcher::{case_ok, Cand, Matcher, COMMON, NONE};
 use crate::normalize::{Fold, Normalized};
 use crate::store::Store;
 use crate::{CaseMode, Entry, EntryId, Gazetteer, Label, Match, Span};
 
-static EMBEDDED_JSONL_GZ: &[u8] = include_bytes!("../data/default.jsonl.gz");
-
-/// Bytes that start a saved gazetteer, with the format's version.
-const MAGIC: &[u8; 8] = b"BYLGAZ01";
+/// The default gazetteer (`data/default.jsonl.gz`), compiled and saved by the build script.
+static EMBEDDED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.gaz"));
 
 /// Texts longer than this are searched in pieces cut at line breaks, to keep the buffers small.
 const CHUNK: usize = 1 << 20;
@@ -56,24 +54,6 @@ impl Default for GazetteerBuilder {
             fold_diacritics: true,
         }
     }
-}
-
-/// How a saved gazetteer is laid out (postcard after [`MAGIC`]).
-#[derive(Deserialize)]
-struct Saved {
-    case: CaseMode,
-    fold_diacritics: bool,
-    store: Store,
-    matcher: MatcherParts,
-}
-
-/// [`Saved`], borrowing the store.
-#[derive(Serialize)]
-struct SavedRef<'a> {
-    case: CaseMode,
-    fold_diacritics: bool,
-    store: &'a Store,
-    matcher: MatcherParts,
 }
 
 impl GazetteerBuilder {
@@ -176,7 +156,8 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Adds the entries of the embedded default gazetteer.
+    /// Adds the entries of the embedded default gazetteer, each with its case mode there
+    /// (smart unless the data sets one).
     ///
     /// ```
     /// use byline_gazetteer::{Entry, Gazetteer, Label};
@@ -188,9 +169,12 @@ impl GazetteerBuilder {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn add_embedded(&mut self) -> &mut Self {
-        let records = load::read_jsonl(GzDecoder::new(EMBEDDED_JSONL_GZ), "default.jsonl.gz")
-            .expect("the embedded gazetteer is valid");
-        self.records(records)
+        let gaz = Gazetteer::embedded();
+        for i in 0..gaz.len() {
+            self.entries.push(gaz.store.entry(i));
+            self.entry_case.push(Some(gaz.store.case(i)));
+        }
+        self
     }
 
     /// Adds the entries of a TSV file's content (see the [crate docs](crate#files));
@@ -343,49 +327,13 @@ impl Gazetteer {
         Gazetteer::compile(entries, CaseMode::Smart, true)
     }
 
-    /// Checks and compiles entries one at a time, so that they are never all in memory twice.
     fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
         entries: I,
         case: CaseMode,
         fold_diacritics: bool,
     ) -> Result<Gazetteer, Error> {
-        let mut store = Store::new();
-        let mut matcher = MatcherBuilder::new(Fold {
-            case: true,
-            diacritics: fold_diacritics,
-        });
-        for (index, (mut e, entry_case)) in entries.enumerate() {
-            let fail = |message: String| {
-                Err(Error::new(ErrorKind::Entry {
-                    index,
-                    name: e.name.clone(),
-                    message,
-                }))
-            };
-            if index >= u32::MAX as usize {
-                return fail("more than 4,294,967,295 entries".to_owned());
-            }
-            if e.name.trim().is_empty() {
-                return fail("the name is empty".to_owned());
-            }
-            if !e.weight.is_finite() {
-                return fail(format!("weight {} is not a finite number", e.weight));
-            }
-            if !e.aliases.iter().any(|a| a == &e.name) {
-                e.aliases.insert(0, e.name.clone());
-            }
-            for (ai, alias) in e.aliases.iter().enumerate() {
-                matcher.add(index, &e.name, ai, alias, entry_case)?;
-            }
-            store.push(&e, entry_case)?;
-        }
-        store.shrink();
-        Ok(Gazetteer::assemble(
-            store,
-            matcher.finish(),
-            case,
-            fold_diacritics,
-        ))
+        let (store, matcher) = compiled::compile(entries, fold_diacritics)?;
+        Ok(Gazetteer::assemble(store, matcher, case, fold_diacritics))
     }
 
     fn assemble(
@@ -406,7 +354,8 @@ impl Gazetteer {
     }
 
     /// The embedded default gazetteer (countries, regions, cities, people, organisations of
-    /// the news), built once per process and shared.
+    /// the news), loaded once per process and shared. It is compiled when the crate is built,
+    /// so loading it only reads arrays (see `examples/load_time.rs`).
     ///
     /// ```
     /// let gaz = byline_gazetteer::Gazetteer::embedded();
@@ -418,12 +367,8 @@ impl Gazetteer {
         static EMBEDDED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
         EMBEDDED
             .get_or_init(|| {
-                Arc::new(
-                    Gazetteer::builder()
-                        .add_embedded()
-                        .build()
-                        .expect("the embedded gazetteer compiles"),
-                )
+                let gaz = Gazetteer::from_bytes(EMBEDDED_COMPILED);
+                Arc::new(gaz.expect("the build script saves a valid gazetteer"))
             })
             .clone()
     }
@@ -777,15 +722,7 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
-        let saved = SavedRef {
-            case: self.case,
-            fold_diacritics: self.fold_diacritics,
-            store: &self.store,
-            matcher: self.matcher.to_parts(),
-        };
-        let mut out = MAGIC.to_vec();
-        out.extend(postcard::to_allocvec(&saved).expect("a gazetteer serializes"));
-        out
+        compiled::encode(self.case, self.fold_diacritics, &self.store, &self.matcher)
     }
 
     /// A gazetteer saved with [`to_bytes`](Gazetteer::to_bytes).
@@ -795,18 +732,8 @@ impl Gazetteer {
     /// assert!(err.to_string().starts_with("not a saved gazetteer"));
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
-            return Err(Error::bytes("the first 8 bytes are not BYLGAZ01"));
-        };
-        let saved: Saved = postcard::from_bytes(rest).map_err(|e| Error::bytes(e.to_string()))?;
-        saved.store.validate()?;
-        let matcher = Matcher::from_parts(saved.matcher, &saved.store)?;
-        Ok(Gazetteer::assemble(
-            saved.store,
-            matcher,
-            saved.case,
-            saved.fold_diacritics,
-        ))
+        let (case, fold_diacritics, store, matcher) = compiled::decode(bytes)?;
+        Ok(Gazetteer::assemble(store, matcher, case, fold_diacritics))
     }
 }
 
