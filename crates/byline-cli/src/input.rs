@@ -73,6 +73,9 @@ pub(crate) fn sources(inputs: &[PathBuf]) -> Vec<Source> {
             out.push(Source::Stdin);
         } else if path.is_dir() {
             match text_files(path) {
+                Ok(files) if files.is_empty() => {
+                    eprintln!("byline: {} holds no .txt file", path.display());
+                }
                 Ok(files) => out.extend(files.into_iter().map(Source::Text)),
                 Err(err) => out.push(Source::Unusable(path.clone(), err.to_string())),
             }
@@ -247,6 +250,10 @@ fn read_json_lines<R: Read>(
             }
         };
         line_no += 1;
+        // Tools on Windows start files with a byte order mark; it is not part of the JSON.
+        if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }

@@ -548,3 +548,15 @@ fn ctrl_c_stops_the_run_and_leaves_only_complete_lines() {
         assert_eq!(id, &format!("d{}", i % 50));
     }
 }
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_read() {
+    let input =
+        "\u{feff}{\"id\": \"a\", \"text\": \"Hi.\"}\r\n{\"id\": \"b\", \"text\": \"Yo. Hey.\"}\r\n";
+    let out = byline(&["annotate"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "a");
+    check_document(&docs[1], "Yo. Hey.");
+}
