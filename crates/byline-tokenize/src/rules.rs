@@ -87,8 +87,21 @@ impl Rules {
         rules
     }
 
-    /// What kind of abbreviation `word` (without its final period) is, if any.
+    /// What kind of abbreviation `word` (without its final period) is, if any. A hyphenated
+    /// word is judged by its last part (`R-Ariz.`, `D-N.Y.`).
     pub(crate) fn kind(&self, word: &str) -> Option<AbbrevKind> {
+        let kind = self.whole_kind(word);
+        if kind.is_some() {
+            return kind;
+        }
+        let (_, last) = word.rsplit_once('-')?;
+        match self.whole_kind(last)? {
+            AbbrevKind::Initial(_) => None,
+            k => Some(k),
+        }
+    }
+
+    fn whole_kind(&self, word: &str) -> Option<AbbrevKind> {
         let mut chars = word.chars();
         let first = chars.next()?;
         if chars.next().is_none() && first.is_alphabetic() {

@@ -63,6 +63,40 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Really?! Yes. Wait...", &["Really?!", "Yes.", "Wait..."]),
     (
+        "\"We're not going anywhere,\" said Sen. John McCain, R-Ariz. \"Not now.\"",
+        &[
+            "\"We're not going anywhere,\" said Sen. John McCain, R-Ariz.",
+            "\"Not now.\"",
+        ],
+    ),
+    (
+        "He was born in Washington, D.C. He moved to N.Y. in 1990.",
+        &[
+            "He was born in Washington, D.C.",
+            "He moved to N.Y. in 1990.",
+        ],
+    ),
+    (
+        "The Jan. 6 committee met in Jan. The panel adjourned at 8 p.m. Monday.",
+        &[
+            "The Jan. 6 committee met in Jan.",
+            "The panel adjourned at 8 p.m. Monday.",
+        ],
+    ),
+    (
+        "No. 10 Downing Street said no. The end.",
+        &["No. 10 Downing Street said no.", "The end."],
+    ),
+    (
+        "\u{201C}I disagree.\u{201D} He left. She asked: \u{201C}Why?\u{201D} Nobody knew.",
+        &[
+            "\u{201C}I disagree.\u{201D}",
+            "He left.",
+            "She asked: \u{201C}Why?\u{201D}",
+            "Nobody knew.",
+        ],
+    ),
+    (
         "He paused (for effect.) and went on. Then he left.",
         &["He paused (for effect.) and went on.", "Then he left."],
     ),
