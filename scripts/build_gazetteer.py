@@ -77,6 +77,7 @@ CALENDAR = {
 # "texas"), and the counts of both forms.
 SEEN_LOWER: set[str] = set()
 CAPITALISED: Counter[str] = Counter()
+CAPITALISED_PHRASES: set[str] = set()
 LOWER: Counter[str] = Counter()
 
 # Entities of the seed article (examples/article.txt): alias, label, id or None.
@@ -309,7 +310,13 @@ def common_words(shared: Path) -> set[str]:
     # Words, not parts of web addresses ("twitter.com", "@google").
     word = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'’]+(?![\w@]|\.[a-z])"
                       r"|(?<![\w./@#-])[a-z][a-z'’]*(?![\w@]|\.[a-z])")
+    run = re.compile(r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|del|da|do|al|el|of))*")
     for text in texts:
+        for m in run.finditer(text):
+            toks = fold(m.group()).replace("-", " ").split()
+            for i in range(len(toks)):
+                for j in range(i + 2, min(len(toks), i + 4) + 1):
+                    CAPITALISED_PHRASES.add(" ".join(toks[i:j]))
         for w in word.findall(text):
             if w[0].isupper():
                 upper[w.lower()] += 1
@@ -810,7 +817,7 @@ def add_cities(gaz: Gazetteer, src: Path):
             for alt in c["alternatenames"]:
                 alt = clean(alt)
                 low = alt.lower()
-                if alt == name or not looks_like_name(alt) or len(alt) < 4:
+                if alt == name or not looks_like_name(alt) or len(alt) < 4 or not alt.isascii():
                     continue
                 if alt.isupper() or gaz.is_common(alt) or any(w in gaz.common
                                                            for w in low.split()):
@@ -819,8 +826,16 @@ def add_cities(gaz: Gazetteer, src: Path):
                 if person_like(alt) or alt.lower() in SEEN_LOWER:
                     gaz.dropped["geonames: alternate name is a person's name"] += 1
                     continue
-                if pop < 1_000_000 and fold(alt)[:1] != fold(name)[:1]:
-                    gaz.dropped["geonames: alternate name of a small city unlike its name"] += 1
+                # Only the alternate names English news uses: seen capitalised
+                # in the reference texts ("Kiev", "Bombay", "Raqqa"), and not a
+                # truncation of the name ("Sadr" for "Sadr City").
+                words = fold(alt).replace("-", " ").split()
+                attested = (CAPITALISED[words[0]] >= 2 and low not in PERSON_NAMES
+                            and (pop >= 500_000 or fold(alt)[:1] == fold(name)[:1])
+                            if len(words) == 1 else " ".join(words) in CAPITALISED_PHRASES)
+                if (not attested or fold(name).startswith(fold(alt) + " ")
+                        or " ".join(words) == fold(name).replace("-", " ")):
+                    gaz.dropped["geonames: alternate name not attested in English"] += 1
                     continue
                 owners = alt_owner[low]
                 if len(owners) > 1 and owners[1] * 10 > pop:
@@ -845,9 +860,27 @@ def add_cities(gaz: Gazetteer, src: Path):
 CITY_ALTERNATES: list[tuple[Entry, list[str]]] = []
 
 
+# English names of cities that news still uses beside the local ones.
+CITY_EXONYMS = {
+    "Kyiv": ["Kiev"], "Kharkiv": ["Kharkov"], "Odesa": ["Odessa"], "Lviv": ["Lvov"],
+    "Mumbai": ["Bombay"], "Chennai": ["Madras"], "Kolkata": ["Calcutta"],
+    "Beijing": ["Peking"], "Yangon": ["Rangoon"], "Ho Chi Minh City": ["Saigon"],
+    "Makkah": ["Mecca"], "Al Madinah": ["Medina"], "Köln": ["Cologne"],
+    "Al Fallūjah": ["Fallujah", "Falluja"], "Ar Raqqah": ["Raqqa"], "Basrah": ["Basra"],
+    "Mosul": ["Mosul"], "Gaza": ["Gaza City"], "Khān Yūnis": ["Khan Younis", "Khan Yunis"],
+}
+
+
 def add_city_alternates(gaz: Gazetteer):
     """Alternate city names go in last, and only where no other entry has
     the name: 'Hamas' is an alternate name of Hamm, Germany."""
+    for name, exonyms in CITY_EXONYMS.items():
+        cities = [e for e in gaz.index.get(name.lower(), []) if e.label == "GPE"
+                  and "geonames" in e.sources and gaz.entries.get(e.key) is e]
+        if cities:
+            best = max(cities, key=lambda e: (e.weight, e.id or ""))
+            for alias in exonyms:
+                gaz.add_alias(best, alias, "curated")
     taken = gaz.aliases()
     for entry, aliases in CITY_ALTERNATES:
         for alias in aliases:
@@ -1295,8 +1328,7 @@ def caps_to_title(name: str) -> str:
     out = []
     for i, tok in enumerate(name.split()):
         bare = tok.strip(".,()").lower()
-        if bare in LEGAL_FORMS and bare not in ("group", "holding", "holdings",
-                                                "company", "de"):
+        if bare in LEGAL_FORMS and (len(bare) <= 4 or "." in bare) and bare != "de":
             out.append(tok)
         elif i > 0 and bare in {"of", "and", "the", "for", "in", "on", "de", "la",
                                 "del", "al", "el", "des", "du", "y", "e"}:
@@ -1343,6 +1375,9 @@ def org_alias_ok(alias: str, gaz: Gazetteer, taken: set[str], strict: bool = Tru
             or (not strict and sum(1 for w in words if w[:1].isupper()) >= 2
                 and (len(words) >= 3 or words[-1].lower() in PARTY_WORDS)))
     low = alias.lower()
+    if re.search(r"[a-z](tion|sion|ence|ance|ment|ness|ity|ism|ship|ing|ful|less|ous|ive|able"
+                 r"|ible|ness)$", alias):
+        return False  # an English word ("Coexistence"), whatever its case
     return (len(alias) >= 4 and low not in gaz.common and low not in FIRST_NAMES
             and low not in taken and low not in SURNAMES)
 
@@ -1493,7 +1528,8 @@ def add_ofac_entities(gaz: Gazetteer, src: Path):
             form = form.replace(" ,", ",").rstrip(",")
             if "," in form:
                 continue
-            for f2 in (form, strip_legal_form(form)):
+            short = strip_legal_form(form)
+            for f2 in (form, short) if " " in short or terror else (form,):
                 if org_alias_ok(f2, gaz, taken) and f2 not in forms:
                     forms.append(f2)
         long_forms = [f for f in forms if not f.isupper()]
