@@ -438,7 +438,6 @@ COUNTRY_ALIASES = {
     "US": ["U.S.", "U.S.A.", "America"],
     "GB": ["Britain", "U.K."],
     "TR": ["Turkey"],
-    "KR": ["Korea"],
 }
 # Demonyms the lists lack, mostly plurals that are not the singular + s.
 DEMONYMS = {
@@ -798,7 +797,7 @@ def add_cities(gaz: Gazetteer, src: Path):
         name, pop = clean(c["name"]), c["population"]
         if not looks_like_name(name):
             continue
-        if gaz.is_common(name) and pop < 500_000:
+        if gaz.is_common(name) and pop < 1_000_000:
             gaz.dropped["geonames: city name is a common word"] += 1
             continue
         english = c["countrycode"] in ("US", "GB", "CA", "AU", "IE", "NZ")
@@ -1598,6 +1597,8 @@ def add_newspapers(gaz: Gazetteer, src: Path):
             bare = re.sub(r"^The ", "", title)
             if len(bare.split()) < 2:
                 continue  # "The Tribune", "The Republican": too many share it
+            if bare.lower() in taken:
+                continue  # a title that is a place's name ("St. Louis")
             forms = [t for t in dict.fromkeys([title, bare]) if org_alias_ok(t, gaz, taken)]
             if forms:
                 gaz.add(qid, title if title in forms else forms[0], "ORG", forms,
@@ -1628,7 +1629,7 @@ def add_companies(gaz: Gazetteer, src: Path):
                 continue
             if org_alias_ok(form, gaz, taken):
                 kept.append(form)
-            elif (" " not in form and len(form) >= 4 and form.lower() not in FORBIDDEN
+            elif (" " not in form and len(form) >= 4 and not gaz.is_common(form)
                   and form.lower() not in taken and looks_like_name(form)
                   and not person_like(form) and set(c["indices"]) & MAJOR_INDICES):
                 kept.append(form)  # "Apple", "Shell": a company only in this case
