@@ -1742,7 +1742,7 @@ def load_rows(out: Path):
         return [json.loads(line) for line in f]
 
 
-def check(out: Path) -> int:
+def check(out: Path, shared: Path | None = None) -> int:
     rows = load_rows(out)
     failures = []
     by_alias: dict[str, list[dict]] = defaultdict(list)
@@ -1771,6 +1771,16 @@ def check(out: Path) -> int:
     for word in sorted(FORBIDDEN):
         if word in by_alias:
             failures.append(f"forbidden alias present: {word!r} in {by_alias[word][0]['name']!r}")
+    # An everyday English word as an alias must match in its own case only.
+    common = common_words(shared) if shared and shared.is_dir() else set()
+    if not common:
+        print("note: reference texts not found; common words not checked")
+    for row in rows:
+        if row.get("case") == "exact":
+            continue
+        for alias in row["aliases"]:
+            if " " not in alias and alias.lower() in common:
+                failures.append(f"common word {alias!r} in {row['name']!r} without exact case")
     labels = Counter(r["label"] for r in rows)
     size = (out / "default.jsonl.gz").stat().st_size
     print(f"entries {len(rows)}  aliases {n_alias}  distinct aliases {len(by_alias)}  "
@@ -1834,7 +1844,7 @@ def main(argv=None) -> int:
                 per_source[source] += 1
         print("entries per source (an entry may have several): " + ", ".join(
             f"{source} {n}" for source, n in sorted(per_source.items())))
-    return check(args.out)
+    return check(args.out, args.sources.parent)
 
 
 if __name__ == "__main__":
