@@ -884,28 +884,37 @@ impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
+    // Eight bytes at a time, multiply and rotate (as FxHash does): words are short and the
+    // lexicon is fixed, so speed matters more than resistance to crafted keys.
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
         self.0 = h;
     }
 }
 
-type Map = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+type Map = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
 
 pub(crate) struct Lexicon {
     map: Map,
+    /// Length in bytes of the longest entry: longer words are never looked up.
+    longest: usize,
 }
 
 fn add(map: &mut Map, word: &str, flags: u32) {
-    *map.entry(word.into()).or_insert(0) |= flags;
+    *map.entry(word.as_bytes().into()).or_insert(0) |= flags;
 }
 
 fn add_verb(map: &mut Map, lemma: &str, class: u32) {
@@ -982,15 +991,16 @@ impl Lexicon {
         // Forms that are mostly nouns or adjectives in news text, or report too rarely to pay
         // for their false alarms (measured on PolNeAR train).
         for w in NOT_CUES {
-            if let Some(f) = map.get_mut(*w) {
+            if let Some(f) = map.get_mut(w.as_bytes()) {
                 *f &= !CUE;
             }
         }
         // Findings of polls and studies: `polls show that ...`.
         for w in ["show", "shows", "showed"] {
-            *map.entry((*w).into()).or_insert(0) |= BELIEF;
+            *map.entry(w.as_bytes().into()).or_insert(0) |= BELIEF;
         }
-        Lexicon { map }
+        let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        Lexicon { map, longest }
     }
 
     /// The shared lexicon, built once per process.
@@ -1001,22 +1011,19 @@ impl Lexicon {
 
     /// The flags of `word`, matched case-insensitively (0 for an unknown word).
     pub(crate) fn flags(&self, word: &str) -> u32 {
-        if word.len() > 24 {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest.min(32) {
             return 0;
         }
-        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
-            return self.map.get(word).copied().unwrap_or(0);
-        }
         if word.is_ascii() {
-            let mut buf = [0u8; 24];
-            let bytes = &mut buf[..word.len()];
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
-            let lower = std::str::from_utf8(bytes).unwrap_or("");
-            return self.map.get(lower).copied().unwrap_or(0);
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..bytes.len()];
+            lower.copy_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            return self.map.get(&*lower).copied().unwrap_or(0);
         }
         self.map
-            .get(word.to_lowercase().as_str())
+            .get(word.to_lowercase().as_bytes())
             .copied()
             .unwrap_or(0)
     }

@@ -123,6 +123,17 @@ fn leading_elision(rest: &str) -> bool {
     ) || word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// The char starting at byte `i` (on a char boundary), with a fast path for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 /// Splits `text` into tokens. Linear in the text.
 pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
@@ -130,7 +141,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < text.len() {
-        let c = match text[i..].chars().next() {
+        let c = match char_at(text, i) {
             Some(c) => c,
             None => break,
         };
@@ -152,7 +163,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
             i += w;
             continue;
         }
-        let next = text[i + w..].chars().next();
+        let next = char_at(text, i + w);
         if c.is_alphanumeric()
             || (is_apostrophe(c)
                 && c != '‘'
@@ -167,7 +178,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
             let mut last = c;
             let mut has_dot = false;
             while j < text.len() {
-                let d = match text[j..].chars().next() {
+                let d = match char_at(text, j) {
                     Some(d) => d,
                     None => break,
                 };
@@ -177,7 +188,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
                     j += dl;
                     continue;
                 }
-                let after = text[j + dl..].chars().next();
+                let after = char_at(text, j + dl);
                 let joins = match d {
                     '\'' | '’' | 'ʼ' | '‘' => {
                         last.is_alphanumeric() && after.is_some_and(|a| a.is_alphabetic())
@@ -223,13 +234,14 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
                 None
             };
             let kind = if number { Kind::Number } else { Kind::Word };
+            let lookup = |w: &str| if number { 0 } else { lex.flags(w) };
             match split {
                 Some(k) => {
                     toks.push(Tok {
                         start,
                         end: k,
                         kind,
-                        flags: lex.flags(&text[start..k]),
+                        flags: lookup(&text[start..k]),
                     });
                     toks.push(Tok {
                         start: k,
@@ -242,7 +254,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
                     start,
                     end: j,
                     kind,
-                    flags: lex.flags(word),
+                    flags: lookup(word),
                 }),
             }
             prev = text[..j].chars().next_back();
@@ -251,7 +263,7 @@ pub(crate) fn scan(text: &str, lex: &Lexicon) -> Vec<Tok> {
         }
         // Two apostrophes or two grave accents stand for a double quote mark.
         if (c == '\'' && next == Some('\'')) || (c == '`' && next == Some('`')) {
-            let after = text[i + 2..].chars().next();
+            let after = char_at(text, i + 2);
             let role = quote_role(prev, after);
             toks.push(Tok {
                 start: i,
