@@ -16,35 +16,38 @@ pub(crate) enum AbbrevClass {
 }
 
 /// Looks up a lower-cased word (without its period) in the built-in table.
-pub(crate) fn builtin(lower: &str) -> Option<AbbrevClass> {
+pub(crate) fn builtin(lower: &[u8]) -> Option<AbbrevClass> {
     use AbbrevClass::*;
     Some(match lower {
-        "mr" | "mrs" | "ms" | "messrs" | "mmes" | "mme" | "mlle" | "dr" | "drs" | "prof"
-        | "profs" | "gen" | "gens" | "lt" | "col" | "capt" | "cpt" | "sgt" | "cpl" | "pvt"
-        | "pfc" | "maj" | "adm" | "brig" | "cmdr" | "cdr" | "cmdt" | "comdr" | "ens" | "sen"
-        | "sens" | "rep" | "reps" | "gov" | "govs" | "pres" | "rev" | "revs" | "hon" | "st"
-        | "ste" | "mt" | "ft" | "supt" | "det" | "insp" | "atty" | "fr" | "msgr" | "sr" | "vs"
-        | "v" | "approx" | "cf" | "ca" | "esp" | "viz" | "ref" | "lit" | "dept" | "depts"
-        | "univ" | "assn" | "fig" | "figs" => match lower {
-            "sr" | "dept" | "depts" | "univ" | "assn" => Ambiguous,
-            "fig" | "figs" => NumberPrefix,
+        b"mr" | b"mrs" | b"ms" | b"messrs" | b"mmes" | b"mme" | b"mlle" | b"dr" | b"drs"
+        | b"prof" | b"profs" | b"gen" | b"gens" | b"lt" | b"col" | b"capt" | b"cpt" | b"sgt"
+        | b"cpl" | b"pvt" | b"pfc" | b"maj" | b"adm" | b"brig" | b"cmdr" | b"cdr" | b"cmdt"
+        | b"comdr" | b"ens" | b"sen" | b"sens" | b"rep" | b"reps" | b"gov" | b"govs" | b"pres"
+        | b"rev" | b"revs" | b"hon" | b"st" | b"ste" | b"mt" | b"ft" | b"supt" | b"det"
+        | b"insp" | b"atty" | b"fr" | b"msgr" | b"sr" | b"vs" | b"v" | b"approx" | b"cf"
+        | b"ca" | b"esp" | b"viz" | b"ref" | b"lit" | b"dept" | b"depts" | b"univ" | b"assn"
+        | b"fig" | b"figs" => match lower {
+            b"sr" | b"dept" | b"depts" | b"univ" | b"assn" => Ambiguous,
+            b"fig" | b"figs" => NumberPrefix,
             _ => Title,
         },
-        "no" | "nos" | "vol" | "vols" | "pp" | "art" | "arts" | "ch" | "chap" | "sec" | "secs"
-        | "para" | "op" | "nr" | "tel" | "ext" | "ed" | "eds" | "pt" | "pts" => NumberPrefix,
-        "co" | "cos" | "corp" | "corps" | "inc" | "ltd" | "llc" | "llp" | "plc" | "jr" | "bros"
-        | "al" | "govt" | "est" | "ave" | "blvd" | "rd" | "hwy" | "pl" | "sq" | "apt" | "bldg"
-        | "mfg" | "intl" | "natl" | "mln" | "bln" | "yr" | "yrs" | "min" | "max" | "hr" | "hrs"
-        | "oz" | "lb" | "lbs" | "mi" | "km" | "kg" | "misc" | "dist" | "div" | "treas" => Ambiguous,
-        "etc" => Ending,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
-        | "dec" | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat"
-        | "sun" | "ala" | "ariz" | "ark" | "calif" | "colo" | "conn" | "del" | "fla" | "ga"
-        | "ill" | "ind" | "kan" | "kans" | "ky" | "la" | "md" | "mass" | "mich" | "minn"
-        | "miss" | "mo" | "mont" | "neb" | "nev" | "okla" | "ore" | "pa" | "tenn" | "tex"
-        | "va" | "vt" | "wash" | "wis" | "wyo" | "alta" | "ont" | "que" | "sask" => {
-            CapitalisedAmbiguous
+        b"no" | b"nos" | b"vol" | b"vols" | b"pp" | b"art" | b"arts" | b"ch" | b"chap" | b"sec"
+        | b"secs" | b"para" | b"op" | b"nr" | b"tel" | b"ext" | b"ed" | b"eds" | b"pt" | b"pts" => {
+            NumberPrefix
         }
+        b"co" | b"cos" | b"corp" | b"corps" | b"inc" | b"ltd" | b"llc" | b"llp" | b"plc"
+        | b"jr" | b"bros" | b"al" | b"govt" | b"est" | b"ave" | b"blvd" | b"rd" | b"hwy"
+        | b"pl" | b"sq" | b"apt" | b"bldg" | b"mfg" | b"intl" | b"natl" | b"mln" | b"bln"
+        | b"yr" | b"yrs" | b"min" | b"max" | b"hr" | b"hrs" | b"oz" | b"lb" | b"lbs" | b"mi"
+        | b"km" | b"kg" | b"misc" | b"dist" | b"div" | b"treas" => Ambiguous,
+        b"etc" => Ending,
+        b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
+        | b"oct" | b"nov" | b"dec" | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur"
+        | b"thurs" | b"fri" | b"sat" | b"sun" | b"ala" | b"ariz" | b"ark" | b"calif" | b"colo"
+        | b"conn" | b"del" | b"fla" | b"ga" | b"ill" | b"ind" | b"kan" | b"kans" | b"ky"
+        | b"la" | b"md" | b"mass" | b"mich" | b"minn" | b"miss" | b"mo" | b"mont" | b"neb"
+        | b"nev" | b"okla" | b"ore" | b"pa" | b"tenn" | b"tex" | b"va" | b"vt" | b"wash"
+        | b"wis" | b"wyo" | b"alta" | b"ont" | b"que" | b"sask" => CapitalisedAmbiguous,
         _ => return None,
     })
 }

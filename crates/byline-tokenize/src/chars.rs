@@ -55,11 +55,26 @@ pub(crate) fn is_emoji(first: char, g: &str) -> bool {
     base || (g.len() > first.len_utf8() && g.contains(['\u{FE0F}', '\u{20E3}', '\u{200D}']))
 }
 
-/// Letters, digits and the underscore continue a word.
+/// Letters, digits and the underscore continue a word. General punctuation (curly quotes,
+/// dashes, ellipsis) is ruled out before the slower Unicode lookup.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return ASCII_WORD[c as usize];
+    }
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
+
+/// ASCII letters, digits and `_`, indexed by byte.
+pub(crate) static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        c += 1;
+    }
+    table
+};
 
 /// Whether a word continues at byte `i`: an ASCII alphanumeric or a non-ASCII alphanumeric.
 #[inline]
@@ -69,7 +84,7 @@ pub(crate) fn word_char_at(text: &str, i: usize) -> bool {
         return false;
     }
     if b[i] < 0x80 {
-        b[i].is_ascii_alphanumeric() || b[i] == b'_'
+        ASCII_WORD[b[i] as usize]
     } else {
         is_word_char(char_at(text, i).0)
     }

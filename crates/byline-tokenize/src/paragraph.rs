@@ -42,9 +42,11 @@ impl LineBreaks {
 }
 
 /// The wrap width when most lines followed by another non-blank line are long and end mid-sentence
-/// (a letter, digit, comma or hyphen), as in hard-wrapped text; `None` otherwise.
+/// (a letter, digit, comma or hyphen), as in hard-wrapped text; `None` otherwise. Only the
+/// first 64 KiB are read.
 fn wrap_width(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
+    // The layout of a document shows in its first lines; looking no further keeps this cheap.
+    let b = &text.as_bytes()[..text.len().min(64 * 1024)];
     let mut followed = 0usize;
     let mut mid_sentence = 0usize;
     let mut width = 0usize;

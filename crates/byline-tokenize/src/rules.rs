@@ -29,14 +29,14 @@ pub(crate) struct Rules {
 
 /// Lower-cases a short ASCII word into `buf`; `None` when it is long or not ASCII.
 #[inline]
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// Whether `word` is letters separated by single periods, each run at most two letters (`U.S`,
@@ -115,7 +115,7 @@ impl Rules {
         let lower = ascii_lower(word, &mut buf);
         if !self.abbreviations.is_empty() {
             let hit = match lower {
-                Some(l) => self.abbreviations.contains(l),
+                Some(l) => std::str::from_utf8(l).is_ok_and(|l| self.abbreviations.contains(l)),
                 None => self.abbreviations.contains(&word.to_lowercase()),
             };
             if hit {

@@ -1,8 +1,8 @@
 //! The single-pass scanner: white space, paragraph breaks and tokens.
 
 use crate::chars::{
-    char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, letter_at,
-    unit_end, word_char_at,
+    char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, is_word_char,
+    letter_at, unit_end, word_char_at, ASCII_WORD,
 };
 use crate::paragraph::LineBreaks;
 use crate::rules::Rules;
@@ -320,9 +320,6 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 self.push(i, end, TokenKind::Emoji);
                 return end;
             }
-            if crate::chars::is_word_char(ch) {
-                return self.word(i, i);
-            }
             match ch {
                 '“' | '„' | '«' | '‹' | '‚' | '‟' => {
                     self.push_quote(i, end, QuoteRole::Opening);
@@ -363,6 +360,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     self.push(i, end, TokenKind::Punctuation);
                     end
                 }
+                c if is_word_char(c) => self.word(i, i),
                 _ => {
                     self.push(i, end, TokenKind::Symbol);
                     end
@@ -626,7 +624,14 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let b = self.b;
         let n = b.len();
         if start == body {
-            if matches!(b[start], b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
+            // Cheap filter for `http`, `www.`, `ftp:` before the full comparison.
+            let next = if start + 1 < n { b[start + 1] | 0x20 } else { 0 };
+            let maybe_url = match b[start] | 0x20 {
+                b'h' | b'f' => next == b't',
+                b'w' => next == b'w',
+                _ => false,
+            };
+            if maybe_url {
                 if let Some(end) = self.url(start) {
                     self.push(start, end, TokenKind::Url);
                     return end;
@@ -648,21 +653,25 @@ impl<'t, 'r> Scanner<'t, 'r> {
             // A run of word characters (whole grapheme clusters).
             while j < n {
                 let c = b[j];
+                if ASCII_WORD[c as usize] {
+                    j += 1;
+                    continue;
+                }
                 if c < 0x80 {
-                    if c.is_ascii_alphanumeric() || c == b'_' {
-                        j = if j + 1 < n && b[j + 1] >= 0x80 {
-                            unit_end(text, j)
-                        } else {
-                            j + 1
-                        };
-                        continue;
-                    }
                     break;
                 }
                 let (ch, _) = char_at(text, j);
-                if crate::chars::is_word_char(ch) {
+                if is_word_char(ch) {
                     j = unit_end(text, j);
                     continue;
+                }
+                // A combining mark joins the ASCII letter before it (`e\u{301}`).
+                if b[j - 1] < 0x80 {
+                    let e = unit_end(text, j - 1);
+                    if e > j {
+                        j = e;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -773,6 +782,9 @@ fn is_domain(w: &[u8]) -> bool {
 /// `can|not`, `gon|na`).
 fn clitic_split(w: &[u8]) -> Option<usize> {
     let len = w.len();
+    if !matches!(w[len - 1] | 0x20, b's' | b'm' | b'd' | b'l' | b'e' | b't' | b'a') {
+        return None;
+    }
     for whole in [
         &b"cannot"[..],
         b"gonna",

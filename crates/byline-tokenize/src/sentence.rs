@@ -322,7 +322,17 @@ pub(crate) fn split_paragraph(
     let mut i = 0;
     let mut last_marker: Option<u32> = None;
     let mut open_double = false;
+    let bytes = text.as_bytes();
     while i < n {
+        // Most tokens are words that can neither end nor start anything: skip them quickly.
+        let tok = &t[i];
+        if i != start && tok.kind == TokenKind::Word && last_marker.is_none() {
+            let last = bytes[tok.span.end - 1];
+            if !matches!(last, b'.' | b'M' | b'm') {
+                i += 1;
+                continue;
+            }
+        }
         if i == start {
             let mut k = i;
             while k < n && is_bullet(sp.s(k)) {
