@@ -6,6 +6,10 @@ use byline_gazetteer::EntityMention;
 use byline_tokenize::Segmentation;
 pub use byline_tokenize::Span;
 
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 mod extract;
 mod lexicon;
 mod resolve;
