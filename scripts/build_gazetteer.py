@@ -161,8 +161,8 @@ def plural_demonym(word: str) -> str | None:
     last = word.split(" ")[-1]
     if last == "Czech":
         return word + "s"
-    if last.endswith(("ese", "ss", "ch", "sh", "x", "s", "z", "y")):
-        return None
+    if last.endswith(("ese", "ss", "ch", "sh", "x", "s", "z", "y", "ic", "o")):
+        return None  # "Chinese", "Swiss", "Greenlandic", "Mosotho"
     return word + "s"
 
 
@@ -415,13 +415,13 @@ def add_countries(gaz: Gazetteer, src: Path):
         demonyms[code].update(extra)
     for code, forms in sorted(demonyms.items()):
         country = by_cca2[code]
-        for form in forms:
+        for form in DEMONYMS.get(code, ()):
             # "Saudi" is said of people; the country is "Saudi Arabia".
             if form in country.aliases and form != country.name:
                 del country.aliases[form]
         aliases = []
         for form in sorted(forms):
-            if form in country.aliases or not is_latin_name(form):
+            if form in country.aliases or not is_latin_name(form) or " or " in form:
                 continue
             aliases.append(form)
             plural = plural_demonym(form)
