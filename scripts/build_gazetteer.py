@@ -115,8 +115,11 @@ SEED = [
 
 
 def clean(text: str) -> str:
-    """Collapse white space and trim."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, without format and control characters or a trailing footnote
+    mark ("Niue *"), white space collapsed and trimmed."""
+    text = "".join(ch for ch in unicodedata.normalize("NFC", text)
+                   if unicodedata.category(ch) not in ("Cf", "Cc") or ch in "\t\n")
+    return re.sub(r"\s+", " ", text).strip().rstrip("*").strip()
 
 
 def fold(text: str) -> str:
@@ -254,7 +257,7 @@ class Gazetteer:
         if not alias or alias in entry.aliases:
             return
         if (not self.acceptable(alias) or (" " in alias and title_phrase(alias))
-                or "(" in alias or ")" in alias):
+                or any(ch in alias for ch in '()",“”„«»') or len(alias) > 80):
             self.dropped[source + ": forbidden alias"] += 1
             return
         entry.aliases[alias] = None
@@ -271,6 +274,8 @@ class Gazetteer:
         for entry in self.entries.values():
             if not entry.aliases:
                 continue
+            if entry.name not in entry.aliases:  # too long or dropped: the first kept alias
+                entry.name = next(iter(entry.aliases))
             row = {
                 "id": entry.id,
                 "name": entry.name,
