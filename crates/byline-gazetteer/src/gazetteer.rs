@@ -11,7 +11,7 @@ use flate2::read::GzDecoder;
 use crate::compiled;
 use crate::error::Error;
 use crate::load::{self, Record};
-use crate::matcher::{case_ok, Cand, Matcher, COMMON, NONE};
+use crate::matcher::{case_ok, Cand, Matcher, COMMON};
 use crate::normalize::{Fold, Normalized};
 use crate::store::Store;
 use crate::{CaseMode, Entry, EntryId, Gazetteer, Label, Match, Span};
@@ -608,12 +608,12 @@ impl Gazetteer {
             self.matcher.tokens(&norm, &mut tokens);
             let mut i = 0;
             while i < tokens.len() {
-                if tokens[i].root == NONE {
+                if !self.matcher.may_start(&tokens, i) {
                     i += 1;
                     continue;
                 }
                 ends.clear();
-                self.matcher.walk(&tokens, i, &mut ends);
+                self.matcher.walk(&norm, &tokens, i, &mut ends);
                 if overlapping {
                     for &(end, pat) in ends.iter().rev() {
                         let at = (base, i, end, pat as usize);
@@ -789,4 +789,29 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn find2(hay: &[u8], needle: &[u8; 2]) -> Option<usize> {
     hay.windows(2).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Label;
+
+    #[test]
+    fn words_whose_hashes_collide_are_still_found() {
+        let entries = [
+            Entry::new("New York City", Label::Gpe),
+            Entry::new("New York", Label::Gpe),
+            Entry::new("Putin", Label::Person),
+            Entry::new("US", Label::Gpe),
+        ];
+        let mut gaz = Gazetteer::new(entries).unwrap();
+        let text = "Putin in New York City and New York, not New Yorkers; us and the US.";
+        let before = gaz.find(text);
+        let overlapping = gaz.find_overlapping(text);
+        assert_eq!(before.len(), 4);
+        gaz.matcher.force_overflow();
+        assert_eq!(gaz.find(text), before);
+        assert_eq!(gaz.find_overlapping(text), overlapping);
+        assert_eq!(gaz.lookup("new york"), [EntryId(1)]);
+    }
 }

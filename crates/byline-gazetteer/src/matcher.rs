@@ -130,6 +130,25 @@ impl Vocab {
         }
     }
 
+    /// The token that the hash of `unit` points to, not yet checked against the unit's bytes
+    /// (see [`Vocab::check`]); [`NO_TOK`] when no alias has a unit with that hash.
+    #[inline]
+    fn probe(&self, unit: &[u8]) -> Tok {
+        self.index.get(&hash_unit(unit)).copied().unwrap_or(NO_TOK)
+    }
+
+    /// The token of `unit` given its probe.
+    #[inline]
+    fn check(&self, unit: &[u8], probe: Tok) -> Tok {
+        if probe.tok != NONE && self.bytes_of(probe.tok) == unit {
+            probe
+        } else if self.overflow.is_empty() {
+            NO_TOK
+        } else {
+            self.overflow.get(unit).copied().unwrap_or(NO_TOK)
+        }
+    }
+
     /// Records the root child of every token.
     fn set_roots(&mut self, root: &[u32]) {
         for t in self.index.values_mut().chain(self.overflow.values_mut()) {
@@ -356,9 +375,16 @@ impl Matcher {
     }
 
     /// The token of each unit of `norm` (`NONE` for units in no alias).
+    /// The probe of each unit of `norm` (see [`Matcher::walk`]).
     pub(crate) fn tokens(&self, norm: &Normalized, out: &mut Vec<Tok>) {
         out.clear();
-        out.extend((0..norm.units.len()).map(|i| self.vocab.get(norm.unit(i))));
+        out.extend((0..norm.units.len()).map(|i| self.vocab.probe(norm.unit(i))));
+    }
+
+    /// Whether unit `i` may start an alias (if not, it surely does not).
+    #[inline]
+    pub(crate) fn may_start(&self, probes: &[Tok], i: usize) -> bool {
+        probes[i].root != NONE || !self.vocab.overflow.is_empty()
     }
 
     #[inline]
@@ -385,11 +411,24 @@ impl Matcher {
         self.edge_child[a + i]
     }
 
-    /// Every alias starting at unit `i` of `tokens`: `(units past the end, pattern)`, shortest
-    /// first, appended to `out`.
+    /// Every alias starting at unit `i` of `norm`, whose units were probed into `probes`:
+    /// `(units past the end, pattern)`, shortest first, appended to `out`. A probe is checked
+    /// against the unit's bytes only when the trie has somewhere to go with it, which saves a
+    /// memory access for most units.
     #[inline]
-    pub(crate) fn walk(&self, tokens: &[Tok], i: usize, out: &mut Vec<(usize, u32)>) {
-        let mut node = tokens[i].root;
+    pub(crate) fn walk(
+        &self,
+        norm: &Normalized,
+        probes: &[Tok],
+        i: usize,
+        out: &mut Vec<(usize, u32)>,
+    ) {
+        let strict = !self.vocab.overflow.is_empty();
+        let first = probes[i];
+        if first.root == NONE && !strict {
+            return;
+        }
+        let mut node = self.vocab.check(norm.unit(i), first).root;
         let mut j = i;
         loop {
             if node == NONE {
@@ -400,10 +439,21 @@ impl Matcher {
                 out.push((j + 1, v));
             }
             j += 1;
-            match tokens.get(j) {
-                Some(t) if t.tok != NONE => node = self.child(node, t.tok),
-                _ => return,
+            let Some(&probe) = probes.get(j) else { return };
+            let tok = if strict {
+                self.vocab.check(norm.unit(j), probe).tok
+            } else {
+                probe.tok
+            };
+            if tok == NONE {
+                return;
             }
+            let next = self.child(node, tok);
+            // Check that the unit is the token its hash points to, once it leads somewhere.
+            if next != NONE && !strict && self.vocab.check(norm.unit(j), probe).tok != tok {
+                return;
+            }
+            node = next;
         }
     }
 
@@ -412,7 +462,9 @@ impl Matcher {
         let mut tokens = Vec::new();
         self.tokens(norm, &mut tokens);
         let mut found = Vec::new();
-        self.walk(&tokens, 0, &mut found);
+        if !tokens.is_empty() {
+            self.walk(norm, &tokens, 0, &mut found);
+        }
         found
             .last()
             .filter(|&&(end, _)| end == tokens.len())
@@ -442,6 +494,16 @@ impl Matcher {
             value: self.value.clone(),
             pat_start: self.pat_start.clone(),
             cands: self.cands.clone(),
+        }
+    }
+
+    /// Moves every word to the collision table, as if all their hashes had collided.
+    #[cfg(test)]
+    pub(crate) fn force_overflow(&mut self) {
+        let index = std::mem::take(&mut self.vocab.index);
+        for (_, t) in index {
+            let key: Box<[u8]> = self.vocab.bytes_of(t.tok).into();
+            self.vocab.overflow.insert(key, t);
         }
     }
 
