@@ -1235,10 +1235,9 @@ def add_us_congress(people: People, folder: Path):
                 continue
             full = r.get("name.official_full") or f"{first} {last}"
             p = people.person(qid, full, weight, True, "us_congress")
-            forms = [full, f"{first} {last}"]
+            # "Robert C. "Bobby" Scott" is "Bobby Scott" in the news, not "Robert Scott".
             nick = r.get("name.nickname")
-            if nick:
-                forms.append(f"{nick} {last}")
+            forms = [full, f"{nick} {last}"] if nick else [full, f"{first} {last}"]
             suffix = r.get("name.suffix")
             for form in forms:
                 people.add_form(p, form)
