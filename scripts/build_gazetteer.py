@@ -513,6 +513,39 @@ REGIONS = [
     ("Silicon Valley", "LOC", ["Silicon Valley"]),
     ("Wall Street", "LOC", ["Wall Street"]),
     ("Capitol Hill", "LOC", ["Capitol Hill"]),
+    ("Korean Peninsula", "LOC", ["Korean Peninsula"]),
+    ("Sinai Peninsula", "LOC", ["Sinai Peninsula", "Sinai"]),
+    ("Gulf of Mexico", "LOC", ["Gulf of Mexico"]),
+    ("English Channel", "LOC", ["English Channel"]),
+    ("Baltic Sea", "LOC", ["Baltic Sea"]),
+    ("Baltic states", "LOC", ["Baltic states", "Baltics"]),
+    ("Siberia", "LOC", ["Siberia"]),
+    ("Sahara", "LOC", ["Sahara", "Sahara Desert"]),
+    ("Himalayas", "LOC", ["Himalayas"]),
+    ("Nile", "LOC", ["Nile", "Nile River", "River Nile"]),
+    ("Euphrates", "LOC", ["Euphrates", "Euphrates River"]),
+    ("Dnipro River", "LOC", ["Dnipro River", "Dnieper", "Dnieper River"]),
+    ("Negev", "LOC", ["Negev", "Negev Desert"]),
+]
+
+# Buildings and places news names as facilities.
+FACILITIES = [
+    ("Al-Aqsa Mosque", ["Al-Aqsa Mosque", "al-Aqsa Mosque", "Al-Aqsa", "al-Aqsa"]),
+    ("Al-Shifa Hospital", ["Al-Shifa Hospital", "al-Shifa Hospital", "Shifa Hospital"]),
+    ("Rafah crossing", ["Rafah crossing", "Rafah border crossing"]),
+    ("Zaporizhzhia Nuclear Power Plant", ["Zaporizhzhia Nuclear Power Plant",
+                                          "Zaporizhzhia nuclear plant"]),
+    ("Guantanamo Bay", ["Guantanamo Bay", "Guantánamo Bay"]),
+    ("Red Square", ["Red Square"]),
+    ("Tiananmen Square", ["Tiananmen Square"]),
+    ("Suez Canal", ["Suez Canal"]),
+    ("Panama Canal", ["Panama Canal"]),
+    ("Nord Stream", ["Nord Stream", "Nord Stream 2"]),
+    ("Kerch Bridge", ["Kerch Bridge", "Crimean Bridge"]),
+    ("Western Wall", ["Western Wall"]),
+    ("Temple Mount", ["Temple Mount"]),
+    ("Oval Office", ["Oval Office"]),
+    ("U.S. Capitol", ["U.S. Capitol", "US Capitol"]),
 ]
 
 # Groups of people (NORP) that are not demonyms of a country.
@@ -686,6 +719,8 @@ def add_curated_places(gaz: Gazetteer):
         gaz.add(None, name, label, aliases, 0.9, "curated")
     for name, aliases in GROUPS:
         gaz.add(None, name, "NORP", aliases, 0.7, "curated")
+    for name, aliases in FACILITIES:
+        gaz.add(None, name, "FAC", aliases, 0.8, "curated")
 
 
 def add_curated_orgs(gaz: Gazetteer):
