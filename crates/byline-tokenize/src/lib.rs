@@ -330,7 +330,8 @@ impl TokenizerBuilder {
     }
 
     /// Adds an exception: a string without white space that is always one token (a `Word`)
-    /// where it stands alone (`"C++"`, `"Yahoo!"`, `"E*Trade"`), and never ends a sentence.
+    /// where it stands alone (`"C++"`, `"Yahoo!"`, `"E*Trade"`). A final `!` or `?` in it never
+    /// ends a sentence; one that ends in a period behaves as an abbreviation.
     ///
     /// ```
     /// use byline_tokenize::Tokenizer;
