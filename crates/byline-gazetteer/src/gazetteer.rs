@@ -342,7 +342,7 @@ impl Gazetteer {
         case: CaseMode,
         fold_diacritics: bool,
     ) -> Gazetteer {
-        let cache = (0..store.len()).map(|_| OnceLock::new()).collect();
+        let cache = OnceLock::new();
         Gazetteer {
             store,
             cache,
@@ -383,7 +383,10 @@ impl Gazetteer {
     /// ```
     pub fn entry(&self, id: EntryId) -> &Entry {
         let i = id.0 as usize;
-        self.cache[i].get_or_init(|| Box::new(self.store.entry(i)))
+        let cache = self
+            .cache
+            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
+        cache[i].get_or_init(|| Box::new(self.store.entry(i)))
     }
 
     /// The canonical name of an entry, without building the [`Entry`]. Panics if the id is
@@ -517,7 +520,10 @@ impl Gazetteer {
     /// ```
     pub fn memory_usage(&self) -> usize {
         self.store.heap_bytes()
-            + self.cache.len() * std::mem::size_of::<OnceLock<Box<Entry>>>()
+            + self
+                .cache
+                .get()
+                .map_or(0, |c| c.len() * std::mem::size_of::<OnceLock<Box<Entry>>>())
             + self.matcher.heap_bytes()
     }
 

@@ -119,8 +119,9 @@ pub use types::{CaseMode, Entry, EntryId, Label, ParseNameError};
 #[derive(Debug)]
 pub struct Gazetteer {
     store: store::Store,
-    /// Entries built from the store on first access, for [`Gazetteer::entry`].
-    cache: Box<[std::sync::OnceLock<Box<Entry>>]>,
+    /// Entries built from the store on first access, for [`Gazetteer::entry`] (the table
+    /// itself is made on the first access).
+    cache: std::sync::OnceLock<Box<[std::sync::OnceLock<Box<Entry>>]>>,
     /// Every entry, built on the first call of [`Gazetteer::entries`].
     all: std::sync::OnceLock<Vec<Entry>>,
     case: CaseMode,
