@@ -777,6 +777,9 @@ def add_states(gaz: Gazetteer, src: Path):
         if person_like(name) and kind not in ("state", "province"):
             gaz.dropped["dr5hn: county or parish name is a person's name"] += 1
             continue
+        if gaz.find("NORP", name):
+            gaz.dropped["dr5hn: state name is a group's name"] += 1
+            continue  # "Jewish" (Autonomous Oblast) is said of people
         qid = qid_of(row["wikiDataId"])
         weight = 0.6 if kind in ("state", "province") else 0.45
         entry = gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
@@ -1844,9 +1847,9 @@ def build(src: Path):
     FIRST_NAMES.update(n for n, _, _ in first_names(src))
     add_countries(gaz, src)
     add_curated_places(gaz)
-    add_states(gaz, src)
     ranks = surname_ranks(src)
     SURNAMES.update(n for n, r in ranks.items() if r <= 20000)
+    add_states(gaz, src)
     add_people(gaz, src, ranks)
     add_cities(gaz, src)
     add_parties(gaz, src)
