@@ -63,6 +63,15 @@ def word_aligned(text: str, start: int, end: int) -> bool:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process: VmHWM on Linux (ru_maxrss would carry the
+    parent's peak over fork and exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
