@@ -728,6 +728,24 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         }
         mark_used(doc, cstart, cend, used);
         let tag_end = spk.1.max(c.b);
+        // A tag inside the sentence: `The talks, he said, will resume.`
+        if !doc.is_closing_quote(comma) {
+            let mut k = tag_end;
+            while k < b && k < tag_end + 6 && doc.toks[k].is_word() && doc.in_quote[k] == 0 {
+                k += 1;
+            }
+            let resumes = k + 1 < b
+                && doc.toks[k].is_punct(',')
+                && doc.toks[k + 1].is_word()
+                && doc.flags(k + 1) & (BOUNDARY | PREP | CUE) == 0;
+            if resumes {
+                let e = content_end(k + 1, b, &stops);
+                if let Some(p) = piece(doc, k + 1, e) {
+                    content.push(p);
+                    mark_used(doc, k + 1, e, used);
+                }
+            }
+        }
         follow_pieces(doc, tag_end, b, &mut content, used);
         if content.is_empty() {
             continue;
