@@ -100,14 +100,18 @@ struct Found<'a> {
     aliases: &'a [String],
 }
 
-/// Prints the entries `alias` names (after the matcher's normalisation), best first.
+/// Prints the entries `alias` names (after the matcher's normalisation), highest weight first.
 pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
     let gazetteer = match load(args) {
         Ok(g) => g,
         Err(code) => return code,
     };
     let alias = alias.trim();
-    let candidates = gazetteer.lookup(alias);
+    let mut candidates = gazetteer.lookup(alias);
+    candidates.sort_by(|&a, &b| {
+        let (a, b) = (gazetteer.entry(a).weight, gazetteer.entry(b).weight);
+        b.total_cmp(&a)
+    });
     let found: Vec<Found<'_>> = candidates
         .iter()
         .map(|&id| {

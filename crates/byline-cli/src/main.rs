@@ -137,7 +137,7 @@ pub(crate) struct AnnotateArgs {
 enum GazetteerCommand {
     /// Entries per label and alias counts of the gazetteer.
     Stats(GazetteerArgs),
-    /// The entries an alias names, best first.
+    /// The entries an alias names, highest weight first.
     Lookup {
         /// The alias, as it would appear in a text. Example: `"Ebrahim Raisi"`
         alias: String,
