@@ -235,6 +235,9 @@ fn entry_error(index: usize, name: &str, message: String) -> Error {
 pub(crate) struct MatcherBuilder {
     fold: Fold,
     vocab: Vocab,
+    /// Children of the root by token (most edges of short aliases leave the root).
+    root: Vec<u32>,
+    /// Other edges: `(node << 32 | token) -> child`.
     trans: FxHashMap<u64, u32>,
     value: Vec<u32>,
     npat: u32,
@@ -247,6 +250,7 @@ impl MatcherBuilder {
         MatcherBuilder {
             fold,
             vocab: Vocab::new(),
+            root: Vec::new(),
             trans: FxHashMap::default(),
             value: vec![NONE],
             npat: 0,
@@ -277,12 +281,25 @@ impl MatcherBuilder {
         let mut node = 0u32;
         for u in 0..self.norm.units.len() {
             let tok = self.vocab.insert(self.norm.unit(u))?;
-            let key = (node as u64) << 32 | tok as u64;
             let value = &mut self.value;
-            node = *self.trans.entry(key).or_insert_with(|| {
+            let mut new_node = || {
                 value.push(NONE);
                 (value.len() - 1) as u32
-            });
+            };
+            node = if node == 0 {
+                if self.root.len() <= tok as usize {
+                    self.root.resize(tok as usize + 1, NONE);
+                }
+                if self.root[tok as usize] == NONE {
+                    self.root[tok as usize] = new_node();
+                }
+                self.root[tok as usize]
+            } else {
+                *self
+                    .trans
+                    .entry((node as u64) << 32 | tok as u64)
+                    .or_insert_with(new_node)
+            };
         }
         if self.value.len() >= NONE as usize {
             return Err(Error::new(ErrorKind::Build {
@@ -307,6 +324,7 @@ impl MatcherBuilder {
     pub(crate) fn finish(self) -> Matcher {
         let MatcherBuilder {
             mut vocab,
+            mut root,
             trans,
             value,
             npat,
@@ -329,15 +347,10 @@ impl MatcherBuilder {
         }
         // Freeze the transitions: the root's in a table by token, the others sorted by node.
         let nodes = value.len();
-        let mut root = vec![NONE; vocab.len()];
+        root.resize(vocab.len(), NONE);
         let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(trans.len());
         for (key, child) in trans {
-            let (node, tok) = ((key >> 32) as u32, key as u32);
-            if node == 0 {
-                root[tok as usize] = child;
-            } else {
-                edges.push((node, tok, child));
-            }
+            edges.push(((key >> 32) as u32, key as u32, child));
         }
         edges.sort_unstable();
         vocab.set_roots(&root);
