@@ -16,10 +16,7 @@ fn corpus() -> (Vec<String>, &'static str) {
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared").to_owned());
     let path = std::path::Path::new(&shared).join("data/quotes/polnear/train.jsonl");
     if let Ok(data) = std::fs::read_to_string(&path) {
-        let docs: Vec<String> = data
-            .lines()
-            .filter_map(|line| serde_json_text(line))
-            .collect();
+        let docs: Vec<String> = data.lines().filter_map(json_text_field).collect();
         if !docs.is_empty() {
             return (docs, "PolNeAR train articles");
         }
@@ -33,7 +30,7 @@ fn corpus() -> (Vec<String>, &'static str) {
 }
 
 /// The `text` field of one JSON line, without a JSON parser: the benchmark crate stays light.
-fn serde_json_text(line: &str) -> Option<String> {
+fn json_text_field(line: &str) -> Option<String> {
     let key = "\"text\": \"";
     let start = line.find(key)? + key.len();
     let mut out = String::new();
