@@ -928,7 +928,13 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
             k += 1;
         }
         if let Some(spk) = right_np(doc, k, b) {
-            if np_closes(doc, spk.1, b) {
+            // After indirect content, `said the burden of ...` is a clause, not a speaker.
+            let closes = if doc.is_closing_quote(c.a - 1) {
+                np_closes(doc, spk.1, b)
+            } else {
+                spk.1 >= b || !doc.toks[spk.1].is_word() || doc.lower_is(spk.1, "who")
+            };
+            if closes {
                 return Some((c.a - 1, a, spk));
             }
         }
@@ -948,7 +954,13 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
     let after_quote = doc.is_closing_quote(s - 1);
     // The tag must not introduce content of its own (a quotation before it always wins).
     let comp = complement(doc, c, b);
-    if after_quote && !matches!(comp, Comp::Colon(_)) {
+    // ... unless a fronted phrase ends in a quoted title and a clause follows the verb
+    // (`In an interview on "Face the Nation," Ryan said the shootings ...`).
+    let quote_starts_sentence = doc
+        .quote_closing_at(s - 1)
+        .is_some_and(|q| doc.quotes[q].open <= a + 1);
+    let clause_after = matches!(comp, Comp::Clause(k) if doc.flags(k) & (DET | PRON) != 0);
+    if after_quote && !matches!(comp, Comp::Colon(_)) && (quote_starts_sentence || !clause_after) {
         return Some((s - 1, a, (s, e)));
     }
     match comp {

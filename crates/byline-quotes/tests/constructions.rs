@@ -155,6 +155,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["The talks will resume on Monday"], Some("officials"), Indirect)],
     ),
     (
+        "a tag inside its sentence splits the content in two",
+        "The talks, the minister said, will resume in June.",
+        &[want(&["The talks", "will resume in June."], Some("the minister"), Indirect)],
+    ),
+    (
         "according to",
         "According to the ministry, the talks will resume in June.",
         &[want(&["the talks will resume in June."], Some("the ministry"), Indirect)],
