@@ -40,16 +40,20 @@ echo "input: $input ($docs documents, $text_mb MB of text), $(nproc) cores, $run
 # Warm the page cache and the binary.
 "$bin" annotate "$input" --threads 1 --quiet >/dev/null
 
-best_seconds() {
-    local t="$1" best="" start end s
+# Best wall time of $runs runs, and the CPU time (user + system) of that run: on a busy machine
+# the wall time also counts waiting for a core, which the CPU time does not.
+best_run() {
+    local t="$1" best="" cpu="" wall user sys
     for _ in $(seq "$runs"); do
-        start="$(date +%s.%N)"
-        "$bin" annotate "$input" --threads "$t" --quiet >/dev/null
-        end="$(date +%s.%N)"
-        s="$(echo "$end - $start" | bc -l)"
-        if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best="$s"; fi
+        read -r wall user sys < <(
+            { /usr/bin/time -f '%e %U %S' "$bin" annotate "$input" --threads "$t" --quiet >/dev/null; } 2>&1 | tail -1
+        )
+        if [[ -z "$best" ]] || (( $(echo "$wall < $best" | bc -l) )); then
+            best="$wall"
+            cpu="$(echo "$user + $sys" | bc -l)"
+        fi
     done
-    echo "$best"
+    echo "$best $cpu"
 }
 
 if command -v hyperfine >/dev/null; then
@@ -60,12 +64,13 @@ if command -v hyperfine >/dev/null; then
     hyperfine --warmup 1 --runs "$runs" "${args[@]}" >&2
 fi
 
-printf '%-8s %10s %10s %10s %8s\n' threads seconds 'MB/s' 'docs/s' scaling
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+printf '%-8s %10s %10s %10s %10s %8s\n' threads seconds 'CPU s' 'MB/s' 'docs/s' scaling
 base=""
 for t in $threads; do
-    s="$(best_seconds "$t")"
+    read -r s cpu < <(best_run "$t")
     [[ -z "$base" ]] && base="$s"
-    printf '%-8s %10.3f %10.2f %10.0f %7.2fx\n' "$t" "$s" \
+    printf '%-8s %10.3f %10.3f %10.2f %10.0f %7.2fx\n' "$t" "$s" "$cpu" \
         "$(echo "$text_mb / $s" | bc -l)" "$(echo "$docs / $s" | bc -l)" \
         "$(echo "$base / $s" | bc -l)"
 done
