@@ -625,7 +625,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let n = b.len();
         if start == body {
             // Cheap filter for `http`, `www.`, `ftp:` before the full comparison.
-            let next = if start + 1 < n { b[start + 1] | 0x20 } else { 0 };
+            let next = if start + 1 < n {
+                b[start + 1] | 0x20
+            } else {
+                0
+            };
             let maybe_url = match b[start] | 0x20 {
                 b'h' | b'f' => next == b't',
                 b'w' => next == b'w',
@@ -685,6 +689,9 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 b'.' => {
                     if prev.is_ascii_digit() && next.is_ascii_digit() {
                         true
+                    } else if next == b'-' && has_dot && word_char_at(text, j + 2) {
+                        // `U.S.-led`
+                        true
                     } else if word_char_at(text, j + 1) {
                         // `end.Next` is two sentences run together, not one word.
                         let run_on = j - seg_start >= 3
@@ -723,7 +730,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
             } else if c == b'\'' || c == 0xE2 {
                 has_apostrophe = true;
             }
-            j += if c == 0xE2 { 3 } else { 1 };
+            j += match c {
+                0xE2 => 3,
+                b'.' if next == b'-' => 2,
+                _ => 1,
+            };
             seg_start = j;
         }
         if j == start {
@@ -782,7 +793,10 @@ fn is_domain(w: &[u8]) -> bool {
 /// `can|not`, `gon|na`).
 fn clitic_split(w: &[u8]) -> Option<usize> {
     let len = w.len();
-    if !matches!(w[len - 1] | 0x20, b's' | b'm' | b'd' | b'l' | b'e' | b't' | b'a') {
+    if !matches!(
+        w[len - 1] | 0x20,
+        b's' | b'm' | b'd' | b'l' | b'e' | b't' | b'a'
+    ) {
         return None;
     }
     for whole in [

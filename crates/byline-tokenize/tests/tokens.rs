@@ -32,6 +32,7 @@ const CASES: &[(&str, &[&str])] = &[
         "the U.S. and Dr. Who",
         &["the", "U.S.", "and", "Dr.", "Who"],
     ),
+    ("a U.S.-led force", &["a", "U.S.-led", "force"]),
     (
         "Lt. Gen. Smith of Acme Inc. at 5 a.m.",
         &[
