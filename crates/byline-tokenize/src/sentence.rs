@@ -130,6 +130,42 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// A dateline opening the paragraph (`WASHINGTON (Reuters) -`, `LONDON, England —`) before a
+    /// capitalised word: the index after its dash.
+    fn dateline(&self) -> Option<usize> {
+        let n = self.t.len();
+        let is_caps = |k: usize| {
+            let s = self.s(k);
+            self.t[k].kind == TokenKind::Word
+                && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                && !s.chars().any(char::is_lowercase)
+        };
+        if n < 3 || !is_caps(0) || self.s(0).len() < 3 {
+            return None;
+        }
+        let mut k = 1;
+        let mut after_comma = false;
+        while k < n && k < 12 {
+            let s = self.s(k);
+            match self.t[k].kind {
+                TokenKind::Word if is_caps(k) => after_comma = false,
+                TokenKind::Word if after_comma && self.first_char(k).is_uppercase() => {}
+                TokenKind::Punctuation if s == "," => after_comma = true,
+                TokenKind::Punctuation if s == "(" => {
+                    // `(Reuters)`, `(AP)`, `(AFP)`
+                    let close = (k + 1..n.min(k + 5)).find(|&c| self.s(c) == ")")?;
+                    k = close;
+                }
+                TokenKind::Punctuation if matches!(s, "-" | "--" | "\u{2014}" | "\u{2013}") => {
+                    return matches!(self.next(k + 1), Next::Upper(_)).then_some(k + 1);
+                }
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// `04/26/2001`
     fn is_date(&self, k: usize) -> bool {
         let s = self.s(k);
@@ -323,6 +359,11 @@ pub(crate) fn split_paragraph(
     let mut last_marker: Option<u32> = None;
     let mut open_double = false;
     let bytes = text.as_bytes();
+    if let Some(end) = sp.dateline() {
+        push(out, 0, end);
+        start = end;
+        i = end;
+    }
     while i < n {
         // Most tokens are words that can neither end nor start anything: skip them quickly.
         let tok = &t[i];

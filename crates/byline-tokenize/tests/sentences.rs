@@ -125,6 +125,23 @@ fn headline_and_dateline_are_sentences() {
 }
 
 #[test]
+fn dateline_is_its_own_sentence() {
+    let text = "WASHINGTON (Reuters) - The Senate voted 51-49 on Tuesday. It adjourned.";
+    assert_eq!(
+        sentences(text),
+        [
+            "WASHINGTON (Reuters) -",
+            "The Senate voted 51-49 on Tuesday.",
+            "It adjourned."
+        ]
+    );
+    let text = "NEW YORK, N.Y. \u{2014} Stocks rose.";
+    assert_eq!(sentences(text), ["NEW YORK, N.Y. \u{2014}", "Stocks rose."]);
+    // Not a dateline: a sentence that happens to open with capitals.
+    assert_eq!(sentences("PS -- see you."), ["PS -- see you."]);
+}
+
+#[test]
 fn paragraphs_at_blank_lines_and_single_newlines() {
     let one_per_line = "First paragraph. Two sentences.\nSecond paragraph.\n\nThird.";
     assert_eq!(
