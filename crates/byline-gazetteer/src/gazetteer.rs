@@ -658,7 +658,7 @@ impl Gazetteer {
         let first = passing.len();
         let mut all_common = true;
         for cand in self.matcher.cands(pattern) {
-            let alias = self.store.alias(cand.entry as usize, cand.alias as usize);
+            let alias = || self.store.alias(cand.entry as usize, cand.alias as usize);
             if case_ok(cand, alias, found, self.fold_diacritics) {
                 if !passing[first..].contains(&cand.entry) {
                     passing.push(cand.entry);

@@ -605,13 +605,19 @@ pub(crate) fn same_case(alias: &str, found: &str, fold_diacritics: bool) -> bool
 }
 
 /// Whether the text `found` may be the alias of `cand` under its case mode.
-pub(crate) fn case_ok(cand: &Cand, alias: &str, found: &str, fold_diacritics: bool) -> bool {
+/// The alias is fetched only when its case must be compared.
+pub(crate) fn case_ok<'a>(
+    cand: &Cand,
+    alias: impl FnOnce() -> &'a str,
+    found: &str,
+    fold_diacritics: bool,
+) -> bool {
     match cand.case {
         CaseMode::Insensitive => true,
-        CaseMode::Exact => same_case(alias, found, fold_diacritics),
+        CaseMode::Exact => same_case(alias(), found, fold_diacritics),
         CaseMode::Smart => {
             if cand.flags & (ACRONYM | COMMON) != 0 {
-                same_case(alias, found, fold_diacritics)
+                same_case(alias(), found, fold_diacritics)
             } else if cand.flags & HAS_UPPER != 0 {
                 found.chars().any(char::is_uppercase)
             } else {
