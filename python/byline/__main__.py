@@ -14,9 +14,10 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Callable
 
 from byline import __version__
+from byline._byline import Document
 from byline._pipeline import Pipeline
 from byline.errors import BylineError
 
@@ -91,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _count(minimum: int):
+def _count(minimum: int) -> Callable[[str], int]:
     def parse(value: str) -> int:
         try:
             n = int(value)
@@ -119,6 +120,11 @@ def _id_of(value: object) -> str | None | bool:
             return str(int(value))
         return repr(value)
     return False
+
+
+def _q(name: str) -> str:
+    """A field name in double quotes, as the Rust command shows it."""
+    return json.dumps(name, ensure_ascii=False)
 
 
 def _kind(value: object) -> str:
@@ -152,30 +158,33 @@ def _json_lines(stream: IO[bytes], source: str, text_field: str, id_field: str) 
             continue
         try:
             record = json.loads(line)
-        except ValueError as e:
+        except json.JSONDecodeError as e:
             yield Item(fallback, None, f"{origin}: not valid JSON (column {e.colno}: {e.msg})")
             continue
         if not isinstance(record, dict):
             yield Item(fallback, None, f"{origin}: not a JSON object")
             continue
-        doc_id = _id_of(record.get(id_field))
-        if doc_id is False:
+        found_id = _id_of(record.get(id_field))
+        if found_id is False or found_id is True:
             kind = _kind(record.get(id_field))
             yield Item(
-                fallback, None, f"{origin}: field {id_field!r} is {kind}, not a string or a number"
+                fallback,
+                None,
+                f"{origin}: field {_q(id_field)} is {kind}, not a string or a number",
             )
             continue
+        doc_id = found_id or fallback
         text = record.get(text_field)
         if text is None and text_field not in record:
-            yield Item(doc_id or fallback, None, f"{origin}: no {text_field!r} field")
+            yield Item(doc_id, None, f"{origin}: no {_q(text_field)} field")
         elif not isinstance(text, str):
             yield Item(
-                doc_id or fallback,
+                doc_id,
                 None,
-                f"{origin}: field {text_field!r} is {_kind(text)}, not a string",
+                f"{origin}: field {_q(text_field)} is {_kind(text)}, not a string",
             )
         else:
-            yield Item(doc_id or fallback, text, None, len(raw))
+            yield Item(doc_id, text, None, len(raw))
 
 
 def _items(inputs: Sequence[str], text_field: str, id_field: str) -> Iterator[Item]:
@@ -222,14 +231,14 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _summary(doc_id: str, doc) -> str:
+def _summary(doc_id: str, doc: Document) -> str:
     lines = [
         (
             f"── {doc_id}: {len(doc.sentences)} sentences, {len(doc.entities)} entity mentions, "
             f"{len(doc.quotes)} quotations"
         )
     ]
-    groups: dict[str, dict[str, list]] = {}
+    groups: dict[str, dict[str, list[Any]]] = {}
     for e in doc.entities:
         group = groups.setdefault(e.label, {})
         group.setdefault(e.name, [e.entity_id, 0])[1] += 1
@@ -282,10 +291,10 @@ def annotate(args: argparse.Namespace) -> int:
     status = OK
     try:
         for batch in _batches(_items(args.inputs, args.text_field, args.id_field), args.batch_size):
-            good = [item for item in batch if item.text is not None]
+            good = [(item.text, item.id) for item in batch if item.text is not None]
             docs = iter(
                 nlp._native.annotate_batch(
-                    [item.text for item in good], threads, ids=[item.id for item in good]
+                    [text for text, _ in good], threads, ids=[doc_id for _, doc_id in good]
                 )
             )
             for item in batch:
@@ -294,8 +303,8 @@ def annotate(args: argparse.Namespace) -> int:
                 error = item.error
                 if error is None:
                     doc = next(docs)
-                    if isinstance(doc, BylineError):
-                        error = doc.message
+                    if isinstance(doc, BaseException):
+                        error = doc.message if isinstance(doc, BylineError) else str(doc)
                     elif summary:
                         out.write(_summary(item.id, doc).encode("utf-8"))
                     else:
@@ -374,15 +383,21 @@ def gazetteer(args: argparse.Namespace) -> int:
                 more = f" and {len(f.aliases) - 12} more" if len(f.aliases) > 12 else ""
                 print(f"   aliases: {', '.join(shown)}{more}")
         return OK
-    stats = {"entries": 0, "aliases": 0, "with_wikidata_id": 0, "labels": {}}
+    labels: dict[str, dict[str, int]] = {}
+    entries = aliases = with_id = 0
     for entry in g.entries():
-        stats["entries"] += 1
-        stats["aliases"] += len(entry.aliases)
-        stats["with_wikidata_id"] += entry.entity_id is not None
-        label = stats["labels"].setdefault(entry.label, {"entries": 0, "aliases": 0})
+        entries += 1
+        aliases += len(entry.aliases)
+        with_id += entry.entity_id is not None
+        label = labels.setdefault(entry.label, {"entries": 0, "aliases": 0})
         label["entries"] += 1
         label["aliases"] += len(entry.aliases)
-    stats["labels"] = dict(sorted(stats["labels"].items()))
+    stats: dict[str, Any] = {
+        "entries": entries,
+        "aliases": aliases,
+        "with_wikidata_id": with_id,
+        "labels": dict(sorted(labels.items())),
+    }
     if args.json:
         print(json.dumps(stats, indent=2))
         return OK
@@ -395,8 +410,8 @@ def gazetteer(args: argparse.Namespace) -> int:
         f"{stats['with_wikidata_id']} with a Wikidata id"
     )
     print(f"  {'label':<7} {'entries':>9} {'aliases':>9}")
-    for label, s in stats["labels"].items():
-        print(f"  {label:<7} {s['entries']:>9} {s['aliases']:>9}")
+    for name, counts in labels.items():
+        print(f"  {name:<7} {counts['entries']:>9} {counts['aliases']:>9}")
     return OK
 
 

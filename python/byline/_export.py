@@ -50,7 +50,7 @@ def _rows(docs: Iterable[Document]) -> tuple[dict[str, list[Any]], dict[str, lis
                 ents[column].append(value)
         for q in doc.quotes:
             cue, speaker = q.cue, q.speaker
-            values = (
+            values: tuple[Any, ...] = (
                 doc_id,
                 q.kind,
                 q.text,
@@ -75,7 +75,7 @@ def _rows(docs: Iterable[Document]) -> tuple[dict[str, list[Any]], dict[str, lis
 def to_pandas(docs: Iterable[Document]) -> Tables:
     """``Tables(entities, quotes)`` as pandas DataFrames (needs the ``pandas`` extra).
     A document without an id gets its position in ``docs``."""
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
     ents, quotes = _rows(docs)
     int_cols = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")
@@ -93,7 +93,7 @@ def to_pandas(docs: Iterable[Document]) -> Tables:
 def to_arrow(docs: Iterable[Document]) -> Tables:
     """``Tables(entities, quotes)`` as pyarrow Tables with a fixed schema (needs the ``arrow``
     extra). A document without an id gets its position in ``docs``."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     ents, quotes = _rows(docs)
     string, int64 = pa.string(), pa.int64()

@@ -226,7 +226,7 @@ class Pipeline:
 
 def _progress_bar(total: int | None) -> Any:
     try:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # type: ignore[import-untyped, unused-ignore]
     except ImportError:
         warnings.warn(
             "progress=True needs tqdm (pip install tqdm); going on without a bar", stacklevel=3

@@ -44,5 +44,7 @@ class InputError(BylineError, ValueError):
     """A text or an argument byline cannot take (not a ``str``, a lone surrogate, a bad option)."""
 
 
-def _rebuild(cls: type, message: str, file: str | None, line: int | None) -> BylineError:
+def _rebuild(
+    cls: type[BylineError], message: str, file: str | None, line: int | None
+) -> BylineError:
     return cls(message, file=file, line=line)

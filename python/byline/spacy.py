@@ -63,7 +63,7 @@ class BylineComponent:
         if self.overwrite_ents:
             doc.ents = filter_spans(spans)
         else:
-            taken = set()
+            taken: set[int] = set()
             for ent in doc.ents:
                 taken.update(range(ent.start, ent.end))
             kept = [s for s in spans if not taken.intersection(range(s.start, s.end))]

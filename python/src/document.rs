@@ -100,7 +100,7 @@ impl Document {
                     name: sp.name.clone(),
                 }
             }),
-            confidence: q.confidence,
+            confidence: crate::values::decimal_f64(q.confidence),
         }
     }
 

@@ -27,7 +27,7 @@ pub struct GazetteerEntry {
     aliases: Vec<String>,
     /// Prior weight breaking ties between entries sharing an alias.
     #[pyo3(get)]
-    weight: f32,
+    weight: f64,
 }
 
 impl GazetteerEntry {
@@ -37,7 +37,7 @@ impl GazetteerEntry {
             name: entry.name.clone(),
             label: entry.label.as_str().to_owned(),
             aliases: entry.aliases.clone(),
-            weight: entry.weight,
+            weight: crate::values::decimal_f64(entry.weight),
         }
     }
 }

@@ -4,6 +4,12 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
+/// `x` as the `f64` whose shortest decimal form is `x`'s (`0.9f32` gives `0.9`, not
+/// `0.8999999761581421`), as JSON writes it.
+pub fn decimal_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
+}
+
 /// Python `repr` of a string, as `repr(s)` gives it.
 fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(pyo3::types::PyString::new(py, s).repr()?.to_string())
@@ -308,7 +314,7 @@ pub struct Quote {
     #[pyo3(get)]
     pub speaker: Option<Speaker>,
     #[pyo3(get)]
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 #[pymethods]
@@ -322,7 +328,7 @@ impl Quote {
         quoted: Vec<Span>,
         cue: Option<Span>,
         speaker: Option<Speaker>,
-        confidence: f32,
+        confidence: f64,
     ) -> Quote {
         Quote {
             kind,

@@ -74,7 +74,7 @@ def test_stdin_and_bad_lines(nlp: byline.Pipeline) -> None:
     assert lines[1]["id"] == "1" and "<stdin>: line 2: not valid JSON" in lines[1]["error"]
     assert lines[2] == {
         "id": "2",
-        "error": "<stdin>: line 3: field 'text' is a number, not a string",
+        "error": '<stdin>: line 3: field "text" is a number, not a string',
     }
     assert lines[3] == nlp("Fine.", id="x").to_dict()
     assert "line 2" in out.stderr
@@ -160,6 +160,7 @@ def test_same_errors_and_lookup_as_the_rust_command() -> None:
     assert [("error" in line) for line in o_lines] == [("error" in line) for line in r_lines]
     assert o_lines[0] == r_lines[0]
     assert o_lines[2] == r_lines[2]
+    assert o_lines[3] == r_lines[3]
     lookup = ["gazetteer", "lookup", "Putin", "--json"]
     r = subprocess.run([str(RUST), *lookup], capture_output=True, text=True, check=False)
     assert json.loads(run(*lookup).stdout) == json.loads(r.stdout)

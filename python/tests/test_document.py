@@ -115,9 +115,7 @@ def test_to_dict_follows_the_json_schema(article_doc: byline.Document) -> None:
     q = d["quotes"][0]
     assert set(q) >= {"kind", "text", "content", "quoted", "cue", "speaker", "confidence"}
     assert [x.to_dict() for x in article_doc.entities] == d["entities"]
-    assert [x.to_dict() for x in article_doc.quotes] == [
-        {**q, "confidence": pytest.approx(q["confidence"])} for q in d["quotes"]
-    ]
+    assert [x.to_dict() for x in article_doc.quotes] == d["quotes"]
     with_tokens = article_doc.to_dict(tokens=True, text=True, paragraphs=True)
     assert with_tokens["text"] == article_doc.text
     assert len(with_tokens["tokens"]) == len(article_doc.tokens)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.resources
 import inspect
+import os
 import re
 from pathlib import Path
 
@@ -117,9 +118,25 @@ def test_mypy_stubtest_agrees() -> None:
     import sys
 
     out = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "byline._byline", "--ignore-missing-stub"],
+        [sys.executable, "-m", "mypy.stubtest", "byline._byline"],
         capture_output=True,
         text=True,
         check=False,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_package_type_checks_strictly() -> None:
+    pytest.importorskip("mypy")
+    import subprocess
+    import sys
+
+    package = Path(byline.__file__).parent
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, str(package)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=package.parent,
     )
     assert out.returncode == 0, out.stdout + out.stderr
