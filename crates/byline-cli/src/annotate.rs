@@ -6,10 +6,10 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use byline::Pipeline;
-use crossbeam_channel::bounded;
+use crossbeam_channel::{bounded, RecvTimeoutError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
@@ -94,6 +94,12 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     };
 
     let sources = input::sources(&args.inputs);
+    if !args.quiet
+        && sources.iter().any(|s| matches!(s, input::Source::Stdin))
+        && io::stdin().is_terminal()
+    {
+        eprintln!("byline: reading JSON Lines from the terminal (Ctrl-D ends the input)");
+    }
     let fields = Fields {
         text: args.text_field.clone(),
         id: args.id_field.clone(),
@@ -151,17 +157,23 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
             scope.spawn(move || write_all(output, out_rx, mode, strict, stop, progress))
         };
 
-        for batch in batch_rx {
+        loop {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
+            // Wakes up now and then, so that Ctrl-C ends a run whose reader waits on a terminal.
+            let batch = match batch_rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(batch) => batch,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             let rendered =
                 pipeline.map_batch(batch, |nlp, item| render(nlp, item, &options, &stop));
             if out_tx.send(rendered).is_err() {
                 break;
             }
         }
-        drop(out_tx);
+        drop((out_tx, batch_rx));
         writer.join().expect("the writer thread does not panic")
     });
 
