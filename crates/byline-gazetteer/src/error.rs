@@ -42,7 +42,7 @@ pub(crate) enum ErrorKind {
     },
     /// Bytes given to [`crate::Gazetteer::from_bytes`] are not a saved gazetteer.
     Bytes { message: String },
-    /// The automaton could not be built.
+    /// The matcher could not be built.
     Build { message: String },
 }
 

@@ -291,7 +291,7 @@ impl GazetteerBuilder {
     }
 }
 
-/// A match found by the automaton, with the candidates its case allows.
+/// A match found by the trie, with the candidates its case allows.
 struct Raw {
     start: usize,
     end: usize,

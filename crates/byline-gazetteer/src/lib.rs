@@ -105,8 +105,8 @@ pub use error::Error;
 pub use gazetteer::GazetteerBuilder;
 pub use types::{CaseMode, Entry, EntryId, Label, ParseNameError};
 
-/// A compiled gazetteer: entries and the automaton over their aliases. `Send + Sync`; build it
-/// once and share it (`Arc`).
+/// A compiled gazetteer: entries and the trie over the words of their aliases. `Send + Sync`;
+/// build it once and share it (`Arc`).
 ///
 /// ```
 /// use byline_gazetteer::{Entry, Gazetteer, Label};
