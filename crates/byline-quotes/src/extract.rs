@@ -529,7 +529,7 @@ fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize, usize)> {
 /// The source after `according to`: the words up to the next punctuation.
 fn according_np(doc: &Doc<'_>, start: usize, b: usize) -> Option<(usize, usize)> {
     let mut e = start;
-    while e < b && e - start < 14 && doc.in_quote[e] == 0 {
+    while e < b && e - start < 20 && doc.in_quote[e] == 0 {
         let t = &doc.toks[e];
         let inner = (t.is_punct('-') || t.is_punct('/') || t.is_punct('&')) && e > start;
         if !(t.is_word() || matches!(t.kind, Kind::Number) || inner) {
@@ -682,6 +682,27 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
                     stops.push(s - 1);
                 }
             }
+        }
+    }
+    // A new clause joined by `, and` / `, but` / `;` ends a reported clause.
+    for k in a..b.saturating_sub(2) {
+        if doc.in_quote[k] != 0 {
+            continue;
+        }
+        let joined = (doc.toks[k].is_punct(',')
+            && (doc.lower_is(k + 1, "and") || doc.lower_is(k + 1, "but")))
+            || doc.toks[k].is_punct(';');
+        let next = if doc.toks[k].is_punct(';') {
+            k + 1
+        } else {
+            k + 2
+        };
+        if joined
+            && next < b
+            && doc.in_quote[next] == 0
+            && (doc.flags(next) & (DET | PRON) != 0 || doc.is_cap(next))
+        {
+            stops.push(k);
         }
     }
     let mut main_subject: Option<(usize, usize)> = None;
