@@ -13,6 +13,14 @@ use crate::Document;
 
 /// The environment variable that sets the number of worker threads of pipelines whose builder
 /// did not set one (`1` turns parallelism off; unset or `0`: one thread per core).
+///
+/// ```
+/// // In a shell: BYLINE_NUM_THREADS=1 my-program
+/// assert_eq!(byline::NUM_THREADS_ENV, "BYLINE_NUM_THREADS");
+/// let nlp = byline::Pipeline::builder().threads(2).build()?; // the builder wins over the variable
+/// assert_eq!(nlp.threads(), 2);
+/// # Ok::<(), byline::Error>(())
+/// ```
 pub const NUM_THREADS_ENV: &str = "BYLINE_NUM_THREADS";
 
 /// The whole pipeline: tokenizer, entity recognizer and quotation extraction, with the threads that
