@@ -5,6 +5,10 @@
 #
 #   bash benches/scripts/hostile_scaling.sh            # every family, then the 1 GB run
 #   BYLINE_CLI=path/to/byline SCALE_GB=0 bash ...      # a given binary; skip the 1 GB run
+#   BASE_MB=1 FAMILIES=none bash ...                   # smaller bases; only the memory runs
+#
+# BASE_MB (default 5) sizes the single large document at 1x (5 MB, so 50 MB at 10x); the other
+# families start at a fifth of it (1 MB, 100,000 quote marks, 2,000 nested quotations).
 #
 # Inputs are generated under a temporary folder (in $TMPDIR) and deleted on exit.
 set -euo pipefail
@@ -18,18 +22,21 @@ TIME=/usr/bin/time
 [[ -x $TIME ]] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 SCALE_GB="${SCALE_GB:-1}"
 THREADS="${THREADS:-0}"
+BASE_MB="${BASE_MB:-5}"
+FAMILIES="${FAMILIES:-all}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # gen FAMILY FACTOR PATH: writes the input of a family at FACTOR times its base size.
 gen() {
-    python3 - "$1" "$2" "$3" examples/article.txt <<'PY'
+    python3 - "$1" "$2" "$3" examples/article.txt "$BASE_MB" <<'PY'
 import json, random, sys
 family, factor, path, article_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+base = float(sys.argv[5]) / 5
 article = open(article_path, encoding="utf-8").read()
 rng = random.Random(7)
-MB = 1 << 20
+MB = int((1 << 20) * base)
 
 def repeat(piece, size):
     return piece * (size // len(piece.encode()) + 1)
@@ -63,9 +70,9 @@ control = '"We\x00 will\x01 win,\x07" Putin\x1b[0m said.\x00\x08\x0c\x0b\x1c\x7f
 text = {
     "large document": lambda: repeat(article + "\n\n", 5 * MB * factor),
     "single line": lambda: repeat(article.replace("\n", " "), MB * factor),
-    "quote marks balanced": lambda: quote_marks(100_000 * factor, True),
-    "quote marks unbalanced": lambda: quote_marks(100_000 * factor, False),
-    "nested quotes": lambda: nested(2_000 * factor),
+    "quote marks balanced": lambda: quote_marks(int(100_000 * base) * factor, True),
+    "quote marks unbalanced": lambda: quote_marks(int(100_000 * base) * factor, False),
+    "nested quotes": lambda: nested(int(2_000 * base) * factor),
     "control characters": lambda: repeat(control, MB * factor),
     "scripts and emoji": lambda: repeat(scripts, MB * factor),
     "CRLF and lone CR": lambda: repeat(article.replace("\n", "\r\n") + "\r\r", MB * factor),
@@ -76,12 +83,12 @@ if text is not None:
         f.write(json.dumps({"id": family, "text": text()}) + "\n")
 elif family == "many documents":
     with open(path, "w", encoding="utf-8") as f:
-        for i in range(5_000 * factor):
+        for i in range(int(5_000 * base) * factor):
             f.write(json.dumps({"id": i, "text": article}) + "\n")
 elif family == "corpus":  # factor in MB
     line = json.dumps({"text": article}) + "\n"
     with open(path, "w", encoding="utf-8") as f:
-        for _ in range(factor * MB // len(line.encode()) + 1):
+        for _ in range(factor * (1 << 20) // len(line.encode()) + 1):
             f.write(line)
 PY
 }
@@ -93,10 +100,11 @@ run() {
     cat "$work/time"
 }
 
-printf '%-24s %9s %8s %9s %8s %7s %9s %9s\n' family "MB@1x" "s@1x" "MB@10x" "s@10x" ratio "MiB@1x" "MiB@10x"
+[[ "$FAMILIES" == none ]] || printf '%-24s %9s %8s %9s %8s %7s %9s %9s\n' family "MB@1x" "s@1x" "MB@10x" "s@10x" ratio "MiB@1x" "MiB@10x"
 for family in "large document" "single line" "quote marks balanced" "quote marks unbalanced" \
     "nested quotes" "control characters" "scripts and emoji" "CRLF and lone CR" "no spaces" \
     "many documents"; do
+    [[ "$FAMILIES" == all || ",$FAMILIES," == *",$family,"* ]] || continue
     gen "$family" 1 "$work/1x.jsonl"
     gen "$family" 10 "$work/10x.jsonl"
     read -r t1 m1 < <(run "$work/1x.jsonl")
