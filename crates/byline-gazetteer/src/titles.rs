@@ -326,17 +326,17 @@ pub fn title_before(text: &str, name_start: usize) -> Option<Title> {
     if words.is_empty() {
         return None;
     }
+    // The words before the name, nearest first, lower-cased once.
+    let lower: Vec<String> = words
+        .iter()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
     for phrase in OF_TITLES {
         let n = phrase.split(' ').count();
         if n > words.len() {
             continue;
         }
-        let got: Vec<String> = words[..n]
-            .iter()
-            .rev()
-            .map(|&(s, e)| text[s..e].to_lowercase())
-            .collect();
-        if got.join(" ") == *phrase {
+        if phrase.split(' ').rev().zip(&lower).all(|(p, w)| p == w) {
             let first = words[n - 1].0;
             let start = extend_modifiers(text, &words[n..]).unwrap_or(first);
             return Some(Title {
