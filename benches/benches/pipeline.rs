@@ -35,7 +35,9 @@ fn article(c: &mut Criterion) {
     let nlp = Pipeline::builder().threads(1).build().unwrap();
     let mut group = c.benchmark_group("pipeline/article");
     group.throughput(Throughput::Bytes(EXAMPLE_ARTICLE.len() as u64));
-    group.bench_function("annotate", |b| b.iter(|| nlp.annotate(EXAMPLE_ARTICLE.as_str())));
+    group.bench_function("annotate", |b| {
+        b.iter(|| nlp.annotate(EXAMPLE_ARTICLE.as_str()))
+    });
     let doc = nlp.annotate(EXAMPLE_ARTICLE.as_str());
     group.bench_function("to_json", |b| {
         b.iter(|| doc.to_json().id("article.txt").to_string())
