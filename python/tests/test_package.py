@@ -126,17 +126,17 @@ def test_mypy_stubtest_agrees() -> None:
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_the_package_type_checks_strictly() -> None:
+def test_the_package_type_checks_strictly(tmp_path: Path) -> None:
     pytest.importorskip("mypy")
     import subprocess
     import sys
 
-    package = Path(byline.__file__).parent
+    # `-p byline` from an empty folder: the installed package, found through its py.typed.
     out = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, str(package)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, "-p", "byline"],
         capture_output=True,
         text=True,
         check=False,
-        cwd=package.parent,
+        cwd=tmp_path,
     )
     assert out.returncode == 0, out.stdout + out.stderr
