@@ -1,6 +1,8 @@
 //! Speakers resolved inside the document: later name forms to the first full mention, pronouns to
 //! the nearest compatible preceding speaker or person, and names to gazetteer entities.
 
+use std::collections::HashMap;
+
 use byline_gazetteer::{EntityMention, Label};
 use byline_tokenize::Span;
 
@@ -35,6 +37,9 @@ pub(crate) struct Resolver<'a> {
     first_name_sex: fn(&str) -> Sex,
     /// Entity mentions before this index are admitted as candidates.
     cursor: usize,
+    /// The first person mention of the document for each last word of a name, so that a bare
+    /// surname finds its person without a scan of every mention.
+    person_by_last: HashMap<&'a str, usize>,
 }
 
 /// One resolved speaker: entity id and canonical name.
@@ -45,11 +50,19 @@ impl<'a> Resolver<'a> {
         entities: &'a [EntityMention],
         first_name_sex: fn(&str) -> Sex,
     ) -> Resolver<'a> {
+        let mut person_by_last = HashMap::new();
+        for (k, m) in entities.iter().enumerate() {
+            if m.label == Label::Person {
+                let last = m.name.rsplit(' ').next().unwrap_or("");
+                person_by_last.entry(last).or_insert(k);
+            }
+        }
         Resolver {
             people: Vec::new(),
             entities,
             first_name_sex,
             cursor: 0,
+            person_by_last,
         }
     }
 
@@ -99,10 +112,12 @@ impl<'a> Resolver<'a> {
             return (None, None);
         }
         // An entity mention inside the speaker span.
-        let mention = self
-            .entities
+        // Mentions are in text order: start at the first one inside the span, not at the top.
+        let first = self.entities.partition_point(|m| m.span.start < span.start);
+        let mention = self.entities[first..]
             .iter()
-            .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| m.span.end <= span.end)
             .max_by_key(|m| (m.label == Label::Person, m.span.end));
         // Title and name words.
         let mut sex = Sex::Unknown;
@@ -190,9 +205,9 @@ impl<'a> Resolver<'a> {
         }
         // Otherwise a person entity mentioned earlier in the document with that last name.
         if let Some(m) = self
-            .entities
-            .iter()
-            .find(|m| m.label == Label::Person && m.name.rsplit(' ').next() == Some(last.as_str()))
+            .person_by_last
+            .get(last.as_str())
+            .map(|&k| &self.entities[k])
         {
             let sex = if sex == Sex::Unknown {
                 (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
