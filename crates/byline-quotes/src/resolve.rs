@@ -151,19 +151,18 @@ impl<'a> Resolver<'a> {
         if let Some(m) = mention {
             let person = m.label == Label::Person;
             let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
-            if person {
-                if let Some(p) = self
-                    .people
-                    .iter_mut()
-                    .rev()
-                    .find(|p| p.id.is_some() && p.id == m.entity_id || p.name == m.name)
-                {
-                    p.pos = span.start;
-                    if sex != Sex::Unknown {
-                        p.sex = sex;
-                    }
-                    return (p.id.clone(), Some(p.name.clone()));
+            // One entry per person or organisation, however often it speaks.
+            if let Some(p) = self
+                .people
+                .iter_mut()
+                .rev()
+                .find(|p| p.id.is_some() && p.id == m.entity_id || p.name == m.name)
+            {
+                p.pos = span.start;
+                if person && sex != Sex::Unknown {
+                    p.sex = sex;
                 }
+                return (p.id.clone(), Some(p.name.clone()));
             }
             let sex = if sex == Sex::Unknown && person {
                 (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
