@@ -124,12 +124,22 @@ impl Pipeline {
             return Err(input_error(py, "annotate_batch: one id per text is needed"));
         }
         let mut ids = ids.map(Vec::into_iter);
+        // A text that is not a str (or not valid Unicode) becomes that position's error, so the
+        // rest of the batch is still annotated and yielded.
         let mut owned = Vec::with_capacity(texts.len());
         let mut keep = Vec::with_capacity(texts.len());
         for (i, item) in texts.iter().enumerate() {
             let position = first_id.unwrap_or(0) + i;
-            owned.push(text_of(py, &item, &format!("text {position}"))?);
-            keep.push(item.cast_into::<PyString>()?.unbind());
+            match text_of(py, &item, &format!("text {position}")) {
+                Ok(text) => {
+                    owned.push(Some(text));
+                    keep.push(Ok(item.cast_into::<PyString>()?.unbind()));
+                }
+                Err(err) => {
+                    owned.push(None);
+                    keep.push(Err(err));
+                }
+            }
         }
         let threads = if n_threads == 0 {
             pool::default_threads()
@@ -143,20 +153,32 @@ impl Pipeline {
             None
         };
         let nlp = &self.nlp;
-        let results: Vec<Result<byline::Document, byline::Error>> = py.detach(|| match pool {
-            Some(pool) => pool.install(|| {
-                owned
-                    .into_par_iter()
-                    .map(|text| nlp.try_annotate(text))
-                    .collect()
-            }),
-            None => owned
-                .into_iter()
-                .map(|text| nlp.try_annotate(text))
-                .collect(),
-        });
+        let results: Vec<Option<Result<byline::Document, byline::Error>>> =
+            py.detach(|| match pool {
+                Some(pool) => pool.install(|| {
+                    owned
+                        .into_par_iter()
+                        .map(|text| text.map(|text| nlp.try_annotate(text)))
+                        .collect()
+                }),
+                None => owned
+                    .into_iter()
+                    .map(|text| text.map(|text| nlp.try_annotate(text)))
+                    .collect(),
+            });
         let out = PyList::empty(py);
         for (i, (result, text)) in results.into_iter().zip(keep).enumerate() {
+            let (result, text) = match (result, text) {
+                (Some(result), Ok(text)) => (result, text),
+                (_, Err(err)) => {
+                    if let Some(ids) = ids.as_mut() {
+                        ids.next();
+                    }
+                    out.append(err.into_value(py))?;
+                    continue;
+                }
+                (None, Ok(_)) => unreachable!("every str was annotated"),
+            };
             match result {
                 Ok(doc) => {
                     let id = match ids.as_mut() {

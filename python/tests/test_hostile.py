@@ -155,11 +155,6 @@ def test_a_text_that_is_not_a_str_raises_input_error(nlp: byline.Pipeline, bad: 
         nlp(bad)
 
 
-@pytest.mark.xfail(
-    reason="pipe() converts a whole batch before annotating it: a text that is not a str "
-    "raises for the batch, and the good texts before it in that batch are not yielded",
-    strict=False,
-)
 def test_pipe_yields_every_text_before_a_bad_one(nlp: byline.Pipeline) -> None:
     texts: list[Any] = ["Putin said so.", "", "\ud800", "Biden said no."]
     got = []
