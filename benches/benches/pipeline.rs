@@ -2,34 +2,9 @@
 //! on the bundled example article and on the PolNeAR news texts, one document at a time and in
 //! batches on 1 and 2 threads.
 
-use std::path::PathBuf;
-
 use byline::Pipeline;
 use byline_benches::EXAMPLE_ARTICLE;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-
-/// The texts of PolNeAR's dev set, or `None` (with a note) when the shared data is missing.
-fn polnear_texts() -> Option<Vec<String>> {
-    let shared = std::env::var_os("BYLINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared")));
-    let path = shared.join("data/quotes/polnear/dev.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "note: {} is missing; the PolNeAR benchmarks are skipped",
-            path.display()
-        );
-        return None;
-    };
-    let texts = data
-        .lines()
-        .filter_map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).ok()?;
-            Some(value["text"].as_str()?.to_owned())
-        })
-        .collect();
-    Some(texts)
-}
 
 fn article(c: &mut Criterion) {
     let nlp = Pipeline::builder().threads(1).build().unwrap();
@@ -46,7 +21,7 @@ fn article(c: &mut Criterion) {
 }
 
 fn polnear(c: &mut Criterion) {
-    let Some(texts) = polnear_texts() else {
+    let Some(texts) = byline_benches::polnear_texts("dev") else {
         return;
     };
     let bytes: usize = texts.iter().map(String::len).sum();

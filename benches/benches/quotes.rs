@@ -2,36 +2,10 @@
 //! bundled example article, on the PolNeAR news texts, and on text with thousands of unbalanced
 //! quote marks, which must stay linear.
 
-use std::path::PathBuf;
-
 use byline::quotes::QuoteExtractor;
 use byline::Pipeline;
 use byline_benches::EXAMPLE_ARTICLE;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-
-/// The texts of PolNeAR's dev set joined as one corpus, or `None` (with a note) when the shared
-/// data is missing.
-fn polnear_texts() -> Option<Vec<String>> {
-    let shared = std::env::var_os("BYLINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared")));
-    let path = shared.join("data/quotes/polnear/dev.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "note: {} is missing; the PolNeAR benchmark is skipped",
-            path.display()
-        );
-        return None;
-    };
-    Some(
-        data.lines()
-            .filter_map(|line| {
-                let value: serde_json::Value = serde_json::from_str(line).ok()?;
-                Some(value["text"].as_str()?.to_owned())
-            })
-            .collect(),
-    )
-}
 
 /// Quotation extraction over documents already segmented and recognised by the pipeline.
 fn bench_docs(c: &mut Criterion, name: &str, texts: &[String]) {
@@ -60,7 +34,7 @@ fn article(c: &mut Criterion) {
 }
 
 fn polnear(c: &mut Criterion) {
-    if let Some(texts) = polnear_texts() {
+    if let Some(texts) = byline_benches::polnear_texts("dev") {
         bench_docs(c, "polnear-dev", &texts);
     }
 }
