@@ -150,7 +150,6 @@ impl<'a> Resolver<'a> {
         let name_run = name_start.map(|ns| (ns, name_end));
         if let Some(m) = mention {
             let person = m.label == Label::Person;
-            let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
             // One entry per person or organisation, however often it speaks.
             if let Some(p) = self
                 .people
@@ -164,21 +163,7 @@ impl<'a> Resolver<'a> {
                 }
                 return (p.id.clone(), Some(p.name.clone()));
             }
-            let sex = if sex == Sex::Unknown && person {
-                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
-            } else {
-                sex
-            };
-            self.people.push(Person {
-                name: m.name.clone(),
-                last,
-                id: m.entity_id.clone(),
-                sex,
-                pos: span.start,
-                person,
-                plural: false,
-            });
-            return (m.entity_id.clone(), Some(m.name.clone()));
+            return self.remember(m, sex, span.start, person);
         }
         let Some((ns, ne)) = name_run else {
             // A role or a group (`a senior official`, `analysts`): not resolved to a name.
@@ -203,26 +188,13 @@ impl<'a> Resolver<'a> {
             return (p.id.clone(), Some(p.name.clone()));
         }
         // Otherwise a person entity mentioned earlier in the document with that last name.
+        let entities = self.entities;
         if let Some(m) = self
             .person_by_last
             .get(last.as_str())
-            .map(|&k| &self.entities[k])
+            .map(|&k| &entities[k])
         {
-            let sex = if sex == Sex::Unknown {
-                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
-            } else {
-                sex
-            };
-            self.people.push(Person {
-                name: m.name.clone(),
-                last,
-                id: m.entity_id.clone(),
-                sex,
-                pos: span.start,
-                person: true,
-                plural: false,
-            });
-            return (m.entity_id.clone(), Some(m.name.clone()));
+            return self.remember(m, sex, span.start, true);
         }
         let words = ne - ns;
         let person = words >= 2
@@ -245,13 +217,32 @@ impl<'a> Resolver<'a> {
         (None, Some(name))
     }
 
+    /// Remembers an entity mention as a new speaker candidate at `pos`. A person's sex is the
+    /// one the title words gave (`sex`), else the one of the first name.
+    fn remember(&mut self, m: &EntityMention, sex: Sex, pos: usize, person: bool) -> Resolved {
+        let sex = if sex == Sex::Unknown && person {
+            (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
+        } else {
+            sex
+        };
+        self.people.push(Person {
+            name: m.name.clone(),
+            last: m.name.rsplit(' ').next().unwrap_or("").to_string(),
+            id: m.entity_id.clone(),
+            sex,
+            pos,
+            person,
+            plural: false,
+        });
+        (m.entity_id.clone(), Some(m.name.clone()))
+    }
+
     fn admit_entities(&mut self, before: usize) {
         // Person and organisation mentions before `before` that are not yet known.
-        let mut changed = false;
-        while self.cursor < self.entities.len() && self.entities[self.cursor].span.start < before {
-            let m = &self.entities[self.cursor];
+        let entities = self.entities;
+        while self.cursor < entities.len() && entities[self.cursor].span.start < before {
+            let m = &entities[self.cursor];
             self.cursor += 1;
-            changed = true;
             let person = m.label == Label::Person;
             if !(person || m.label == Label::Org) {
                 continue;
@@ -262,22 +253,7 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             }
-            let last = m.name.rsplit(' ').next().unwrap_or("").to_string();
-            let sex = if person {
-                (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""))
-            } else {
-                Sex::Unknown
-            };
-            self.people.push(Person {
-                name: m.name.clone(),
-                last,
-                id: m.entity_id.clone(),
-                sex,
-                pos: m.span.start,
-                person,
-                plural: false,
-            });
+            self.remember(m, Sex::Unknown, m.span.start, person);
         }
-        let _ = changed;
     }
 }
