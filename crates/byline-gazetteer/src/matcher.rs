@@ -23,6 +23,8 @@ pub(crate) const ACRONYM: u8 = 1;
 pub(crate) const COMMON: u8 = 2;
 /// The alias holds an upper-case letter.
 pub(crate) const HAS_UPPER: u8 = 4;
+/// The alias is one word in title case (`Nice`): a capital, then small letters only.
+pub(crate) const TITLE: u8 = 8;
 
 /// No token, no node, no pattern.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -213,6 +215,10 @@ pub(crate) fn alias_flags(alias: &str) -> u8 {
     }
     if upper > 0 && lower == 0 {
         flags |= ACRONYM;
+    }
+    let mut chars = alias.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase) {
+        flags |= TITLE;
     }
     if alias.len() <= 16 && alias.chars().all(char::is_alphabetic) {
         let lowered = alias.to_lowercase();
@@ -597,6 +603,12 @@ impl Matcher {
 
 /// Whether `alias` and the text `found` spell the same units with the same case.
 pub(crate) fn same_case(alias: &str, found: &str, fold_diacritics: bool) -> bool {
+    if alias.is_ascii() && found.is_ascii() {
+        // Both are already known to be the same units up to case, and an ASCII text normalises
+        // to its characters other than white space: compare those, without allocating.
+        let kept = |b: &u8| *b > b' ' && *b != 0x7f;
+        return alias.bytes().filter(kept).eq(found.bytes().filter(kept));
+    }
     let fold = Fold {
         case: false,
         diacritics: fold_diacritics,
@@ -604,24 +616,95 @@ pub(crate) fn same_case(alias: &str, found: &str, fold_diacritics: bool) -> bool
     normalize_str(alias, fold) == normalize_str(found, fold)
 }
 
+/// [`same_case`] decided from the alias's flags alone, when they are enough: `found` is the
+/// alias's units up to case, so for an ASCII `found` the shape of its letters tells.
+#[inline]
+fn same_case_by_shape(flags: u8, found: &str) -> Option<bool> {
+    if !found.is_ascii() {
+        return None;
+    }
+    let b = found.as_bytes();
+    if flags & ACRONYM != 0 {
+        Some(!b.iter().any(u8::is_ascii_lowercase))
+    } else if flags & TITLE != 0 {
+        Some(b[0].is_ascii_uppercase() && !b[1..].iter().any(u8::is_ascii_uppercase))
+    } else if flags & HAS_UPPER == 0 {
+        Some(!b.iter().any(u8::is_ascii_uppercase))
+    } else {
+        None
+    }
+}
+
 /// Whether the text `found` may be the alias of `cand` under its case mode.
-/// The alias is fetched only when its case must be compared.
+/// The alias is fetched only when its flags do not settle the case.
 pub(crate) fn case_ok<'a>(
     cand: &Cand,
     alias: impl FnOnce() -> &'a str,
     found: &str,
     fold_diacritics: bool,
 ) -> bool {
+    let exact = || {
+        same_case_by_shape(cand.flags, found)
+            .unwrap_or_else(|| same_case(alias(), found, fold_diacritics))
+    };
     match cand.case {
         CaseMode::Insensitive => true,
-        CaseMode::Exact => same_case(alias(), found, fold_diacritics),
+        CaseMode::Exact => exact(),
         CaseMode::Smart => {
             if cand.flags & (ACRONYM | COMMON) != 0 {
-                same_case(alias(), found, fold_diacritics)
+                exact()
             } else if cand.flags & HAS_UPPER != 0 {
                 found.chars().any(char::is_uppercase)
             } else {
                 true
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `same_case` as first written: both sides normalised, then compared.
+    fn slow_same_case(alias: &str, found: &str) -> bool {
+        let fold = Fold {
+            case: false,
+            diacritics: true,
+        };
+        normalize_str(alias, fold) == normalize_str(found, fold)
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(alias_flags("Nice") & TITLE, TITLE);
+        assert_eq!(alias_flags("NICE") & TITLE, 0);
+        assert_eq!(alias_flags("O'Brien") & TITLE, 0);
+        assert_eq!(same_case_by_shape(alias_flags("US"), "US"), Some(true));
+        assert_eq!(same_case_by_shape(alias_flags("US"), "us"), Some(false));
+        assert_eq!(same_case_by_shape(alias_flags("May"), "May"), Some(true));
+        assert_eq!(same_case_by_shape(alias_flags("May"), "MAY"), Some(false));
+        assert_eq!(same_case_by_shape(alias_flags("McCain"), "McCain"), None);
+        assert_eq!(same_case_by_shape(alias_flags("US"), "Üs"), None);
+        assert!(same_case("New  York", "New York", true));
+        assert!(!same_case("New York", "new York", true));
+        assert!(same_case("Zürich", "Zurich", true));
+    }
+
+    proptest! {
+        /// The shortcuts agree with normalising both sides, for any re-casing of an alias.
+        #[test]
+        fn shortcuts_agree(alias in "[A-Za-z][A-Za-z .'-]{0,12}", flips in proptest::collection::vec(any::<bool>(), 13)) {
+            let found: String = alias
+                .chars()
+                .zip(flips.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, &flip)| if flip { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let slow = slow_same_case(&alias, &found);
+            prop_assert_eq!(same_case(&alias, &found, true), slow);
+            if let Some(fast) = same_case_by_shape(alias_flags(&alias), &found) {
+                prop_assert_eq!(fast, slow);
             }
         }
     }
