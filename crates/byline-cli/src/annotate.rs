@@ -1,7 +1,15 @@
-//! `byline annotate`: read documents in batches, annotate each batch in parallel, write the
-//! results in input order. Three threads (reader, annotators, writer) pass batches through
-//! bounded channels, so memory holds a few batches whatever the input size.
+//! `byline annotate`: cut the input into chunks, annotate the chunks in parallel, write the
+//! results in input order.
+//!
+//! With one thread everything runs in order on the calling thread: read, parse, annotate,
+//! render, write. With N threads a reader thread only cuts the input into numbered chunks of raw
+//! lines (or a `.txt` file's path), N workers each turn a whole chunk into output bytes (read the
+//! JSON, annotate, render), and the calling thread writes the chunks back in input order. A fixed
+//! number of chunks is in flight at any time, so memory stays a few chunks per worker whatever
+//! the input size, and a slow document holds up only its own chunk's output while the other
+//! workers go on up to that bound.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,15 +17,19 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use byline::Pipeline;
-use crossbeam_channel::{bounded, RecvTimeoutError};
+use crossbeam_channel::{bounded, Receiver, RecvTimeoutError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::input::{self, Fields, Item};
+use crate::input::{self, Body, Chunk, Chunker, Fields, Item};
 use crate::{status, summary, AnnotateArgs};
 
-/// Input bytes past which a batch is sent even before it holds `--batch-size` documents.
-const BATCH_BYTES: u64 = 16 << 20;
+/// Chunks in flight per worker: read, waiting, being annotated, or waiting to be written.
+const CHUNKS_PER_WORKER: usize = 4;
+
+/// How often threads waiting on a channel look at the stop flag, so that Ctrl-C ends a run whose
+/// reader is blocked on a terminal.
+const POLL: Duration = Duration::from_millis(100);
 
 /// How documents are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,17 +40,25 @@ enum Mode {
     Summary,
 }
 
-/// What the annotators give the writer for one document.
-enum Rendered {
-    Done {
-        /// The output for the document (a JSON line, or a summary), without the final newline.
-        out: Vec<u8>,
-        /// The error message when the document failed.
-        error: Option<String>,
-        bytes: u64,
-    },
-    /// Not processed: the run was interrupted.
-    Skipped,
+/// What a worker gives the writer for one chunk: the output of its documents, one after the
+/// other.
+struct Rendered {
+    seq: u64,
+    /// The documents' output (JSON lines with their newlines, or summaries).
+    out: Vec<u8>,
+    docs: Vec<DocOut>,
+    /// The run was interrupted before the chunk's end: `docs` are the ones done before.
+    cut: bool,
+}
+
+/// One document of a [`Rendered`] chunk.
+struct DocOut {
+    /// Where its output ends in the chunk's output.
+    end: usize,
+    /// The error message when the document failed.
+    error: Option<String>,
+    /// Input bytes it took.
+    bytes: u64,
 }
 
 #[derive(Serialize)]
@@ -122,60 +142,54 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         Mode::Summary => None,
     };
     let started = Instant::now();
-    let batch_size = args.batch_size as usize;
+    let threads = pipeline.threads().max(1);
+    let reads_stdin = sources.iter().any(|s| matches!(s, input::Source::Stdin));
+    let chunker = Chunker::new(
+        sources,
+        args.batch_size as usize,
+        input::CHUNK_BYTES,
+        Arc::clone(&stop),
+    );
+    let mut writer = Writer {
+        output,
+        strict: args.strict,
+        progress: progress.clone(),
+        report: Report::default(),
+        next: 0,
+        waiting: BTreeMap::new(),
+    };
+    let work = Work {
+        nlp: &pipeline,
+        fields: &fields,
+        options: &options,
+        stop: &stop,
+    };
 
-    let (batch_tx, batch_rx) = bounded::<Vec<Item>>(1);
-    let (out_tx, out_rx) = bounded::<Vec<Rendered>>(1);
-
-    // The reader is not joined: blocked on a terminal's standard input, it must not hold up an
-    // interrupted run.
-    {
-        let stop = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            let mut batch = Vec::with_capacity(batch_size);
-            let mut batch_bytes = 0;
-            input::read(&sources, &fields, &stop, |item| {
-                batch_bytes += item.bytes;
-                batch.push(item);
-                if batch.len() >= batch_size || batch_bytes >= BATCH_BYTES {
-                    batch_bytes = 0;
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
-                    return batch_tx.send(full).is_ok();
-                }
-                true
-            });
-            if !batch.is_empty() {
-                let _ = batch_tx.send(batch);
-            }
-        });
-    }
-
-    let report = std::thread::scope(|scope| {
-        let writer = {
-            let (stop, progress) = (&*stop, progress.clone());
-            let strict = args.strict;
-            scope.spawn(move || write_all(output, out_rx, mode, strict, stop, progress))
-        };
-
-        loop {
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
-            // Wakes up now and then, so that Ctrl-C ends a run whose reader waits on a terminal.
-            let batch = match batch_rx.recv_timeout(Duration::from_millis(100)) {
-                Ok(batch) => batch,
-                Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => break,
-            };
-            let rendered =
-                pipeline.map_batch(batch, |nlp, item| render(nlp, item, &options, &stop));
-            if out_tx.send(rendered).is_err() {
+    if threads == 1 && !reads_stdin {
+        // One thread, one core: every step in order on this thread.
+        for chunk in chunker {
+            if !writer.accept(work.chunk(chunk)) {
                 break;
             }
         }
-        drop((out_tx, batch_rx));
-        writer.join().expect("the writer thread does not panic")
-    });
+    } else {
+        let window = CHUNKS_PER_WORKER * threads;
+        let (chunks, credits) = spawn_reader(chunker, window, &stop);
+        if threads == 1 {
+            // Standard input is read on its own thread only so that a read blocked on a terminal
+            // cannot hold up Ctrl-C; the work stays on this thread.
+            while let Some(chunk) = receive(&chunks, &stop) {
+                let go_on = writer.accept(work.chunk(chunk));
+                let _ = credits.send(());
+                if !go_on {
+                    break;
+                }
+            }
+        } else {
+            run_workers(&work, threads, &chunks, &credits, &mut writer);
+        }
+    }
+    let report = writer.finish(&stop);
 
     if let Some(pb) = &progress {
         pb.finish_and_clear();
@@ -239,56 +253,176 @@ fn progress_bar(args: &AnnotateArgs, total: Option<u64>) -> Option<ProgressBar> 
     Some(pb)
 }
 
-/// Annotates one item and renders it for the writer.
-fn render(nlp: &Pipeline, item: Item, options: &Options, stop: &AtomicBool) -> Rendered {
-    if stop.load(Ordering::Relaxed) {
-        return Rendered::Skipped;
+/// What a worker needs to turn a chunk into output.
+struct Work<'a> {
+    nlp: &'a Pipeline,
+    fields: &'a Fields,
+    options: &'a Options,
+    stop: &'a AtomicBool,
+}
+
+impl Work<'_> {
+    /// Reads, annotates and renders the documents of a chunk, stopping early when the run stops.
+    fn chunk(&self, chunk: Chunk) -> Rendered {
+        let mut rendered = Rendered {
+            seq: chunk.seq,
+            out: Vec::with_capacity(match &chunk.body {
+                Body::Lines { data, .. } => data.len() * 2,
+                _ => 1 << 12,
+            }),
+            docs: Vec::new(),
+            cut: false,
+        };
+        chunk.body.for_each_item(self.fields, |item| {
+            if self.stop.load(Ordering::Relaxed) {
+                rendered.cut = true;
+                return false;
+            }
+            self.render(item, &mut rendered);
+            true
+        });
+        rendered
     }
-    let Item {
-        id,
-        text,
-        origin,
-        bytes,
-    } = item;
-    let result = text.and_then(|text| {
-        nlp.try_annotate(text)
-            .map_err(|err| format!("{origin}: {err}"))
+
+    /// Annotates one document and appends its output to the chunk's.
+    fn render(&self, item: Item, rendered: &mut Rendered) {
+        let Item {
+            id,
+            text,
+            origin,
+            bytes,
+        } = item;
+        let out = &mut rendered.out;
+        let result = text.and_then(|text| {
+            self.nlp
+                .try_annotate(text)
+                .map_err(|err| format!("{origin}: {err}"))
+        });
+        let error = match result {
+            Ok(doc) => {
+                match self.options.mode {
+                    Mode::JsonLines => {
+                        doc.to_json()
+                            .id(id.as_str())
+                            .tokens(self.options.tokens)
+                            .paragraphs(self.options.paragraphs)
+                            .write_to(&mut *out)
+                            .expect("writing to a Vec does not fail");
+                        out.push(b'\n');
+                    }
+                    Mode::Summary => summary::write(out, &id, &doc),
+                }
+                None
+            }
+            Err(error) => {
+                if self.options.mode == Mode::JsonLines {
+                    serde_json::to_writer(
+                        &mut *out,
+                        &ErrorLine {
+                            id: &id,
+                            error: &error,
+                        },
+                    )
+                    .expect("serialising strings does not fail");
+                    out.push(b'\n');
+                }
+                Some(error)
+            }
+        };
+        rendered.docs.push(DocOut {
+            end: out.len(),
+            error,
+            bytes,
+        });
+    }
+}
+
+/// Starts the thread that cuts the input into chunks. It sends a chunk only for a credit, and
+/// `window` credits go round (the writer gives one back for each chunk written), so that at most
+/// `window` chunks are in flight whatever the input size or a slow document.
+///
+/// The thread is not joined: blocked on a terminal's standard input, it must not hold up an
+/// interrupted run.
+fn spawn_reader(
+    chunker: Chunker,
+    window: usize,
+    stop: &Arc<AtomicBool>,
+) -> (Receiver<Chunk>, crossbeam_channel::Sender<()>) {
+    let (chunk_tx, chunk_rx) = bounded::<Chunk>(window);
+    let (credit_tx, credit_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        credit_tx.send(()).expect("the channel holds the window");
+    }
+    let stop = Arc::clone(stop);
+    std::thread::spawn(move || {
+        for chunk in chunker {
+            if credit_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
+                return;
+            }
+            if chunk_tx.send(chunk).is_err() {
+                return;
+            }
+        }
     });
-    match result {
-        Ok(doc) => {
-            let mut out = Vec::with_capacity(doc.text.len() / 2 + 256);
-            match options.mode {
-                Mode::JsonLines => doc
-                    .to_json()
-                    .id(id.as_str())
-                    .tokens(options.tokens)
-                    .paragraphs(options.paragraphs)
-                    .write_to(&mut out)
-                    .expect("writing to a Vec does not fail"),
-                Mode::Summary => summary::write(&mut out, &id, &doc),
-            }
-            Rendered::Done {
-                out,
-                error: None,
-                bytes,
-            }
+    (chunk_rx, credit_tx)
+}
+
+/// The next item of `rx`; `None` when it is closed or the run stops.
+fn receive<T>(rx: &Receiver<T>, stop: &AtomicBool) -> Option<T> {
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return None;
         }
-        Err(error) => {
-            let out = match options.mode {
-                Mode::JsonLines => serde_json::to_vec(&ErrorLine {
-                    id: &id,
-                    error: &error,
-                })
-                .expect("serialising strings does not fail"),
-                Mode::Summary => Vec::new(),
-            };
-            Rendered::Done {
-                out,
-                error: Some(error),
-                bytes,
-            }
+        match rx.recv_timeout(POLL) {
+            Ok(item) => return Some(item),
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
+}
+
+/// Annotates the chunks on `threads` workers and writes them in order on the calling thread.
+///
+/// The workers are plain threads pulling whole chunks from one queue: a chunk is already a
+/// coarse unit, so work stealing would bring nothing, and threads blocked on a channel sleep
+/// where an idle rayon worker spins a while, taking a core from the others on a small machine.
+fn run_workers(
+    work: &Work<'_>,
+    threads: usize,
+    chunks: &Receiver<Chunk>,
+    credits: &crossbeam_channel::Sender<()>,
+    writer: &mut Writer,
+) {
+    // Never full: no more chunks than the window are in flight.
+    let (done_tx, done_rx) = bounded::<Rendered>(CHUNKS_PER_WORKER * threads);
+    std::thread::scope(|scope| {
+        for i in 0..threads {
+            let done_tx = done_tx.clone();
+            std::thread::Builder::new()
+                .name(format!("byline-{i}"))
+                .spawn_scoped(scope, move || {
+                    while let Some(chunk) = receive(chunks, work.stop) {
+                        if done_tx.send(work.chunk(chunk)).is_err() {
+                            return;
+                        }
+                    }
+                })
+                .expect("a worker thread starts");
+        }
+        drop(done_tx);
+        while let Some(rendered) = receive(&done_rx, work.stop) {
+            let written = writer.next;
+            let go_on = writer.accept(rendered);
+            for _ in written..writer.next {
+                let _ = credits.send(());
+            }
+            if !go_on {
+                break;
+            }
+        }
+        // The workers see it and end, whatever they wait on.
+        work.stop.store(true, Ordering::SeqCst);
+    });
 }
 
 #[derive(Default)]
@@ -299,65 +433,68 @@ struct Report {
     write_error: Option<io::Error>,
 }
 
-/// Writes rendered batches in order until the channel closes, a write fails, or the run stops.
-fn write_all(
-    mut output: Box<dyn Write + Send>,
-    batches: crossbeam_channel::Receiver<Vec<Rendered>>,
-    mode: Mode,
+/// Writes rendered chunks in input order.
+struct Writer {
+    output: Box<dyn Write + Send>,
     strict: bool,
-    stop: &AtomicBool,
     progress: Option<ProgressBar>,
-) -> Report {
-    let mut report = Report::default();
-    let mut halted = false;
-    'batches: for batch in batches {
-        for rendered in batch {
-            let Rendered::Done { out, error, bytes } = rendered else {
-                halted = true;
-                break 'batches;
-            };
-            if let Some(error) = &error {
-                report.failed += 1;
-                match &progress {
+    report: Report,
+    /// The number of the next chunk to write.
+    next: u64,
+    /// Chunks that came before their turn.
+    waiting: BTreeMap<u64, Rendered>,
+}
+
+impl Writer {
+    /// Takes a chunk and writes every chunk whose turn has come; `false` when the run must stop
+    /// (a write failed, `--strict` met a failure, the run was interrupted).
+    fn accept(&mut self, rendered: Rendered) -> bool {
+        self.waiting.insert(rendered.seq, rendered);
+        while let Some(rendered) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if !self.write(rendered) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn write(&mut self, rendered: Rendered) -> bool {
+        let mut end = rendered.out.len();
+        let mut go_on = !rendered.cut;
+        for doc in &rendered.docs {
+            self.report.documents += 1;
+            self.report.bytes += doc.bytes;
+            if let Some(error) = &doc.error {
+                self.report.failed += 1;
+                match &self.progress {
                     Some(pb) => pb.suspend(|| eprintln!("byline: {error}")),
                     None => eprintln!("byline: {error}"),
                 }
-            }
-            if !out.is_empty() {
-                let written = output.write_all(&out).and_then(|()| {
-                    if mode == Mode::JsonLines {
-                        output.write_all(b"\n")
-                    } else {
-                        Ok(())
-                    }
-                });
-                if let Err(err) = written {
-                    report.write_error = Some(err);
-                    halted = true;
-                    break 'batches;
+                if self.strict {
+                    end = doc.end;
+                    go_on = false;
+                    break;
                 }
             }
-            report.documents += 1;
-            report.bytes += bytes;
-            if let Some(pb) = &progress {
-                pb.inc(bytes);
-                pb.set_message(format!("{} docs", report.documents));
-            }
-            if strict && error.is_some() {
-                halted = true;
-                break 'batches;
-            }
         }
-        if stop.load(Ordering::Relaxed) {
-            halted = true;
-            break;
+        if let Err(err) = self.output.write_all(&rendered.out[..end]) {
+            self.report.write_error = Some(err);
+            return false;
         }
+        if let Some(pb) = &self.progress {
+            pb.inc(rendered.docs.iter().map(|d| d.bytes).sum());
+            pb.set_message(format!("{} docs", self.report.documents));
+        }
+        go_on
     }
-    if halted {
+
+    /// Flushes the output; stops the run if it did not reach its end.
+    fn finish(mut self, stop: &AtomicBool) -> Report {
+        if let Err(err) = self.output.flush() {
+            self.report.write_error.get_or_insert(err);
+        }
         stop.store(true, Ordering::SeqCst);
+        self.report
     }
-    if let Err(err) = output.flush() {
-        report.write_error.get_or_insert(err);
-    }
-    report
 }

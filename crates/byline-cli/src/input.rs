@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// One document read from the input.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Item {
     /// The document's id: its file name, the id field, or its position in its file.
     pub id: String,
@@ -122,58 +122,260 @@ pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
     Some(total)
 }
 
-/// Reads every source in order and hands each item to `sink`, until `sink` returns `false` or
+/// Documents a chunk holds at most unless told otherwise (`--batch-size`).
+pub(crate) const CHUNK_DOCS: u32 = 256;
+
+/// Input bytes past which a chunk of JSON Lines is closed: small enough that the workers share
+/// the end of a run evenly and that a few chunks per worker stay a few MB, large enough that
+/// handing a chunk over costs nothing beside annotating it.
+pub(crate) const CHUNK_BYTES: usize = 64 << 10;
+
+/// A piece of the input for one worker, numbered in input order.
+#[derive(Debug)]
+pub(crate) struct Chunk {
+    /// Position of the chunk in the input, from 0.
+    pub seq: u64,
+    pub body: Body,
+}
+
+/// What a chunk holds. The reader only cuts the input into raw lines; reading the JSON is the
+/// workers' job.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// Complete lines of a JSON Lines source, blank lines left out.
+    Lines {
+        source: Arc<str>,
+        /// Position in its source of the first line's document (the id when it has none).
+        first_position: u64,
+        /// The lines, one after the other.
+        data: Vec<u8>,
+        lines: Vec<Line>,
+    },
+    /// A file holding one document, read by the worker.
+    Text(PathBuf),
+    /// A document that failed before it could be read (an unusable path, a read error).
+    Failed(Item),
+}
+
+/// Where one document's line lies in a chunk.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// Line number in its source, from 1.
+    pub number: u64,
+    /// Input bytes the line took, its end of line included.
+    pub bytes: u64,
+}
+
+impl Body {
+    /// Reads the documents of the chunk from their raw form and hands them to `sink` in order,
+    /// until it returns `false`.
+    pub(crate) fn for_each_item(&self, fields: &Fields, mut sink: impl FnMut(Item) -> bool) {
+        match self {
+            Body::Lines {
+                source,
+                first_position,
+                data,
+                lines,
+            } => {
+                for (position, line) in (*first_position..).zip(lines) {
+                    let origin = Origin {
+                        source: Arc::clone(source),
+                        line: Some(line.number),
+                    };
+                    let mut item =
+                        parse_line(&data[line.start..line.end], fields, origin, position);
+                    item.bytes = line.bytes;
+                    if !sink(item) {
+                        return;
+                    }
+                }
+            }
+            Body::Text(path) => {
+                sink(read_text(path));
+            }
+            Body::Failed(item) => {
+                sink(item.clone());
+            }
+        }
+    }
+}
+
+/// Cuts the sources into chunks, in order: a `.txt` file is one chunk, JSON Lines are cut into
+/// chunks of at most `max_docs` documents or about `max_bytes` bytes. Reads nothing more once
 /// `stop` is set.
-pub(crate) fn read(
-    sources: &[Source],
-    fields: &Fields,
-    stop: &AtomicBool,
-    mut sink: impl FnMut(Item) -> bool,
-) {
-    for source in sources {
-        if stop.load(Ordering::Relaxed) {
-            return;
+pub(crate) struct Chunker {
+    sources: std::vec::IntoIter<Source>,
+    current: Option<LineReader>,
+    seq: u64,
+    max_docs: usize,
+    max_bytes: usize,
+    stop: Arc<AtomicBool>,
+}
+
+/// The JSON Lines source being cut.
+struct LineReader {
+    reader: BufReader<Box<dyn Read + Send>>,
+    source: Arc<str>,
+    line_no: u64,
+    position: u64,
+    /// The end of the source was reached (or a read failed): nothing more to read from it.
+    done: bool,
+    /// The read error that ended the source, given after the lines before it.
+    failure: Option<Item>,
+}
+
+impl Chunker {
+    pub(crate) fn new(
+        sources: Vec<Source>,
+        max_docs: usize,
+        max_bytes: usize,
+        stop: Arc<AtomicBool>,
+    ) -> Chunker {
+        Chunker {
+            sources: sources.into_iter(),
+            current: None,
+            seq: 0,
+            max_docs: max_docs.max(1),
+            max_bytes: max_bytes.max(1),
+            stop,
         }
-        let go_on = match source {
-            Source::Text(path) => sink(read_text(path)),
-            Source::Unusable(path, message) => sink(Item {
-                id: file_name(path),
-                text: Err(format!("{}: {message}", path.display())),
-                origin: Origin {
-                    source: path.display().to_string().into(),
-                    line: None,
+    }
+
+    fn body(&mut self) -> Option<Body> {
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            if let Some(reader) = &mut self.current {
+                let body = reader.lines(self.max_docs, self.max_bytes, &self.stop);
+                if reader.done && reader.failure.is_none() {
+                    self.current = None;
+                }
+                if body.is_some() {
+                    return body;
+                }
+                continue;
+            }
+            let body = match self.sources.next()? {
+                Source::Text(path) => Body::Text(path),
+                Source::Unusable(path, message) => Body::Failed(failed(&path, &message)),
+                Source::JsonLines(path) => match File::open(&path) {
+                    Ok(file) => {
+                        self.current = Some(LineReader::new(
+                            Box::new(file),
+                            path.display().to_string().into(),
+                        ));
+                        continue;
+                    }
+                    Err(err) => Body::Failed(failed(&path, &err)),
                 },
-                bytes: 0,
-            }),
-            Source::JsonLines(path) => match File::open(path) {
-                Ok(file) => read_json_lines(
-                    file,
-                    path.display().to_string().into(),
-                    fields,
-                    stop,
-                    &mut sink,
-                ),
-                Err(err) => sink(Item {
-                    id: file_name(path),
-                    text: Err(format!("{}: {err}", path.display())),
-                    origin: Origin {
-                        source: path.display().to_string().into(),
-                        line: None,
-                    },
-                    bytes: 0,
-                }),
-            },
-            Source::Stdin => read_json_lines(
-                io::stdin().lock(),
-                "<stdin>".into(),
-                fields,
-                stop,
-                &mut sink,
-            ),
-        };
-        if !go_on {
-            return;
+                Source::Stdin => {
+                    self.current = Some(LineReader::new(Box::new(io::stdin()), "<stdin>".into()));
+                    continue;
+                }
+            };
+            return Some(body);
         }
+    }
+}
+
+impl Iterator for Chunker {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let body = self.body()?;
+        let seq = self.seq;
+        self.seq += 1;
+        Some(Chunk { seq, body })
+    }
+}
+
+/// The error item of a path that gives no document.
+fn failed(path: &Path, message: &dyn fmt::Display) -> Item {
+    Item {
+        id: file_name(path),
+        text: Err(format!("{}: {message}", path.display())),
+        origin: Origin {
+            source: path.display().to_string().into(),
+            line: None,
+        },
+        bytes: 0,
+    }
+}
+
+impl LineReader {
+    fn new(reader: Box<dyn Read + Send>, source: Arc<str>) -> LineReader {
+        LineReader {
+            reader: BufReader::with_capacity(1 << 16, reader),
+            source,
+            line_no: 0,
+            position: 0,
+            done: false,
+            failure: None,
+        }
+    }
+
+    /// The next lines, then the read error that ended the source if one did; `None` once the
+    /// source is done.
+    fn lines(&mut self, max_docs: usize, max_bytes: usize, stop: &AtomicBool) -> Option<Body> {
+        if self.done {
+            return self.failure.take().map(Body::Failed);
+        }
+        let mut data = Vec::with_capacity(max_bytes + (max_bytes >> 2));
+        let mut lines = Vec::new();
+        let first_position = self.position;
+        while lines.len() < max_docs && data.len() < max_bytes && !stop.load(Ordering::Relaxed) {
+            let start = data.len();
+            let n = match self.reader.read_until(b'\n', &mut data) {
+                Ok(0) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(n) => n as u64,
+                Err(err) => {
+                    data.truncate(start);
+                    self.done = true;
+                    self.failure = Some(Item {
+                        id: self.position.to_string(),
+                        text: Err(format!("{}: line {}: {err}", self.source, self.line_no + 1)),
+                        origin: Origin {
+                            source: Arc::clone(&self.source),
+                            line: Some(self.line_no + 1),
+                        },
+                        bytes: 0,
+                    });
+                    break;
+                }
+            };
+            self.line_no += 1;
+            // Tools on Windows start files with a byte order mark; it is not part of the JSON.
+            if self.line_no == 1 && data[start..].starts_with(b"\xEF\xBB\xBF") {
+                data.drain(start..start + 3);
+            }
+            if data[start..].iter().all(u8::is_ascii_whitespace) {
+                data.truncate(start);
+                continue;
+            }
+            lines.push(Line {
+                start,
+                end: data.len(),
+                number: self.line_no,
+                bytes: n,
+            });
+            self.position += 1;
+        }
+        if lines.is_empty() {
+            // Blank lines only, or nothing left: the failure if any, else no chunk.
+            return self.failure.take().map(Body::Failed);
+        }
+        Some(Body::Lines {
+            source: Arc::clone(&self.source),
+            first_position,
+            data,
+            lines,
+        })
     }
 }
 
@@ -184,7 +386,8 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-fn read_text(path: &Path) -> Item {
+/// Reads a file holding one document.
+pub(crate) fn read_text(path: &Path) -> Item {
     let origin = Origin {
         source: path.display().to_string().into(),
         line: None,
@@ -212,61 +415,6 @@ fn read_text(path: &Path) -> Item {
         text,
         origin,
         bytes,
-    }
-}
-
-/// Reads JSON Lines from `reader`; returns `false` when `sink` asked to stop.
-fn read_json_lines<R: Read>(
-    reader: R,
-    source: Arc<str>,
-    fields: &Fields,
-    stop: &AtomicBool,
-    sink: &mut impl FnMut(Item) -> bool,
-) -> bool {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    let mut position = 0u64;
-    loop {
-        if stop.load(Ordering::Relaxed) {
-            return false;
-        }
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return true,
-            Ok(n) => n as u64,
-            Err(err) => {
-                let item = Item {
-                    id: position.to_string(),
-                    text: Err(format!("{source}: line {}: {err}", line_no + 1)),
-                    origin: Origin {
-                        source: Arc::clone(&source),
-                        line: Some(line_no + 1),
-                    },
-                    bytes: 0,
-                };
-                sink(item);
-                return true;
-            }
-        };
-        line_no += 1;
-        // Tools on Windows start files with a byte order mark; it is not part of the JSON.
-        if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
-            buf.drain(..3);
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let origin = Origin {
-            source: Arc::clone(&source),
-            line: Some(line_no),
-        };
-        let mut item = parse_line(&buf, fields, origin, position);
-        item.bytes = n;
-        position += 1;
-        if !sink(item) {
-            return false;
-        }
     }
 }
 

@@ -127,9 +127,10 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Documents read and annotated together; memory holds about three batches.
-    /// Example: `--batch-size 64`
-    #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Documents a worker takes at a time (fewer when they reach 64 KB of input); about four
+    /// such chunks per thread are in memory at once. Smaller spreads uneven documents more
+    /// evenly, larger hands over less. Example: `--batch-size 64`
+    #[arg(long, value_name = "N", default_value_t = input::CHUNK_DOCS, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
 }
 
