@@ -560,3 +560,140 @@ fn a_byte_order_mark_and_crlf_line_ends_are_read() {
     assert_eq!(docs[0]["id"], "a");
     check_document(&docs[1], "Yo. Hey.");
 }
+
+/// Good documents from a few words to hundreds of KB, bad lines of every kind and blank lines,
+/// and the id and error each line must give, in order.
+fn uneven_corpus() -> (Vec<u8>, Vec<(String, bool)>) {
+    let article = article();
+    let mut jsonl = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..90 {
+        let id = format!("u{i}");
+        match i % 9 {
+            3 => {
+                jsonl.extend_from_slice(b"{\"id\": \"broken\", \"text\": ");
+                expected.push((expected.len().to_string(), true));
+            }
+            5 => {
+                jsonl.extend(
+                    serde_json::to_vec(&serde_json::json!({"id": id, "body": "x"})).unwrap(),
+                );
+                expected.push((id, true));
+            }
+            7 => {
+                jsonl.extend_from_slice(format!("{{\"id\": \"{id}\", \"text\": \"bad ").as_bytes());
+                jsonl.push(0xff);
+                jsonl.extend_from_slice(b" byte\xff\"}");
+                expected.push((id, true));
+            }
+            _ => {
+                // One document in ten is large (the article 25 times, ~80 KB: more than a chunk), the
+                // others small.
+                let text = match i % 10 {
+                    0 => [article.as_str(); 25].join("\n\n"),
+                    1 | 4 => "Moscow said no.".to_owned(),
+                    _ => article[..article.len().min(200 * (i + 1))]
+                        .rsplit_once(' ')
+                        .map_or("Hi.", |(head, _)| head)
+                        .to_owned(),
+                };
+                jsonl.extend(
+                    serde_json::to_vec(&serde_json::json!({"id": id, "text": text})).unwrap(),
+                );
+                expected.push((id, false));
+            }
+        }
+        jsonl.push(b'\n');
+        if i % 11 == 0 {
+            jsonl.extend_from_slice(b"   \n\n");
+        }
+    }
+    (jsonl, expected)
+}
+
+#[test]
+fn uneven_documents_and_bad_lines_give_the_same_bytes_on_any_thread_count() {
+    let (jsonl, expected) = uneven_corpus();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uneven.jsonl");
+    std::fs::write(&path, &jsonl).unwrap();
+    let path = path.to_str().unwrap();
+    let reference = byline(&["annotate", path, "--threads", "1"], b"");
+    assert_eq!(reference.status.code(), Some(1), "{}", stderr(&reference));
+    let docs = lines(&reference);
+    let got: Vec<(String, bool)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().to_owned(),
+                d.get("error").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let failures = expected.iter().filter(|(_, bad)| *bad).count();
+    assert_eq!(
+        stderr(&reference)
+            .matches(&format!("byline: {path}: line "))
+            .count(),
+        failures,
+        "one message per failed document: {}",
+        stderr(&reference)
+    );
+    for threads in ["1", "2", "4"] {
+        for batch in ["1", "3", "256"] {
+            for from_stdin in [false, true] {
+                let args = ["annotate", "--threads", threads, "--batch-size", batch];
+                let out = if from_stdin {
+                    byline(&[&args[..], &["-"]].concat(), &jsonl)
+                } else {
+                    byline(&[&args[..], &[path]].concat(), b"")
+                };
+                assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+                let same = if from_stdin {
+                    // The same lines, only named after standard input.
+                    String::from_utf8(reference.stdout.clone())
+                        .unwrap()
+                        .replace(path, "<stdin>")
+                        .into_bytes()
+                } else {
+                    reference.stdout.clone()
+                };
+                assert!(
+                    out.stdout == same,
+                    "--threads {threads} --batch-size {batch} (stdin: {from_stdin}) gives other bytes"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn strict_writes_nothing_after_the_first_failure_on_any_thread_count() {
+    let (jsonl, _) = corpus(80);
+    let mut lines_in: Vec<&str> = jsonl.lines().collect();
+    lines_in.insert(37, "{\"id\": \"bad\"}");
+    lines_in.insert(60, "not JSON");
+    let input = lines_in.join("\n") + "\n";
+    for threads in ["1", "2", "4"] {
+        for batch in ["1", "5", "256"] {
+            let out = byline(
+                &["annotate", "--strict", "-j", threads, "--batch-size", batch],
+                input.as_bytes(),
+            );
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            let docs = lines(&out);
+            let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+            let want: Vec<String> = (0..37)
+                .map(|i| format!("d{i}"))
+                .chain(["bad".into()])
+                .collect();
+            assert_eq!(ids, want, "--threads {threads} --batch-size {batch}");
+            assert!(docs[37]["error"]
+                .as_str()
+                .unwrap()
+                .ends_with("no \"text\" field"));
+            assert!(!stderr(&out).contains("line 61"), "{}", stderr(&out));
+        }
+    }
+}
