@@ -10,8 +10,7 @@
 # one-thread processes at once (work that is perfectly parallel): the speed-up they reach is what
 # the machine gives at that moment, the ceiling for the N-thread figure above it.
 #
-# Uses hyperfine when it is installed, plain timing otherwise. Needs ../shared beside the
-# repository (or BYLINE_SHARED) unless INPUT is given.
+# Needs ../shared beside the repository (or BYLINE_SHARED) unless INPUT is given.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,56 +43,61 @@ echo "input: $input ($docs documents, $text_mb MB of text), $(nproc) cores, $run
 # Warm the page cache and the binary.
 "$bin" annotate "$input" --threads 1 --quiet >/dev/null
 
-# Best wall time of $runs runs, and the CPU time (user + system) of that run: on a busy machine
-# the wall time also counts waiting for a core, which the CPU time does not.
-best_run() {
-    local t="$1" best="" cpu="" wall user sys
-    for _ in $(seq "$runs"); do
-        read -r wall user sys < <(
-            { /usr/bin/time -f '%e %U %S' "$bin" annotate "$input" --threads "$t" --quiet >/dev/null; } 2>&1 | tail -1
-        )
-        if [[ -z "$best" ]] || (( $(echo "$wall < $best" | bc -l) )); then
-            best="$wall"
-            cpu="$(echo "$user + $sys" | bc -l)"
-        fi
-    done
-    echo "$best $cpu"
-}
-
-if command -v hyperfine >/dev/null; then
-    args=()
-    for t in $threads; do
-        args+=(-n "threads=$t" "$bin annotate $input --threads $t --quiet > /dev/null")
-    done
-    hyperfine --warmup 1 --runs "$runs" "${args[@]}" >&2
-fi
-
+# Best and median wall time of the whole command, taken by Python (GNU time gives only
+# hundredths of a second), and the CPU time (user + system) of the best run: on a busy machine
+# the wall time also counts waiting for a core, which the CPU time does not. The thread counts
+# take turns run by run, so that a burst of other work falls on all of them alike.
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-printf '%-8s %10s %10s %10s %10s %8s\n' threads seconds 'CPU s' 'MB/s' 'docs/s' scaling
-base=""
-for t in $threads; do
-    read -r s cpu < <(best_run "$t")
-    [[ -z "$base" ]] && base="$s"
-    printf '%-8s %10.3f %10.3f %10.2f %10.0f %7.2fx\n' "$t" "$s" "$cpu" \
-        "$(echo "$text_mb / $s" | bc -l)" "$(echo "$docs / $s" | bc -l)" \
-        "$(echo "$base / $s" | bc -l)"
-done
+python3 - "$bin" "$input" "$runs" "$text_mb" "$docs" $threads <<'PY'
+import resource
+import statistics
+import subprocess
+import sys
+import time
 
-# The machine's ceiling: N independent one-thread runs at once against one of them.
-n="$(echo "$threads" | tr ' ' '\n' | sort -n | tail -1)"
-first="$(echo "$threads" | awk '{print $1}')"
-if (( n > 1 )) && [[ "$first" == 1 ]]; then
-    best=""
-    for _ in $(seq "$runs"); do
-        start="$(date +%s.%N)"
-        for _ in $(seq "$n"); do
-            "$bin" annotate "$input" --threads 1 --quiet >/dev/null &
-        done
-        wait
-        end="$(date +%s.%N)"
-        s="$(echo "$end - $start" | bc -l)"
-        if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best="$s"; fi
-    done
-    printf 'ceiling: %s one-thread runs at once take %.3f s: the machine gives %.2fx now\n' \
-        "$n" "$best" "$(echo "$n * $base / $best" | bc -l)"
-fi
+bin_, path, runs, text_mb, docs = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+threads = [int(t) for t in sys.argv[6:]]
+
+
+def command(t):
+    return [bin_, "annotate", path, "--threads", str(t), "--quiet"]
+
+
+def run(t):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command(t), stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+walls = {t: [] for t in threads}
+for _ in range(runs):
+    for t in threads:
+        walls[t].append(run(t))
+
+print(f"{'threads':<8} {'seconds':>10} {'median s':>10} {'CPU s':>10} {'MB/s':>10} {'docs/s':>10} {'scaling':>8}")
+base = None
+for t in threads:
+    best, cpu = min(walls[t])
+    median = statistics.median(w for w, _ in walls[t])
+    base = base or best
+    print(f"{t:<8} {best:10.3f} {median:10.3f} {cpu:10.3f} {text_mb / best:10.2f} {docs / best:10.0f} {base / best:7.2f}x")
+
+n = max(threads)
+if n > 1 and threads[0] == 1:
+    best = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        procs = [subprocess.Popen(command(1), stdout=subprocess.DEVNULL) for _ in range(n)]
+        if any(p.wait() for p in procs):
+            sys.exit("a one-thread run failed")
+        wall = time.perf_counter() - start
+        best = wall if best is None else min(best, wall)
+    print(
+        f"ceiling: {n} one-thread runs at once take {best:.3f} s: "
+        f"the machine gives {n * base / best:.2f}x now"
+    )
+PY
