@@ -1,7 +1,7 @@
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use byline_gazetteer::{EntityRecognizer, Gazetteer};
 use byline_quotes::QuoteExtractor;
@@ -49,7 +49,7 @@ struct Inner {
     quotes: Option<QuoteExtractor>,
     threads: usize,
     /// Built on the first batch, so that a pipeline used one document at a time starts no thread.
-    pool: OnceLock<Option<rayon::ThreadPool>>,
+    pool: Mutex<Pool>,
 }
 
 impl Pipeline {
@@ -90,7 +90,7 @@ impl Pipeline {
                 gazetteer,
                 quotes: quotes.then(QuoteExtractor::new),
                 threads,
-                pool: OnceLock::new(),
+                pool: Mutex::new(Pool::Unbuilt),
             }),
         }
     }
@@ -204,21 +204,56 @@ impl Pipeline {
         }
     }
 
-    fn pool(&self) -> Option<&rayon::ThreadPool> {
+    /// The worker threads of this process, built on first use. A process forked after a batch
+    /// inherits the pool but none of its threads: the child builds a pool of its own.
+    fn pool(&self) -> Option<Arc<rayon::ThreadPool>> {
         if self.inner.threads <= 1 {
             return None;
         }
-        self.inner
-            .pool
-            .get_or_init(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(self.inner.threads)
-                    .thread_name(|i| format!("byline-{i}"))
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+        let pid = std::process::id();
+        let mut pool = self.inner.pool.lock().unwrap_or_else(|e| e.into_inner());
+        if let Pool::Built {
+            pid: built_in,
+            pool,
+        } = &*pool
+        {
+            if *built_in == pid {
+                return pool.clone();
+            }
+        }
+        let built = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.inner.threads)
+            .thread_name(|i| format!("byline-{i}"))
+            .build()
+            .ok()
+            .map(Arc::new);
+        let stale = std::mem::replace(
+            &mut *pool,
+            Pool::Built {
+                pid,
+                pool: built.clone(),
+            },
+        );
+        if let Pool::Built {
+            pool: Some(stale), ..
+        } = stale
+        {
+            // A parent's pool: its threads do not exist in this process, and dropping it would
+            // signal them, so it is left alone.
+            std::mem::forget(stale);
+        }
+        built
     }
+}
+
+/// A pipeline's worker threads, and the process they were started in.
+enum Pool {
+    Unbuilt,
+    /// `None` when the threads could not be started: batches then run on the calling thread.
+    Built {
+        pid: u32,
+        pool: Option<Arc<rayon::ThreadPool>>,
+    },
 }
 
 impl fmt::Debug for Pipeline {
