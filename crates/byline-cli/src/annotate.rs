@@ -143,7 +143,9 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     };
     let started = Instant::now();
     let threads = pipeline.threads().max(1);
-    let reads_stdin = sources.iter().any(|s| matches!(s, input::Source::Stdin));
+    // A read from a terminal or a pipe can block for good: it gets a thread of its own, so
+    // that Ctrl-C still ends the run.
+    let may_block = !input::all_regular_files(&sources);
     let chunker = Chunker::new(
         sources,
         args.batch_size as usize,
@@ -165,7 +167,7 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         stop: &stop,
     };
 
-    if threads == 1 && !reads_stdin {
+    if threads == 1 && !may_block {
         // One thread, one core: every step in order on this thread.
         for chunk in chunker {
             if !writer.accept(work.chunk(chunk)) {
@@ -176,7 +178,7 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         let window = CHUNKS_PER_WORKER * threads;
         let (chunks, credits) = spawn_reader(chunker, window, &stop);
         if threads == 1 {
-            // Standard input is read on its own thread only so that a read blocked on a terminal
+            // The input is read on its own thread only so that a read blocked on a terminal
             // cannot hold up Ctrl-C; the work stays on this thread.
             while let Some(chunk) = receive(&chunks, &stop) {
                 let go_on = writer.accept(work.chunk(chunk));
@@ -355,10 +357,10 @@ fn spawn_reader(
     }
     let stop = Arc::clone(stop);
     std::thread::spawn(move || {
-        for chunk in chunker {
-            if credit_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
-                return;
-            }
+        let mut chunker = chunker;
+        // A credit first, then the read: no chunk waits in memory for its turn to be sent.
+        while credit_rx.recv().is_ok() && !stop.load(Ordering::Relaxed) {
+            let Some(chunk) = chunker.next() else { return };
             if chunk_tx.send(chunk).is_err() {
                 return;
             }

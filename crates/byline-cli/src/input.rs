@@ -107,6 +107,18 @@ fn text_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Whether every source is a regular file (or a path that gives no document), whose reads
+/// cannot block for good as those of a terminal or a pipe can.
+pub(crate) fn all_regular_files(sources: &[Source]) -> bool {
+    sources.iter().all(|source| match source {
+        Source::Text(p) | Source::JsonLines(p) => {
+            std::fs::metadata(p).map_or(true, |m| m.is_file())
+        }
+        Source::Stdin => false,
+        Source::Unusable(..) => true,
+    })
+}
+
 /// The total size of the sources in bytes, when it is known (not for standard input).
 pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
     let mut total = 0;
