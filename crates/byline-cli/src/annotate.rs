@@ -149,7 +149,7 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     let chunker = Chunker::new(
         sources,
         args.batch_size as usize,
-        input::CHUNK_BYTES,
+        threads,
         Arc::clone(&stop),
     );
     let mut writer = Writer {

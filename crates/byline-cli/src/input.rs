@@ -137,10 +137,18 @@ pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
 /// Documents a chunk holds at most unless told otherwise (`--batch-size`).
 pub(crate) const CHUNK_DOCS: u32 = 256;
 
-/// Input bytes past which a chunk of JSON Lines is closed: small enough that the workers share
-/// the end of a run evenly and that a few chunks per worker stay a few MB, large enough that
-/// handing a chunk over costs nothing beside annotating it.
-pub(crate) const CHUNK_BYTES: usize = 64 << 10;
+/// Input bytes past which a chunk of JSON Lines is closed: small enough that a few chunks per
+/// worker stay a few MB, large enough that handing a chunk over costs nothing beside annotating
+/// it.
+const CHUNK_BYTES: usize = 64 << 10;
+
+/// The smallest chunk, in input bytes, towards the end of a run.
+const MIN_CHUNK_BYTES: usize = 16 << 10;
+
+/// Near the end of an input of known size, a chunk is at most the rest of the input divided by
+/// this many chunks per worker (guided scheduling): chunks shrink as the input runs out, so that
+/// the workers finish close together and none waits long for the last one.
+const CHUNKS_LEFT_PER_WORKER: u64 = 4;
 
 /// A piece of the input for one worker, numbered in input order.
 #[derive(Debug)]
@@ -215,14 +223,16 @@ impl Body {
 }
 
 /// Cuts the sources into chunks, in order: a `.txt` file is one chunk, JSON Lines are cut into
-/// chunks of at most `max_docs` documents or about `max_bytes` bytes. Reads nothing more once
-/// `stop` is set.
+/// chunks of at most `max_docs` documents or 64 KB (less near the end of the input, when its size
+/// is known). Reads nothing more once `stop` is set.
 pub(crate) struct Chunker {
     sources: std::vec::IntoIter<Source>,
     current: Option<LineReader>,
     seq: u64,
     max_docs: usize,
-    max_bytes: usize,
+    workers: u64,
+    /// Input bytes not cut into chunks yet, when the input's size is known.
+    remaining: Option<u64>,
     stop: Arc<AtomicBool>,
 }
 
@@ -239,19 +249,31 @@ struct LineReader {
 }
 
 impl Chunker {
+    /// A chunker for `workers` workers.
     pub(crate) fn new(
         sources: Vec<Source>,
         max_docs: usize,
-        max_bytes: usize,
+        workers: usize,
         stop: Arc<AtomicBool>,
     ) -> Chunker {
         Chunker {
+            remaining: total_bytes(&sources),
             sources: sources.into_iter(),
             current: None,
             seq: 0,
             max_docs: max_docs.max(1),
-            max_bytes: max_bytes.max(1),
+            workers: workers.max(1) as u64,
             stop,
+        }
+    }
+
+    /// Input bytes past which the next chunk is closed.
+    fn chunk_bytes(&self) -> usize {
+        match self.remaining {
+            Some(rest) => usize::try_from(rest / (self.workers * CHUNKS_LEFT_PER_WORKER))
+                .unwrap_or(usize::MAX)
+                .clamp(MIN_CHUNK_BYTES, CHUNK_BYTES),
+            None => CHUNK_BYTES,
         }
     }
 
@@ -260,10 +282,15 @@ impl Chunker {
             if self.stop.load(Ordering::Relaxed) {
                 return None;
             }
+            let chunk_bytes = self.chunk_bytes();
             if let Some(reader) = &mut self.current {
-                let body = reader.lines(self.max_docs, self.max_bytes, &self.stop);
+                let body = reader.lines(self.max_docs, chunk_bytes, &self.stop);
                 if reader.done && reader.failure.is_none() {
                     self.current = None;
+                }
+                if let Some(Body::Lines { lines, .. }) = &body {
+                    let bytes = lines.iter().map(|l| l.bytes).sum();
+                    self.remaining = self.remaining.map(|r| r.saturating_sub(bytes));
                 }
                 if body.is_some() {
                     return body;
@@ -271,7 +298,11 @@ impl Chunker {
                 continue;
             }
             let body = match self.sources.next()? {
-                Source::Text(path) => Body::Text(path),
+                Source::Text(path) => {
+                    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+                    self.remaining = self.remaining.map(|r| r.saturating_sub(bytes));
+                    Body::Text(path)
+                }
                 Source::Unusable(path, message) => Body::Failed(failed(&path, &message)),
                 Source::JsonLines(path) => match File::open(&path) {
                     Ok(file) => {
@@ -748,6 +779,54 @@ mod tests {
         assert_eq!(
             item.text.unwrap_err(),
             "in.jsonl: line 2: not valid UTF-8 (byte 12 of the line)"
+        );
+    }
+
+    #[test]
+    fn chunks_keep_every_line_in_order_and_shrink_near_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        let mut jsonl = b"\xEF\xBB\xBF".to_vec();
+        for i in 0..2000 {
+            let text = "word ".repeat(i % 300);
+            jsonl.extend(format!("{{\"id\": \"x{i}\", \"text\": \"{text}\"}}\n").bytes());
+            if i % 7 == 0 {
+                jsonl.extend_from_slice(b"  \r\n");
+            }
+        }
+        std::fs::write(&path, &jsonl).unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let fields = Fields {
+            text: "text".into(),
+            id: "id".into(),
+        };
+        let chunks: Vec<Chunk> =
+            Chunker::new(vec![Source::JsonLines(path)], 256, 2, stop).collect();
+        let mut ids = Vec::new();
+        let mut sizes = Vec::new();
+        for (seq, chunk) in chunks.iter().enumerate() {
+            assert_eq!(chunk.seq, seq as u64);
+            let Body::Lines { data, lines, .. } = &chunk.body else {
+                panic!("a JSON Lines file gives lines")
+            };
+            assert!(lines.len() <= 256);
+            sizes.push(data.len());
+            chunk.body.for_each_item(&fields, |item| {
+                let text = item.text.expect("every line is good");
+                assert_eq!(item.id, format!("x{}", ids.len()));
+                assert_eq!(text.len(), 5 * (ids.len() % 300));
+                ids.push(item.origin.line.unwrap());
+                true
+            });
+        }
+        assert_eq!(ids.len(), 2000, "no line lost or repeated");
+        // Line numbers count the blank lines too.
+        assert_eq!(ids[1], 3);
+        assert!(sizes.iter().all(|&n| n < CHUNK_BYTES + 2000), "{sizes:?}");
+        assert!(sizes[0] >= CHUNK_BYTES, "{sizes:?}");
+        assert!(
+            sizes[sizes.len() - 2] < CHUNK_BYTES / 2,
+            "chunks shrink towards the end: {sizes:?}"
         );
     }
 }
