@@ -5,6 +5,7 @@
 #   bash benches/scripts/cli_throughput.sh              # threads 1 and 2
 #   THREADS="1 2 4 8 16" RUNS=5 bash benches/scripts/cli_throughput.sh
 #   INPUT=corpus.jsonl bash benches/scripts/cli_throughput.sh
+#   BIN=/path/to/other/byline bash benches/scripts/cli_throughput.sh   # another build, as is
 #
 # On a machine shared with other work, N cores are rarely N free cores. The last line runs N
 # one-thread processes at once (work that is perfectly parallel): the speed-up they reach is what
@@ -24,8 +25,12 @@ if [[ ! -f "$input" ]]; then
     exit 0
 fi
 
-cargo build --release -p byline-cli --manifest-path "$root/Cargo.toml" >&2
-bin="${CARGO_TARGET_DIR:-$root/target}/release/byline"
+if [[ -n "${BIN:-}" ]]; then
+    bin="$BIN"
+else
+    cargo build --release -p byline-cli --manifest-path "$root/Cargo.toml" >&2
+    bin="${CARGO_TARGET_DIR:-$root/target}/release/byline"
+fi
 
 # MB of document text (not of JSON around it), measured once.
 text_mb="$(python3 -c '
@@ -46,7 +51,8 @@ echo "input: $input ($docs documents, $text_mb MB of text), $(nproc) cores, $run
 # Best and median wall time of the whole command, taken by Python (GNU time gives only
 # hundredths of a second), and the CPU time (user + system) of the best run: on a busy machine
 # the wall time also counts waiting for a core, which the CPU time does not. The thread counts
-# take turns run by run, so that a burst of other work falls on all of them alike.
+# and the ceiling's N one-thread runs take turns round by round, so that a burst of other work
+# falls on all of them alike.
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 - "$bin" "$input" "$runs" "$text_mb" "$docs" $threads <<'PY'
 import resource
@@ -73,10 +79,23 @@ def run(t):
     return wall, cpu
 
 
+def together(n):
+    start = time.perf_counter()
+    procs = [subprocess.Popen(command(1), stdout=subprocess.DEVNULL) for _ in range(n)]
+    if any(p.wait() for p in procs):
+        sys.exit("a one-thread run failed")
+    return time.perf_counter() - start
+
+
+n = max(threads)
+ceiling = n > 1 and threads[0] == 1
 walls = {t: [] for t in threads}
+togethers = []
 for _ in range(runs):
     for t in threads:
         walls[t].append(run(t))
+    if ceiling:
+        togethers.append(together(n))
 
 print(f"{'threads':<8} {'seconds':>10} {'median s':>10} {'CPU s':>10} {'MB/s':>10} {'docs/s':>10} {'scaling':>8}")
 base = None
@@ -85,17 +104,8 @@ for t in threads:
     median = statistics.median(w for w, _ in walls[t])
     base = base or best
     print(f"{t:<8} {best:10.3f} {median:10.3f} {cpu:10.3f} {text_mb / best:10.2f} {docs / best:10.0f} {base / best:7.2f}x")
-
-n = max(threads)
-if n > 1 and threads[0] == 1:
-    best = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        procs = [subprocess.Popen(command(1), stdout=subprocess.DEVNULL) for _ in range(n)]
-        if any(p.wait() for p in procs):
-            sys.exit("a one-thread run failed")
-        wall = time.perf_counter() - start
-        best = wall if best is None else min(best, wall)
+if ceiling:
+    best = min(togethers)
     print(
         f"ceiling: {n} one-thread runs at once take {best:.3f} s: "
         f"the machine gives {n * base / best:.2f}x now"
