@@ -89,8 +89,8 @@ pub(crate) struct AnnotateArgs {
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 
-    /// Worker threads; 0 = BYLINE_NUM_THREADS, or one per core. Output order never depends on it.
-    /// Example: `--threads 4`
+    /// Worker threads; 0 = BYLINE_NUM_THREADS, or one per core; 1 does all the work in order on
+    /// one thread. Output order never depends on it. Example: `--threads 4`
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 
@@ -127,9 +127,9 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Documents a worker takes at a time (fewer when they reach 64 KB of input); about four
-    /// such chunks per thread are in memory at once. Smaller spreads uneven documents more
-    /// evenly, larger hands over less. Example: `--batch-size 64`
+    /// Documents a worker takes at a time (fewer once they reach 64 KB of input, and towards the
+    /// end of a file); about four such chunks per thread are in memory at once. Smaller spreads
+    /// uneven documents more evenly, larger hands over less. Example: `--batch-size 64`
     #[arg(long, value_name = "N", default_value_t = input::CHUNK_DOCS, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
 }
