@@ -590,6 +590,11 @@ fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
     if f & PRON != 0 && !tell {
         return Comp::Clause(first);
     }
+    // `said the vote was a sign that ...`: a clause starts right away unless a time, a
+    // preposition or an adverb sits between the verb and `that`.
+    if !tell && f & (PREP | TIME) == 0 && !doc.is_ly(first) && !matches!(t.kind, Kind::Number) {
+        return Comp::Clause(first);
+    }
     // Look ahead past a hearer, a time or `in a statement` for `that`, a colon or a quote.
     let mut k = first;
     let limit = (first + if tell { 16 } else { 10 }).min(b);
@@ -671,7 +676,7 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             stops.push(c.a - 1);
         } else {
             let j = skip_verb_group_left(doc, c.a, a);
-            let reports = c.class & (SAY | TELL | MIXED) != 0;
+            let reports = c.class & (SAY | TELL | MIXED | EVAL) != 0;
             if reports && j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but")) {
                 stops.push(j - 1);
             } else if let Some((s, _)) = left_np(doc, j, a) {
@@ -700,7 +705,7 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         if joined
             && next < b
             && doc.in_quote[next] == 0
-            && (doc.flags(next) & (DET | PRON) != 0 || doc.is_cap(next))
+            && (doc.flags(next) & PRON != 0 || doc.toks[k].is_punct(';'))
         {
             stops.push(k);
         }
@@ -866,14 +871,14 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         }
         let has_quote =
             (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
-        if c.class & (SAY | TELL | BELIEF) == 0 {
+        if c.class & (SAY | TELL | BELIEF | EVAL) == 0 {
             let soon = (start..end.min(start + 12))
                 .any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
             if !soon {
                 continue;
             }
         }
-        if c.class & (SAY | TELL) == 0 && c.class & MIXED != 0 && !has_quote && clause {
+        if c.class & (SAY | TELL | EVAL) == 0 && c.class & MIXED != 0 && !has_quote && clause {
             continue;
         }
         // `told X ...` with no `that`: skip the hearer.

@@ -129,12 +129,15 @@ const CASES: &[(&str, &str, &[Want])] = &[
     (
         "a mixed quotation after a participle takes the clause's speaker",
         "White House spokesman John Kirby criticised the deal, describing it as \"worrisome.\"",
-        &[Want {
+        &[
+            want(&["the deal"], Some("White House spokesman John Kirby"), Indirect),
+            Want {
             content: &["it as \"worrisome.\""],
             speaker: Some("White House spokesman John Kirby"),
             kind: Mixed,
             quoted: Some(&["worrisome"]),
-        }],
+            },
+        ],
     ),
     (
         "reported speech holding a quoted fragment",
@@ -188,6 +191,26 @@ const CASES: &[(&str, &str, &[Want])] = &[
         "a possessive speaker",
         "The company's spokesman said the plant would close.",
         &[want(&["the plant would close."], Some("The company's spokesman"), Indirect)],
+    ),
+    (
+        "a noun phrase after the verb starts the reported clause, not a later that",
+        "The governor said the vote was a clear sign that voters want change.",
+        &[want(&["the vote was a clear sign that voters want change."], Some("The governor"), Indirect)],
+    ),
+    (
+        "a time between the verb and that",
+        "The agency said on Tuesday that the bridge would reopen.",
+        &[want(&["that the bridge would reopen."], Some("The agency"), Indirect)],
+    ),
+    (
+        "a verb of judgement with its object as content",
+        "Senator Hale criticized the new budget plan.",
+        &[want(&["the new budget plan."], Some("Senator Hale"), Indirect)],
+    ),
+    (
+        "declining to comment",
+        "The company declined to comment.",
+        &[want(&["to comment."], Some("The company"), Indirect)],
     ),
     (
         "a passive verb reports no speaker of its own",
