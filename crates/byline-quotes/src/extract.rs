@@ -406,18 +406,62 @@ fn skip_paren_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
     j
 }
 
+/// A share of people polled ending before `end`: `61 percent`, `one in four`, `nearly six in
+/// 10`, `Some 22 percent of voters` is left to the noun phrase.
+fn share_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+    ];
+    const BEFORE: &[&str] = &[
+        "some", "about", "nearly", "only", "just", "almost", "than", "more", "fewer", "over",
+        "around", "roughly", "another", "while", "and",
+    ];
+    let number = |k: usize| {
+        doc.in_quote[k] == 0
+            && (matches!(doc.toks[k].kind, Kind::Number)
+                || NUMBERS.iter().any(|w| doc.lower_is(k, w)))
+    };
+    let mut k = end.checked_sub(1)?;
+    if k < lo {
+        return None;
+    }
+    if doc.lower_is(k, "percent") || doc.toks[k].is_punct('%') {
+        k = k.checked_sub(1)?;
+        if k < lo || !matches!(doc.toks[k].kind, Kind::Number) {
+            return None;
+        }
+    } else if !(number(k) && k >= lo + 2 && doc.lower_is(k - 1, "in") && number(k - 2)) {
+        return None;
+    } else {
+        k -= 2;
+    }
+    while k > lo
+        && BEFORE[..BEFORE.len() - 2]
+            .iter()
+            .any(|w| doc.lower_is(k - 1, w))
+    {
+        k -= 1;
+    }
+    Some((k, end))
+}
+
 /// The noun phrase ending right before token `end` (exclusive), not reaching left of `lo`.
 fn left_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
     if end <= lo {
         return None;
     }
     let h = end - 1;
+    if let Some(np) = share_np(doc, end, lo) {
+        return Some(np);
+    }
     let t = &doc.toks[h];
     if !t.is_word() || doc.in_quote[h] != 0 {
         return None;
     }
     let f = t.flags;
-    if f & PRON != 0 {
+    // `Cruz, who said ...`: the relative pronoun stands for the speaker.
+    let relative = doc.lower_is(h, "who") && h > lo && doc.toks[h - 1].is_punct(',');
+    if f & PRON != 0 || relative {
         return Some((h, end));
     }
     let cap = doc.is_cap(h);
@@ -865,7 +909,16 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             }
             continue;
         }
-        let end = content_end(start, b, &stops);
+        let mut end = content_end(start, b, &stops);
+        // `X, who said Y, said Z`: a relative clause ends at its comma.
+        if doc.lower_is(subject.0, "who") && subject.0 > a && doc.toks[subject.0 - 1].is_punct(',')
+        {
+            if let Some(k) =
+                (start + 1..end).find(|&k| doc.in_quote[k] == 0 && doc.toks[k].is_punct(','))
+            {
+                end = k;
+            }
+        }
         if end <= start {
             continue;
         }
@@ -1040,6 +1093,16 @@ fn reach_comma(doc: &Doc<'_>, s: usize, a: usize) -> Option<usize> {
 
 /// The noun phrase that opens the clause at `a` (after a fronted phrase ending in a comma).
 fn first_np(doc: &Doc<'_>, a: usize, limit: usize) -> Option<(usize, usize)> {
+    // `But the court overruled and said ...`.
+    let conj = ["and", "but", "so", "yet", "or"];
+    let a = if a + 1 < limit
+        && conj.iter().any(|w| doc.lower_is(a, w))
+        && !doc.toks[a + 1].is_punct(',')
+    {
+        a + 1
+    } else {
+        a
+    };
     let mut s = a;
     if doc.flags(a) & (PREP | BOUNDARY) != 0 || doc.lower_is(a, "after") {
         let mut k = a;
@@ -1087,20 +1150,30 @@ fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, us
     // A relative clause may run longer than an apposition.
     let open = (a..k).rev().take(40).find(|&i| doc.toks[i].is_punct(','));
     let relative = open.is_some_and(|i| doc.lower_is(i + 1, "who") || doc.lower_is(i + 1, "which"));
-    let max = if relative { 30 } else { 14 };
+    let max = if relative { 30 } else { 24 };
+    // The first noun phrase before a comma, unless one further left opens the sentence
+    // (`Ann Ruiz, a nurse from Dayton, Ohio, said`).
+    let mut best = None;
     while m > a && n < max {
         m -= 1;
         n += 1;
         if doc.toks[m].is_punct(',') {
-            return left_np(doc, m, a);
+            // `Sen. Rob Portman (R-Ohio), another incumbent, said`.
+            if let Some(np) = left_np(doc, skip_paren_left(doc, m, a), a) {
+                if np.0 == a || best.is_some() && np.0 <= a + 1 {
+                    return Some(np);
+                }
+                best.get_or_insert(np);
+            }
+            continue;
         }
         let t = &doc.toks[m];
         let inner_punct = t.is_punct('(') || t.is_punct(')') || t.is_punct('-') || t.is_punct('.');
         if !(t.is_word() || matches!(t.kind, Kind::Number) || inner_punct) {
-            return None;
+            break;
         }
     }
-    None
+    best
 }
 
 fn mark_used(doc: &Doc<'_>, a: usize, b: usize, used: &mut [bool]) {

@@ -213,6 +213,21 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["to comment."], Some("The company"), Indirect)],
     ),
     (
+        "a share of those polled as the speaker",
+        "Only 12 percent said they trusted the council.",
+        &[want(&["they trusted the council."], Some("Only 12 percent"), Indirect)],
+    ),
+    (
+        "a relative clause reporting speech ends at its comma",
+        "The mayor, who said the budget was sound, left early.",
+        &[want(&["the budget was sound"], Some("who"), Indirect)],
+    ),
+    (
+        "an apposition with commas of its own",
+        "Ann Ruiz, a nurse from Dayton, Ohio, said the clinic had closed.",
+        &[want(&["the clinic had closed."], Some("Ann Ruiz"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
