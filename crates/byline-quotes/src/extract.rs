@@ -1151,7 +1151,7 @@ fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, us
     let open = (a..k).rev().take(40).find(|&i| doc.toks[i].is_punct(','));
     let relative = open.is_some_and(|i| doc.lower_is(i + 1, "who") || doc.lower_is(i + 1, "which"));
     let max = if relative { 30 } else { 24 };
-    // The first noun phrase before a comma, unless one further left opens the sentence
+    // The first noun phrase before a comma that is not the object of a preposition
     // (`Ann Ruiz, a nurse from Dayton, Ohio, said`).
     let mut best = None;
     while m > a && n < max {
@@ -1160,7 +1160,8 @@ fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, us
         if doc.toks[m].is_punct(',') {
             // `Sen. Rob Portman (R-Ohio), another incumbent, said`.
             if let Some(np) = left_np(doc, skip_paren_left(doc, m, a), a) {
-                if np.0 == a || best.is_some() && np.0 <= a + 1 {
+                let object = np.0 > a && doc.flags(np.0 - 1) & PREP != 0 && !doc.is_cap(np.0 - 1);
+                if !object {
                     return Some(np);
                 }
                 best.get_or_insert(np);
