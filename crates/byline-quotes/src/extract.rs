@@ -833,6 +833,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         if tags[ci].is_some() {
             continue;
         }
+        // `Asked whether ..., X said`: the question is the content, asked by no one named or
+        // by the `by` phrase.
+        if let Some(f) = asked_question(doc, c, a, b) {
+            found.push(f);
+            continue;
+        }
         // `According to X, CONTENT.`
         if c.according {
             if let Some(spk) = according_np(doc, c.b, b) {
@@ -966,6 +972,60 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             confidence: conf,
         });
     }
+}
+
+/// A question put to the clause's subject: `When asked by a reporter whether ...,`,
+/// `Asked on Monday about the plan,`, `he said when asked if ...`.
+fn asked_question(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Found> {
+    const QUESTION: &[&str] = &[
+        "whether", "if", "who", "what", "why", "how", "which", "when", "where", "about", "to",
+    ];
+    const BEFORE: &[&str] = &["when", "being", "if", "once", "after"];
+    let i = c.a;
+    if !doc.lower_is(i, "asked") || c.b != i + 1 {
+        return None;
+    }
+    let opens = i == a
+        || BEFORE.iter().any(|w| doc.lower_is(i - 1, w))
+        || doc.toks[i - 1].is_punct(',')
+        || doc.toks[i - 1].is_punct('(');
+    if !opens {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut speaker = None;
+    if doc.lower_is(k, "by") {
+        let np = right_np(doc, k + 1, b)?;
+        speaker = Some(np);
+        k = np.1;
+    }
+    // Only a time or a place may come before the question (`Asked on Monday whether`).
+    let question = |k: usize| QUESTION.iter().any(|w| doc.lower_is(k, w));
+    if k < b && !question(k) && doc.flags(k) & (PREP | TIME) == 0 {
+        return None;
+    }
+    let limit = (k + 8).min(b);
+    while k < limit && !question(k) {
+        if !(doc.toks[k].is_word() || matches!(doc.toks[k].kind, Kind::Number))
+            || doc.in_quote[k] != 0
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= limit || k + 1 >= b {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < b && !(doc.in_quote[e] == 0 && doc.toks[e].is_punct(',')) {
+        e += 1;
+    }
+    Some(Found {
+        content: vec![piece(doc, k, e)?],
+        cue: Some((c.a, c.b)),
+        speaker,
+        confidence: 0.6,
+    })
 }
 
 /// For a post-posed tag: (comma index ending the content, content start, speaker).

@@ -337,6 +337,12 @@ const EVAL_FORMS: &[&str] = &[
     "invoked",
     "echoed",
     "likened",
+    "referring",
+    "referred",
+    "refers",
+    "described",
+    "describes",
+    "describing",
 ];
 
 /// Irregular verbs: base, third person, past, participle, `-ing`.

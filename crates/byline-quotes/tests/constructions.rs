@@ -228,6 +228,27 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the clinic had closed."], Some("Ann Ruiz"), Indirect)],
     ),
     (
+        "a participle referring to something after a tag",
+        "\"It will pass,\" she said, referring to the storm.",
+        &[
+            want(&["\"It will pass,\""], Some("she"), Direct),
+            want(&["the storm."], Some("she"), Indirect),
+        ],
+    ),
+    (
+        "a question put to the speaker, asked by no one named",
+        "Asked whether he would run again, the mayor said no.",
+        &[
+            want(&["whether he would run again"], None, Indirect),
+            want(&["no."], Some("the mayor"), Indirect),
+        ],
+    ),
+    (
+        "a question put by someone named after by",
+        "When asked by a reporter about the fire, he left.",
+        &[want(&["about the fire"], Some("a reporter"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
