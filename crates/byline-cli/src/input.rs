@@ -1,7 +1,9 @@
 //! Reading documents: `.txt` files, JSON Lines files, folders of `.txt` files, standard input.
 //!
-//! Every document becomes an [`Item`]: its id and its text, or the reason it could not be read
-//! (naming the file and line). Nothing is dropped: a bad line is an item too.
+//! A [`Chunker`] cuts the sources into numbered [`Chunk`]s without reading the JSON (raw lines,
+//! a `.txt` file's path); whoever annotates a chunk turns it into [`Item`]s: a document's id and
+//! text, or the reason it could not be read (naming the file and line). Nothing is dropped: a
+//! bad line is an item too.
 
 use std::fmt;
 use std::fs::File;
