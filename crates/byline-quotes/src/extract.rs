@@ -804,10 +804,13 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             while k < b && k < tag_end + 6 && doc.toks[k].is_word() && doc.in_quote[k] == 0 {
                 k += 1;
             }
+            // `..., he said, because ...` goes on; `..., he said, wiping his face` does not.
+            const GOES_ON: &[&str] = &["because", "that", "while", "and", "but", "although"];
             let resumes = k + 1 < b
                 && doc.toks[k].is_punct(',')
                 && doc.toks[k + 1].is_word()
-                && doc.flags(k + 1) & (BOUNDARY | PREP | CUE) == 0;
+                && (doc.flags(k + 1) & (BOUNDARY | PREP | CUE) == 0
+                    || GOES_ON.iter().any(|w| doc.lower_is(k + 1, w)));
             if resumes {
                 let e = content_end(k + 1, b, &stops);
                 if let Some(p) = piece(doc, k + 1, e) {
@@ -916,6 +919,15 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             continue;
         }
         let mut end = content_end(start, b, &stops);
+        // `Although she said X, ...`, `While 7 percent said X, ...`: a fronted subordinate
+        // clause ends at its comma.
+        if subordinate_before(doc, a, c.a) {
+            if let Some(k) =
+                (start + 1..end).find(|&k| doc.in_quote[k] == 0 && doc.toks[k].is_punct(','))
+            {
+                end = k;
+            }
+        }
         // `X, who said Y, said Z`: a relative clause ends at its comma.
         if doc.lower_is(subject.0, "who") && subject.0 > a && doc.toks[subject.0 - 1].is_punct(',')
         {
@@ -1026,6 +1038,23 @@ fn asked_question(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Found> {
         speaker,
         confidence: 0.6,
     })
+}
+
+/// Whether the cue at `i` sits in a subordinate clause opening the sentence at `a` (`Although
+/// in September she said`, `And while he said`), with no comma between.
+fn subordinate_before(doc: &Doc<'_>, a: usize, i: usize) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "although", "though", "while", "if", "when", "because", "since", "whereas", "as", "after",
+        "before", "once", "unless", "until",
+    ];
+    let mut k = a;
+    while k < i && (doc.lower_is(k, "and") || doc.lower_is(k, "but") || doc.lower_is(k, "even")) {
+        k += 1;
+    }
+    k < i
+        && i - k <= 25
+        && SUBORDINATORS.iter().any(|w| doc.lower_is(k, w))
+        && (k..i).all(|m| !doc.toks[m].is_punct(','))
 }
 
 /// For a post-posed tag: (comma index ending the content, content start, speaker).

@@ -249,6 +249,16 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["about the fire"], Some("a reporter"), Indirect)],
     ),
     (
+        "reported speech in a fronted subordinate clause ends at its comma",
+        "Although the coach said the team was ready, it lost badly.",
+        &[want(&["the team was ready"], Some("the coach"), Indirect)],
+    ),
+    (
+        "a tag inside its sentence before a clause that gives a reason",
+        "Prices will rise, she said, because the harvest failed.",
+        &[want(&["Prices will rise", "because the harvest failed."], Some("she"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
