@@ -353,10 +353,24 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         {
             end = i + 2;
         }
+        let mut class = f & CUE;
+        // `called for an inquiry`, `called on Congress to act`.
+        if ["called", "calls", "calling"]
+            .iter()
+            .any(|w| doc.lower_is(i, w))
+            && (doc.lower_is(i + 1, "for")
+                || doc.lower_is(i + 1, "on")
+                    && i + 2 < b
+                    && doc.flags(i + 2) & TIME == 0
+                    && !matches!(doc.toks[i + 2].kind, Kind::Number))
+        {
+            end = i + 2;
+            class |= EVAL;
+        }
         out.push(Cue {
             a: i,
             b: end,
-            class: f & CUE,
+            class,
             ing: f & F_ING != 0,
             according: false,
             attitude: false,
@@ -847,8 +861,10 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             if let Some(spk) = according_np(doc, c.b, b) {
                 let k = spk.1;
                 // `According to X, ...`, `But, according to X, ...`.
-                let fronted =
-                    c.a == a || (c.a > a && doc.toks[c.a - 1].is_punct(',') && c.a - a <= 6);
+                let conj = ["but", "and", "so", "yet"];
+                let fronted = c.a == a
+                    || (c.a > a && doc.toks[c.a - 1].is_punct(',') && c.a - a <= 6)
+                    || (c.a == a + 1 && conj.iter().any(|w| doc.lower_is(a, w)));
                 if k + 1 < b && doc.toks[k].is_punct(',') && fronted {
                     let e = content_end(k + 1, b, &stops);
                     if let Some(p) = piece(doc, k + 1, e) {

@@ -343,6 +343,12 @@ const EVAL_FORMS: &[&str] = &[
     "described",
     "describes",
     "describing",
+    "criticizing",
+    "criticising",
+    "denouncing",
+    "questioning",
+    "condemning",
+    "urging",
 ];
 
 /// Irregular verbs: base, third person, past, participle, `-ing`.

@@ -259,6 +259,16 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["Prices will rise", "because the harvest failed."], Some("she"), Indirect)],
     ),
     (
+        "calling for something",
+        "The union called for an independent inquiry.",
+        &[want(&["an independent inquiry."], Some("The union"), Indirect)],
+    ),
+    (
+        "according to after a conjunction",
+        "But according to the filing, the firm lost money.",
+        &[want(&["the firm lost money."], Some("the filing"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
