@@ -975,7 +975,13 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             if object.iter().any(|w| doc.lower_is(start, w)) {
                 start += 1;
             } else if let Some(np) = right_np(doc, start, end) {
-                start = np.1;
+                // `told the AP her group ...`: a determiner inside opens the clause's subject.
+                let cut = (np.0 + 1..np.1).find(|&k| {
+                    doc.flags(k) & (DET | PRON) != 0
+                        && !doc.is_cap(k)
+                        && doc.flags(k - 1) & DET == 0
+                });
+                start = cut.unwrap_or(np.1);
             }
             if start >= end || !(doc.toks[start].is_word() || doc.toks[start].is_quote()) {
                 continue;
@@ -1438,9 +1444,19 @@ const NOT_SPEAKERS: &[&str] = &[
     "subscribe",
     "share",
     "follow",
-    "q",
-    "a",
     "partial",
+    "revealed",
+    "contributing",
+    "twitter",
+    "pledged",
+    "bombshell",
+    "superdelegates",
+    "delegates",
+    "delegate",
+    "total",
+    "facebook",
+    "instagram",
+    "sources",
     "transcript",
     "warning",
     "breaking",
@@ -1515,6 +1531,10 @@ fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
         if NOT_SPEAKERS.contains(&first.as_str())
             || (para..k).any(|w| doc.flags(w) & (TIME | PREP | BOUNDARY) != 0)
         {
+            continue;
+        }
+        // `Clinton: 547.` is a tally, not a statement.
+        if !(k + 1..end).any(|w| toks[w].is_word()) {
             continue;
         }
         let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
