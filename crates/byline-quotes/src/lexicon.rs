@@ -485,6 +485,10 @@ const NOT_CUES: &[&str] = &[
     "viewed",
     "reply",
     "maintain",
+    "maintains",
+    "maintained",
+    "maintaining",
+    "comments",
 ];
 
 const AUXILIARIES: &[&str] = &[

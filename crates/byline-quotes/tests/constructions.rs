@@ -269,6 +269,16 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the firm lost money."], Some("the filing"), Indirect)],
     ),
     (
+        "keeping up ties reports nothing",
+        "Moscow maintains close relations with several regional powers.",
+        &[],
+    ),
+    (
+        "a plural noun that looks like a verb is no cue",
+        "The senator's comments drew wide criticism.",
+        &[],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
