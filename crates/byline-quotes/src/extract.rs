@@ -243,6 +243,9 @@ struct Cue {
     ing: bool,
     according: bool,
     attitude: bool,
+    /// Reports a view with no one holding it in the clause (`X is expected to`): the whole
+    /// clause is the content.
+    impersonal: bool,
 }
 
 fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
@@ -261,8 +264,30 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                 ing: false,
                 according: true,
                 attitude: false,
+                impersonal: false,
             });
             continue;
+        }
+        if f & PHRASAL != 0 && !doc.is_cap(i) {
+            let found = PHRASAL_CUES.iter().find(|(heads, rest, _)| {
+                heads.iter().any(|h| doc.lower_is(i, h))
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(n, w)| doc.lower_is(i + 1 + n, w))
+            });
+            if let Some((_, rest, class)) = found {
+                out.push(Cue {
+                    a: i,
+                    b: (i + 1 + rest.len()).min(b),
+                    class: *class,
+                    ing: doc.word(i).ends_with("ing"),
+                    according: false,
+                    attitude: false,
+                    impersonal: false,
+                });
+                continue;
+            }
         }
         if f & VERBISH != 0 && !doc.is_cap(i) {
             // `expressed (deep) concern`, `voiced doubts`.
@@ -286,6 +311,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                     ing: f & F_ING != 0 || doc.word(i).ends_with("ing"),
                     according: false,
                     attitude: true,
+                    impersonal: false,
                 });
                 continue;
             }
@@ -301,6 +327,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                     ing: false,
                     according: false,
                     attitude: false,
+                    impersonal: false,
                 });
                 continue;
             }
@@ -312,6 +339,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                     ing: false,
                     according: false,
                     attitude: false,
+                    impersonal: false,
                 });
             }
             continue;
@@ -337,11 +365,25 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             while j > a && (doc.flags(j) & ADV != 0 || doc.is_ly(j)) {
                 j -= 1;
             }
-            let w = doc.word(j).to_ascii_lowercase();
-            if matches!(
-                w.as_str(),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            ) {
+            let passive = ["was", "were", "is", "are", "be", "been", "being"]
+                .iter()
+                .any(|w| doc.lower_is(j, w));
+            if passive {
+                // `Obama is expected to join her`: an expectation held by no one named.
+                let finite = ["was", "were", "is", "are"]
+                    .iter()
+                    .any(|w| doc.lower_is(j, w));
+                if finite && doc.lower_is(i, "expected") && doc.lower_is(i + 1, "to") {
+                    out.push(Cue {
+                        a: j,
+                        b: i + 1,
+                        class: 0,
+                        ing: false,
+                        according: false,
+                        attitude: false,
+                        impersonal: true,
+                    });
+                }
                 continue;
             }
         }
@@ -374,6 +416,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             ing: f & F_ING != 0,
             according: false,
             attitude: false,
+            impersonal: false,
         });
     }
     out
@@ -638,7 +681,12 @@ fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
     let f = t.flags;
     let tell = c.class & TELL != 0;
     if c.class & (SAY | TELL) == 0 && c.class & BELIEF != 0 {
-        let clause = (f & (PRON | DET) != 0 || doc.is_cap(first)) && f & PREP == 0;
+        // `hopes to win`: a hope names its aim.
+        let hope = ["hope", "hopes", "hoped", "hoping"]
+            .iter()
+            .any(|w| doc.lower_is(c.a, w));
+        let clause = (f & (PRON | DET) != 0 || doc.is_cap(first)) && f & PREP == 0
+            || hope && doc.lower_is(first, "to");
         return if clause {
             Comp::Clause(first)
         } else {
@@ -850,6 +898,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         if tags[ci].is_some() {
             continue;
         }
+        if c.impersonal {
+            if let Some(f) = impersonal(doc, c, a, b, &stops) {
+                found.push(f);
+            }
+            continue;
+        }
         // `Asked whether ..., X said`: the question is the content, asked by no one named or
         // by the `by` phrase.
         if let Some(f) = asked_question(doc, c, a, b) {
@@ -1006,6 +1060,50 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             confidence: conf,
         });
     }
+}
+
+/// The clause around an impersonal cue (`Obama is expected to join her`), from its start after a comma, a conjunction or a subordinator to its end.
+fn impersonal(doc: &Doc<'_>, c: &Cue, a: usize, b: usize, stops: &[usize]) -> Option<Found> {
+    const OPENERS: &[&str] = &[
+        "and", "but", "if", "while", "because", "although", "though", "as", "when", "so", "that",
+        "since", "whether", "where",
+    ];
+    let mut s = c.a;
+    while s > a && c.a - s < 30 {
+        let t = &doc.toks[s - 1];
+        if doc.in_quote[s - 1] == 0
+            && (matches!(t.kind, Kind::Punct(',' | ';' | ':' | '—' | '–' | '(')) || t.is_quote())
+        {
+            break;
+        }
+        // `Gowdy and his team seemed`: `and` opens a clause only after a comma.
+        let conj = doc.lower_is(s - 1, "and") || doc.lower_is(s - 1, "but");
+        if OPENERS.iter().any(|w| doc.lower_is(s - 1, w))
+            && (!conj || s - 1 == a || doc.toks[s - 2].is_punct(','))
+        {
+            break;
+        }
+        s -= 1;
+    }
+    // A subject is needed.
+    if s >= c.a || !doc.toks[s].is_word() {
+        return None;
+    }
+    let mut e = content_end(c.b, b, stops);
+    if let Some(k) = (c.b..e).find(|&k| {
+        doc.in_quote[k] == 0 && matches!(doc.toks[k].kind, Kind::Punct(',' | ';' | ':' | '—'))
+    }) {
+        e = k;
+    }
+    if e <= c.b {
+        return None;
+    }
+    Some(Found {
+        content: vec![piece(doc, s, e)?],
+        cue: Some((c.a, c.b)),
+        speaker: None,
+        confidence: 0.5,
+    })
 }
 
 /// A question put to the clause's subject: `When asked by a reporter whether ...,`,

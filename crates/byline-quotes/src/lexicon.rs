@@ -17,6 +17,9 @@ pub(crate) const MIXED: u32 = 1 << 3;
 /// Judges or acts on something named right after it (`criticized the plan`, `declined to
 /// comment`): the object is the content, quoted or not.
 pub(crate) const EVAL: u32 = 1 << 22;
+/// Heads a cue of several words (`spoke about`, `pointed to`, `took issue with`); see
+/// [`PHRASAL_CUES`].
+pub(crate) const PHRASAL: u32 = 1 << 23;
 /// Any cue class.
 pub(crate) const CUE: u32 = SAY | TELL | BELIEF | MIXED | EVAL;
 /// Base form (`say`).
@@ -349,6 +352,25 @@ const EVAL_FORMS: &[&str] = &[
     "questioning",
     "condemning",
     "urging",
+    "ordered",
+];
+
+/// Cues of a verb and its particles: (verb forms, the words after it, class). Each reports a
+/// stance on what follows in most of its uses in news text (measured on PolNeAR train).
+pub(crate) const PHRASAL_CUES: &[(&[&str], &[&str], u32)] = &[
+    (&["spoke", "speaks", "talked", "talks"], &["about"], EVAL),
+    (&["spoke", "speaks"], &["of"], EVAL),
+    (&["pointed", "points", "pointing"], &["to"], EVAL),
+    (&["took", "takes", "taking"], &["issue", "with"], EVAL),
+    (&["sided", "sides", "siding"], &["with"], EVAL),
+    (&["pushed", "pushes", "pushing"], &["for"], EVAL),
+    (&["argued", "argues", "arguing"], &["for"], EVAL),
+    (&["warned", "warns", "warning"], &["of"], EVAL),
+    (&["warned", "warns", "warning"], &["against"], EVAL),
+    (&["weighed", "weighs", "weighing"], &["in", "on"], EVAL),
+    (&["commented", "comments", "commenting"], &["on"], EVAL),
+    (&["made", "makes", "making"], &["clear"], SAY),
+    (&["made", "makes", "making"], &["it", "clear"], SAY),
 ];
 
 /// Irregular verbs: base, third person, past, participle, `-ing`.
@@ -1061,6 +1083,11 @@ impl Lexicon {
         }
         for w in VERBISH_WORDS {
             add(&mut map, w, VERBISH);
+        }
+        for (heads, _, _) in PHRASAL_CUES {
+            for w in heads.iter() {
+                add(&mut map, w, PHRASAL);
+            }
         }
         for w in EVAL_FORMS {
             let form = if w.ends_with("ing") {

@@ -279,6 +279,21 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[],
     ),
     (
+        "a verb and its particle as the cue",
+        "The senator spoke about the cost of the new bridge.",
+        &[want(&["the cost of the new bridge."], Some("The senator"), Indirect)],
+    ),
+    (
+        "an expectation held by no one named is the whole clause",
+        "The council is expected to approve the budget on Friday.",
+        &[want(&["The council is expected to approve the budget on Friday."], None, Indirect)],
+    ),
+    (
+        "a hope names its aim",
+        "The mayor hopes to finish the bridge by spring.",
+        &[want(&["to finish the bridge by spring."], Some("The mayor"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
