@@ -1010,6 +1010,14 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         if end <= start {
             continue;
         }
+        // `reported on Tuesday.`, `reported from Kiev.`: a short phrase is no content.
+        if clause
+            && doc.flags(start) & PREP != 0
+            && end - start <= 4
+            && !doc.lower_is(start, "about")
+        {
+            continue;
+        }
         let has_quote =
             (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
         if c.class & (SAY | TELL | BELIEF | EVAL) == 0 {

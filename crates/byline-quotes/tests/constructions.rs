@@ -294,6 +294,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["to finish the bridge by spring."], Some("The mayor"), Indirect)],
     ),
     (
+        "a short phrase after the verb is no content",
+        "Ms. Avery reported from Kiev.",
+        &[],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
