@@ -815,6 +815,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
         {
             stops.push(k);
         }
+        // `..., compared with 41 percent for Clinton`: a comparison ends a reported clause.
+        let aside = matches!(doc.toks[k].kind, Kind::Punct(',' | '—' | '–'))
+            && ["compared"].iter().any(|w| doc.lower_is(k + 1, w));
+        if aside {
+            stops.push(k);
+        }
     }
     let mut main_subject: Option<(usize, usize)> = None;
     // Post-posed tags first: they own the quotation before them.

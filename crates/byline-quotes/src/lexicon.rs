@@ -353,6 +353,10 @@ const EVAL_FORMS: &[&str] = &[
     "condemning",
     "urging",
     "ordered",
+    "offered",
+    "attacked",
+    "sought",
+    "seeks",
 ];
 
 /// Cues of a verb and its particles: (verb forms, the words after it, class). Each reports a

@@ -299,6 +299,16 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[],
     ),
     (
+        "a comparison after a comma ends the reported clause",
+        "Most voters said the plan was fair, compared with a third last year.",
+        &[want(&["the plan was fair"], Some("Most voters"), Indirect)],
+    ),
+    (
+        "a verb of judgement that seeks something",
+        "The firm sought a delay in the trial.",
+        &[want(&["a delay in the trial."], Some("The firm"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
