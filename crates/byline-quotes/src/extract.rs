@@ -347,11 +347,17 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         if f & CUE == 0 || doc.is_cap(i) && i > a {
             continue;
         }
-        // A noun after a determiner (`a claim`, `the report`).
+        // A noun after a determiner (`a claim`, `the report`), but not a verb after a
+        // quantity standing alone (`one in three said`, `many say`).
+        const ALONE: &[&str] = &[
+            "one", "two", "three", "four", "five", "both", "all", "many", "several", "some",
+            "most", "few", "others", "more",
+        ];
         if i > a
             && doc.toks[i - 1].is_word()
             && doc.flags(i - 1) & DET != 0
             && doc.flags(i - 1) & PRON == 0
+            && !(f & (F_PAST | F_BASE) != 0 && ALONE.iter().any(|w| doc.lower_is(i - 1, w)))
         {
             continue;
         }
@@ -425,6 +431,17 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
 /// Skips adverbs, auxiliaries and a parenthetical between commas, going left from `end`.
 fn skip_verb_group_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
     let j = skip_adverbs_left(doc, j, lo);
+    // `Spicer on Thursday evening said`, `The agency last week said`.
+    let mut k = j;
+    while k > lo && j - k < 4 && doc.toks[k - 1].is_word() && doc.flags(k - 1) & TIME != 0 {
+        k -= 1;
+    }
+    if k < j {
+        if k > lo && doc.lower_is(k - 1, "on") {
+            k -= 1;
+        }
+        return skip_adverbs_left(doc, k, lo);
+    }
     let k = skip_paren_left(doc, j, lo);
     if k < j {
         // `McCaskill (D-Mo.) also said`: adverbs may sit on either side.
@@ -789,7 +806,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
                 // `..., Trump boasted, "..."`: a new speaker ends the earlier content.
                 let dash =
                     s > a && matches!(doc.toks[s - 1].kind, Kind::Punct('―' | '—' | '–' | ';'));
-                if s > a && (doc.is_comma_like(s - 1) || dash) {
+                // `X said A and Y said B`: so does a new speaker after `and`.
+                let and = s > a
+                    && reports
+                    && (doc.lower_is(s - 1, "and") || doc.lower_is(s - 1, "but"))
+                    && doc.in_quote[s - 1] == 0;
+                if s > a && (doc.is_comma_like(s - 1) || dash || and) {
                     stops.push(s - 1);
                 }
             }

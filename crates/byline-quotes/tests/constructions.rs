@@ -309,6 +309,19 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["a delay in the trial."], Some("The firm"), Indirect)],
     ),
     (
+        "two shares of those polled in one sentence",
+        "One in three said the tax was too high and one in four said it was too low.",
+        &[
+            want(&["the tax was too high"], Some("One in three"), Indirect),
+            want(&["it was too low."], Some("one in four"), Indirect),
+        ],
+    ),
+    (
+        "a time between the speaker and the verb",
+        "The spokesman on Thursday evening said the plant was safe.",
+        &[want(&["the plant was safe."], Some("The spokesman"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
