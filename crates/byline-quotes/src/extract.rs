@@ -433,7 +433,11 @@ fn skip_verb_group_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
     let j = skip_adverbs_left(doc, j, lo);
     // `Spicer on Thursday evening said`, `The agency last week said`.
     let mut k = j;
-    while k > lo && j - k < 4 && doc.toks[k - 1].is_word() && doc.flags(k - 1) & TIME != 0 {
+    while k > lo
+        && j - k < 4
+        && doc.toks[k - 1].is_word()
+        && (doc.flags(k - 1) & TIME != 0 || doc.lower_is(k - 1, "here"))
+    {
         k -= 1;
     }
     if k < j {
@@ -521,6 +525,11 @@ fn share_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
 
 /// The noun phrase ending right before token `end` (exclusive), not reaching left of `lo`.
 fn left_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
+    left_np_in(doc, end, lo, true)
+}
+
+/// [`left_np`], reaching past a preposition to the people it follows only when `reach` is set.
+fn left_np_in(doc: &Doc<'_>, end: usize, lo: usize, reach: bool) -> Option<(usize, usize)> {
     if end <= lo {
         return None;
     }
@@ -591,6 +600,14 @@ fn left_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
         let head_ok =
             f & SPEAKER_NOUN != 0 || doc.word(h).ends_with('s') || doc.flags(s) & DET != 0;
         if !head_ok {
+            // `Some advocates for stem cell research said`: the people before the preposition.
+            let of = ["for", "of", "at", "from", "with"];
+            if reach && s > lo + 1 && of.iter().any(|w| doc.lower_is(s - 1, w)) && end - s < 6 {
+                let (ps, pe) = left_np_in(doc, s - 1, lo, false)?;
+                let people =
+                    doc.flags(pe - 1) & SPEAKER_NOUN != 0 || doc.word(pe - 1).ends_with('s');
+                return people.then_some((ps, end));
+            }
             return None;
         }
     }
@@ -974,7 +991,7 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
                 None if j > a && doc.toks[j - 1].is_punct(',') => {
                     parenthetical_subject(doc, j - 1, a)
                 }
-                None => None,
+                None => dashed_subject(doc, j, a),
             }
         };
         let Some(subject) = subject else { continue };
@@ -1258,7 +1275,21 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
             } else {
                 spk.1 >= b || !doc.toks[spk.1].is_word() || doc.lower_is(spk.1, "who")
             };
-            if closes {
+            // `X's manager, Corey Lewandowski, said the staff ...`: names between commas are
+            // the subject, not content.
+            let apposition = !doc.is_closing_quote(c.a - 1)
+                && c.a - a <= 14
+                && (a..c.a - 1).any(|k| doc.toks[k].is_punct(','))
+                && (a..c.a - 1).all(|k| {
+                    let t = &doc.toks[k];
+                    t.is_punct(',')
+                        || t.is_punct('.')
+                        || t.is_word()
+                            && (t.flags & (AUX | CUE | VERBISH) == 0
+                                || doc.word(k).starts_with(['\'', '’']))
+                            && (doc.is_cap(k) || !doc.word(k).ends_with("ed"))
+                });
+            if closes && !apposition {
                 return Some((c.a - 1, a, spk));
             }
         }
@@ -1420,6 +1451,25 @@ fn parenthetical_subject(doc: &Doc<'_>, k: usize, a: usize) -> Option<(usize, us
         }
     }
     best
+}
+
+/// `The justice -- who had clashed with him -- said`: the subject before an aside between
+/// dashes ending right before `j`.
+fn dashed_subject(doc: &Doc<'_>, j: usize, a: usize) -> Option<(usize, usize)> {
+    let dash = |k: usize| matches!(doc.toks[k].kind, Kind::Punct('—' | '–' | '-'));
+    if j <= a || !dash(j - 1) {
+        return None;
+    }
+    let mut k = j - 1;
+    while k > a && dash(k - 1) {
+        k -= 1;
+    }
+    let open = (a..k).rev().take(30).find(|&m| dash(m))?;
+    let mut m = open;
+    while m > a && dash(m - 1) {
+        m -= 1;
+    }
+    left_np(doc, m, a)
 }
 
 fn mark_used(doc: &Doc<'_>, a: usize, b: usize, used: &mut [bool]) {

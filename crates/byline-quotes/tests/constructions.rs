@@ -322,6 +322,21 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the plant was safe."], Some("The spokesman"), Indirect)],
     ),
     (
+        "an aside between dashes after the speaker",
+        "The judge -- who had heard the case for a year -- said the ruling was final.",
+        &[want(&["the ruling was final."], Some("The judge"), Indirect)],
+    ),
+    (
+        "people named before a preposition speak",
+        "Some advocates for cheaper housing said the plan fell short.",
+        &[want(&["the plan fell short."], Some("Some advocates for cheaper housing"), Indirect)],
+    ),
+    (
+        "names between commas before the verb are its subject, not content before an inverted tag",
+        "The firm's new chief, Dana Ortiz, said the budget would shrink.",
+        &[want(&["the budget would shrink."], Some("The firm's new chief"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
