@@ -4,10 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use byline_tests::{byline, byline_bin};
 use serde_json::Value;
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn article_path() -> PathBuf {
@@ -16,26 +17,6 @@ fn article_path() -> PathBuf {
 
 fn article() -> String {
     std::fs::read_to_string(article_path()).expect("examples/article.txt is in the repository")
-}
-
-/// Runs `byline` with `args`, feeding `stdin`.
-fn byline(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the byline binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        // The command may stop reading early (--strict); a broken pipe is fine then.
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
 }
 
 fn lines(out: &Output) -> Vec<Value> {
@@ -506,7 +487,7 @@ fn ctrl_c_stops_the_run_and_leaves_only_complete_lines() {
     use std::io::{BufRead, BufReader, Read};
 
     let (jsonl, _) = corpus(50);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+    let mut child = Command::new(byline_bin())
         .args(["annotate", "-", "--batch-size", "8", "--threads", "2"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -6,78 +6,14 @@
 //! Each document gets a result whose offsets slice the text it names, or an error line naming
 //! the file and line, and the other documents of the run are all in the output, in order.
 //!
-//! The command is `$BYLINE_CLI` when set, else the `byline` binary beside this test's
-//! executable (built by `cargo test --workspace`), else one built here with cargo.
+//! The command is the one [`byline_tests::byline_bin`] finds.
 
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use byline_tests::{byline, byline_bin, release};
 use serde_json::{json, Value};
-
-fn profile_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test knows its path");
-    // target/<profile>/deps/<test>: the binaries of the workspace are in target/<profile>.
-    exe.parent()
-        .and_then(Path::parent)
-        .expect("a target folder")
-        .to_path_buf()
-}
-
-fn release() -> bool {
-    !cfg!(debug_assertions)
-}
-
-/// The `byline` command to test.
-fn byline_bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        if let Some(bin) = std::env::var_os("BYLINE_CLI") {
-            return PathBuf::from(bin);
-        }
-        let name = format!("byline{}", std::env::consts::EXE_SUFFIX);
-        let beside = profile_dir().join(&name);
-        if beside.is_file() {
-            return beside;
-        }
-        // `cargo test` holds the lock of its own target folder: build into another one.
-        let target = profile_dir().join("hostile-cli");
-        let mut cargo = Command::new(env!("CARGO"));
-        cargo
-            .args(["build", "-p", "byline-cli", "--target-dir"])
-            .arg(&target)
-            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-        if release() {
-            cargo.arg("--release");
-        }
-        let status = cargo.status().expect("cargo runs");
-        assert!(status.success(), "cargo build -p byline-cli failed");
-        target
-            .join(if release() { "release" } else { "debug" })
-            .join(name)
-    })
-}
-
-fn byline(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(byline_bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("byline starts");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("byline runs");
-    feeder.join().unwrap();
-    out
-}
 
 fn lines(out: &Output) -> Vec<Value> {
     let stdout = std::str::from_utf8(&out.stdout).expect("the output is UTF-8");
