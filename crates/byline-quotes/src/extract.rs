@@ -226,13 +226,41 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut used_quote = vec![false; doc.quotes.len()];
     for si in 0..doc.sents.len() {
+        let first = found.len();
         sentence(doc, si, &mut found, &mut used_quote);
+        drop_nested_beliefs(doc, &mut found, first);
     }
     uncovered_quotes(doc, &mut found, &mut used_quote);
     colon_labels(doc, &mut found);
     found.sort_by_key(|f| f.content.first().map(|s| s.start).unwrap_or(0));
     found.dedup_by(|a, b| a.content == b.content);
     found
+}
+
+/// `He says he doesn't think X`: a belief inside content reported in the same sentence is part
+/// of that content, not an attribution of its own.
+fn drop_nested_beliefs(doc: &Doc<'_>, found: &mut Vec<Found>, first: usize) {
+    let n = found.len() - first;
+    if !(2..=32).contains(&n) {
+        return;
+    }
+    let mut k = first;
+    while k < found.len() {
+        let nested = found[k].cue.is_some_and(|(ca, _)| {
+            let f = doc.flags(ca);
+            let belief = f & (SAY | TELL | MIXED | EVAL) == 0 && f & BELIEF != 0;
+            let at = doc.toks[ca].start;
+            belief
+                && found[first..].iter().enumerate().any(|(m, o)| {
+                    first + m != k && o.content.iter().any(|p| p.start <= at && at < p.end)
+                })
+        });
+        if nested {
+            found.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 struct Cue {

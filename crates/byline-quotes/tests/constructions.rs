@@ -337,6 +337,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the budget would shrink."], Some("The firm's new chief"), Indirect)],
     ),
     (
+        "a belief inside reported speech is part of its content",
+        "The senator says he doesn't think the bill will pass.",
+        &[want(&["he doesn't think the bill will pass."], Some("The senator"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
