@@ -296,6 +296,19 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             });
             continue;
         }
+        // `Her rivals seemed unsure`: an impression held by no one named.
+        if doc.lower_is(i, "seemed") {
+            out.push(Cue {
+                a: i,
+                b: i + 1,
+                class: 0,
+                ing: false,
+                according: false,
+                attitude: false,
+                impersonal: true,
+            });
+            continue;
+        }
         if f & PHRASAL != 0 && !doc.is_cap(i) {
             let found = PHRASAL_CUES.iter().find(|(heads, rest, _)| {
                 heads.iter().any(|h| doc.lower_is(i, h))

@@ -342,6 +342,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["he doesn't think the bill will pass."], Some("The senator"), Indirect)],
     ),
     (
+        "an impression held by no one named is the whole clause",
+        "The visitors seemed unsure of the rules.",
+        &[want(&["The visitors seemed unsure of the rules."], None, Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
