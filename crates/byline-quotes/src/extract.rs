@@ -415,7 +415,8 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             let passive = ["was", "were", "is", "are", "be", "been", "being"]
                 .iter()
                 .any(|w| doc.lower_is(j, w));
-            if passive {
+            // `He was asked whether ...`: the question is reported, by no one named.
+            if passive && !doc.lower_is(i, "asked") {
                 // `Obama is expected to join her`: an expectation held by no one named.
                 let finite = ["was", "were", "is", "are"]
                     .iter()
@@ -996,6 +997,10 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             found.push(f);
             continue;
         }
+        // A passive `was asked` with no question after it reports nothing of its subject.
+        if passive_asked(doc, c, a) {
+            continue;
+        }
         // `According to X, CONTENT.`
         if c.according {
             if let Some(spk) = according_np(doc, c.b, b) {
@@ -1200,13 +1205,24 @@ fn impersonal(doc: &Doc<'_>, c: &Cue, a: usize, b: usize, stops: &[usize]) -> Op
     })
 }
 
+/// `X was asked ...`: the subject is asked, it says nothing.
+fn passive_asked(doc: &Doc<'_>, c: &Cue, a: usize) -> bool {
+    doc.lower_is(c.a, "asked")
+        && c.a > a
+        && ["was", "were", "is", "are", "been", "be", "being"]
+            .iter()
+            .any(|w| doc.lower_is(c.a - 1, w))
+}
+
 /// A question put to the clause's subject: `When asked by a reporter whether ...,`,
 /// `Asked on Monday about the plan,`, `he said when asked if ...`.
 fn asked_question(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Found> {
     const QUESTION: &[&str] = &[
         "whether", "if", "who", "what", "why", "how", "which", "when", "where", "about", "to",
     ];
-    const BEFORE: &[&str] = &["when", "being", "if", "once", "after"];
+    const BEFORE: &[&str] = &[
+        "when", "being", "if", "once", "after", "was", "were", "is", "are", "been", "be",
+    ];
     let i = c.a;
     if !doc.lower_is(i, "asked") || c.b != i + 1 {
         return None;
@@ -1286,7 +1302,7 @@ fn np_closes(doc: &Doc<'_>, k: usize, b: usize) -> bool {
 
 /// Finds a post-posed tag for cue `c`.
 fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
-    if c.attitude || c.class & (SAY | BELIEF | TELL) == 0 {
+    if c.attitude || c.class & (SAY | BELIEF | TELL) == 0 || passive_asked(doc, c, a) {
         return None;
     }
     if c.according {

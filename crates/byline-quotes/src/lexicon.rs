@@ -357,6 +357,8 @@ const EVAL_FORMS: &[&str] = &[
     "attacked",
     "sought",
     "seeks",
+    "slams",
+    "thanked",
 ];
 
 /// Cues of a verb and its particles: (verb forms, the words after it, class). Each reports a

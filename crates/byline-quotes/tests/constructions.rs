@@ -347,6 +347,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["The visitors seemed unsure of the rules."], None, Indirect)],
     ),
     (
+        "a question put to someone in the passive",
+        "In an interview last week, the mayor was asked about the strike.",
+        &[want(&["about the strike."], None, Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
