@@ -812,14 +812,13 @@ fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
     Comp::Clause(first)
 }
 
+/// The first stop after `from`, or `b`: `stops` is sorted.
 fn content_end(from: usize, b: usize, stops: &[usize]) -> usize {
-    let mut e = b;
-    for &s in stops {
-        if s > from && s < e {
-            e = s;
-        }
+    let i = stops.partition_point(|&s| s <= from);
+    match stops.get(i) {
+        Some(&s) if s < b => s,
+        _ => b,
     }
-    e
 }
 
 /// The byte span of tokens `[a, b)`, widened to whole quotations where it cuts one.
@@ -866,10 +865,12 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
                 let dash =
                     s > a && matches!(doc.toks[s - 1].kind, Kind::Punct('―' | '—' | '–' | ';'));
                 // `X said A and Y said B`: so does a new speaker after `and`.
-                let and = s > a
+                // Not `said both he and Rubio promised`, a subject of two.
+                let and = s > a + 1
                     && reports
                     && (doc.lower_is(s - 1, "and") || doc.lower_is(s - 1, "but"))
-                    && doc.in_quote[s - 1] == 0;
+                    && doc.in_quote[s - 1] == 0
+                    && doc.flags(s - 2) & PRON == 0;
                 if s > a && (doc.is_comma_like(s - 1) || dash || and) {
                     stops.push(s - 1);
                 }
@@ -903,6 +904,7 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             stops.push(k);
         }
     }
+    stops.sort_unstable();
     let mut main_subject: Option<(usize, usize)> = None;
     // Post-posed tags first: they own the quotation before them.
     for (ci, c) in cs.iter().enumerate() {
@@ -955,7 +957,13 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             }
             // `..., he said, because ...` goes on; `..., he said, wiping his face` does not.
             const GOES_ON: &[&str] = &["because", "that", "while", "and", "but", "although"];
+            // `..., said Katie Harbath, Facebook's director.`: an apposition to a speaker after
+            // the verb is not content.
+            let inverted = spk.0 >= c.b;
+            let apposition =
+                inverted && k + 1 < b && (doc.is_cap(k + 1) || doc.flags(k + 1) & DET != 0);
             let resumes = k + 1 < b
+                && !apposition
                 && doc.toks[k].is_punct(',')
                 && doc.toks[k + 1].is_word()
                 && (doc.flags(k + 1) & (BOUNDARY | PREP | CUE) == 0

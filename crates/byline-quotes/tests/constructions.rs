@@ -352,6 +352,19 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["about the strike."], None, Indirect)],
     ),
     (
+        "an apposition to a speaker after the verb is not content",
+        "The plan is too costly, said Ann Lee, the city's budget director.",
+        &[want(&["The plan is too costly"], Some("Ann Lee"), Indirect)],
+    ),
+    (
+        "a subject of two joined by and",
+        "Cruz said both he and Rubio promised to end the program.",
+        &[
+            want(&["both he and Rubio promised to end the program."], Some("Cruz"), Indirect),
+            want(&["to end the program."], Some("Rubio"), Indirect),
+        ],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
