@@ -385,7 +385,9 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             }
             continue;
         }
-        if f & CUE == 0 || doc.is_cap(i) && i > a {
+        // A headline in title case: `Clinton Says Trump Is Unfit`.
+        let headline = f & F_S != 0 && i > a && doc.is_cap(i - 1) && doc.flags(i - 1) & TITLE == 0;
+        if f & CUE == 0 || doc.is_cap(i) && i > a && !headline {
             continue;
         }
         // A noun after a determiner (`a claim`, `the report`), but not a verb after a

@@ -365,6 +365,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         ],
     ),
     (
+        "a headline in title case",
+        "Lopez Says City Will Cut Bus Fares",
+        &[want(&["City Will Cut Bus Fares"], Some("Lopez"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
