@@ -1324,6 +1324,13 @@ fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag> {
             }
             return Some((c.a - 1, a, spk));
         }
+        // `Clinton leads by 271 delegates according to a count by AP.`
+        if c.a > a + 3 && doc.in_quote[c.a - 1] == 0 && doc.toks[c.a - 1].is_word() {
+            let spk = according_np(doc, c.b, b)?;
+            if (spk.1..b).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_))) {
+                return Some((c.a, a, spk));
+            }
+        }
         return None;
     }
     if c.ing {

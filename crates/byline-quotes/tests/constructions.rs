@@ -370,6 +370,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["City Will Cut Bus Fares"], Some("Lopez"), Indirect)],
     ),
     (
+        "according to at the end of a sentence with no comma before it",
+        "Turnout rose by a third according to the county clerk.",
+        &[want(&["Turnout rose by a third"], Some("the county clerk"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
