@@ -1090,6 +1090,21 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             continue;
         }
         let mut end = content_end(start, b, &stops);
+        // `told them that if it failed, he would quit`: a fronted clause inside the reported
+        // clause does not end it at its comma.
+        if let Comp::That(k) = comp {
+            const OPENS: &[&str] = &[
+                "if", "when", "while", "because", "although", "though", "after", "before", "once",
+                "unless", "as",
+            ];
+            let fronted = k + 1 < b
+                && doc.in_quote[k + 1] == 0
+                && (doc.flags(k + 1) & (PREP | TIME) != 0
+                    || OPENS.iter().any(|w| doc.lower_is(k + 1, w)));
+            if fronted && end < b && doc.toks[end].is_punct(',') {
+                end = content_end(end, b, &stops);
+            }
+        }
         // `Although she said X, ...`, `While 7 percent said X, ...`: a fronted subordinate
         // clause ends at its comma.
         if subordinate_before(doc, a, c.a) {

@@ -375,6 +375,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["Turnout rose by a third"], Some("the county clerk"), Indirect)],
     ),
     (
+        "a fronted clause inside a that-clause does not end it",
+        "He told reporters that if the vote failed, he would resign.",
+        &[want(&["that if the vote failed, he would resign."], Some("He"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
