@@ -458,6 +458,28 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         {
             end = i + 2;
             class |= EVAL;
+        } else if ["called", "calls", "calling"]
+            .iter()
+            .any(|w| doc.lower_is(i, w))
+            && i + 2 < b
+            && doc.toks[i + 2].is_word()
+            && [
+                "him",
+                "her",
+                "them",
+                "it",
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+                "us",
+                "me",
+            ]
+            .iter()
+            .any(|w| doc.lower_is(i + 1, w))
+        {
+            // `called him a political opportunist`: the naming is the content.
+            class |= EVAL;
         }
         out.push(Cue {
             a: i,

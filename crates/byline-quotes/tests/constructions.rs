@@ -380,6 +380,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["that if the vote failed, he would resign."], Some("He"), Indirect)],
     ),
     (
+        "naming someone without quote marks",
+        "The editorial board called him a reckless leader.",
+        &[want(&["him a reckless leader."], Some("The editorial board"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
