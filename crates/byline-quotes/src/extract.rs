@@ -360,6 +360,9 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                 let mut e = i + 2;
                 if doc.lower_is(e, "to") && e + 1 < b && doc.flags(e + 1) & SAY != 0 {
                     e += 2;
+                } else if e < b && doc.toks[e].is_word() && !doc.lower_is(e, "to") {
+                    // `The rally went on for hours.`
+                    continue;
                 }
                 out.push(Cue {
                     a: i,

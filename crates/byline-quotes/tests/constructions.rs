@@ -385,6 +385,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["him a reckless leader."], Some("The editorial board"), Indirect)],
     ),
     (
+        "going on for a while reports nothing",
+        "The rally went on for hours.",
+        &[],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
