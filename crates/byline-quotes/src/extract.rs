@@ -1089,6 +1089,13 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             main_subject = Some(subject);
         }
         let comp = complement(doc, c, b);
+        // `continued to rise`, `continued their search`: only a quotation or a colon makes
+        // `continued` report speech.
+        if (doc.lower_is(c.a, "continued") || doc.lower_is(c.a, "continuing"))
+            && !matches!(comp, Comp::Quote(_) | Comp::Colon(_))
+        {
+            continue;
+        }
         let (start, clause) = match comp {
             Comp::Colon(k) | Comp::That(k) | Comp::Quote(k) => (k, false),
             Comp::Clause(k) => (k, true),

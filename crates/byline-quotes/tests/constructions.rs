@@ -390,6 +390,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[],
     ),
     (
+        "continuing to do something reports nothing",
+        "Prices continued to rise in the spring.",
+        &[],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
