@@ -16,11 +16,22 @@ struct Word {
     end: usize,
     /// Capitalised: an upper-case first letter and a lower-case letter after it, or an initial.
     cap: bool,
-    /// Index of the gazetteer mention covering the word, if any.
-    covered: Option<usize>,
-    sentence: usize,
+    /// Index of the gazetteer mention covering the word, if any (`u32`: a document has fewer
+    /// matches than bytes, and this table is the largest one for a long document).
+    cov: Option<u32>,
+    sent: u32,
     /// First word of its sentence.
     first: bool,
+}
+
+impl Word {
+    fn covered(&self) -> Option<usize> {
+        self.cov.map(|m| m as usize)
+    }
+
+    fn sentence(&self) -> usize {
+        self.sent as usize
+    }
 }
 
 /// Lower-case name particles that may sit inside a person's name (`bin`, `van`, `de`).
@@ -49,8 +60,8 @@ fn is_cap(word: &str) -> bool {
 
 /// Words: runs of letters and digits, joined by an inner hyphen or apostrophe (`Jean-Luc`,
 /// `O'Brien`), without a final possessive `'s`; an initial keeps its period (`F.`).
-fn scan_words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Calls `emit(start, end)` for each word of `text`, in order.
+fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if !c.is_alphanumeric() {
@@ -83,9 +94,8 @@ fn scan_words(text: &str) -> Vec<(usize, usize)> {
             end += 1;
             chars.next();
         }
-        out.push((start, end));
+        emit(start, end);
     }
-    out
 }
 
 /// Only spaces (no line break, no punctuation) between two words of a name.
@@ -102,15 +112,14 @@ enum Person {
 
 pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<EntityMention> {
     let matches = gaz.find(text);
-    let spans = scan_words(text);
-    let n = spans.len();
 
     // Sentences: from the segmentation, or from punctuation when there is none.
-    let mut words: Vec<Word> = Vec::with_capacity(n);
-    let mut sentence = 0usize;
+    let mut words: Vec<Word> = Vec::new();
+    let mut sentence = 0u32;
     let mut sent_iter = seg.sentences.iter().map(|s| s.span).peekable();
     let mut m = 0usize;
-    for (k, &(s, e)) in spans.iter().enumerate() {
+    scan_words(text, |s, e| {
+        let k = words.len();
         let first = if seg.sentences.is_empty() {
             k == 0 || sentence_initial(text, s)
         } else {
@@ -133,42 +142,43 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         while m < matches.len() && matches[m].span.end <= s {
             m += 1;
         }
-        let covered = (m < matches.len() && matches[m].span.start < e).then_some(m);
+        let covered = (m < matches.len() && matches[m].span.start < e).then_some(m as u32);
         words.push(Word {
             start: s,
             end: e,
             cap: is_cap(&text[s..e]),
-            covered,
-            sentence,
+            cov: covered,
+            sent: sentence,
             first,
         });
-    }
+    });
+    let n = words.len();
 
     // A one-word place that is a first name, right before an unknown capitalised word, starts
     // a person's name (`Jordan Peterson`).
     let mut dropped = vec![false; matches.len()];
     for k in 0..n.saturating_sub(1) {
         let (w, next) = (words[k], words[k + 1]);
-        let Some(mi) = w.covered else { continue };
+        let Some(mi) = w.covered() else { continue };
         let mt = &matches[mi];
         let label = gaz.label(mt.entry);
         if mt.span.start == w.start
             && mt.span.end == w.end
             && matches!(label, Label::Gpe | Label::Loc)
             && names::is_first_name(&text[w.start..w.end])
-            && next.covered.is_none()
+            && next.covered().is_none()
             && next.cap
             && joined(text, w.end, next.start)
             && !titles::is_title_word(&text[next.start..next.end])
             && !is_common_word(&text[next.start..next.end].to_lowercase())
         {
             dropped[mi] = true;
-            words[k].covered = None;
+            words[k].cov = None;
         }
     }
 
     // Title-case headlines (no final punctuation, mostly capitalised words).
-    let sentences = words.last().map_or(0, |w| w.sentence + 1);
+    let sentences = words.last().map_or(0, |w| w.sentence() + 1);
     let mut headline = vec![false; sentences];
     {
         let mut caps = vec![0usize; sentences];
@@ -176,12 +186,12 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         let mut last_end = vec![0usize; sentences];
         for w in &words {
             let t = &text[w.start..w.end];
-            last_end[w.sentence] = w.end;
+            last_end[w.sentence()] = w.end;
             if t.chars().next().is_some_and(char::is_uppercase) {
-                caps[w.sentence] += 1;
+                caps[w.sentence()] += 1;
             } else if t.chars().next().is_some_and(char::is_lowercase) && !SMALL_WORDS.contains(&t)
             {
-                lowers[w.sentence] += 1;
+                lowers[w.sentence()] += 1;
             }
         }
         for s in 0..sentences {
@@ -203,7 +213,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
     while k < n {
         let w = words[k];
         let t = &text[w.start..w.end];
-        if !w.cap || w.covered.is_some() || titles::is_title_word(t) {
+        if !w.cap || w.covered().is_some() || titles::is_title_word(t) {
             k += 1;
             continue;
         }
@@ -213,7 +223,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         while j < n && caps < 4 {
             let v = words[j];
             let vt = &text[v.start..v.end];
-            if !joined(text, words[j - 1].end, v.start) || v.covered.is_some() {
+            if !joined(text, words[j - 1].end, v.start) || v.covered().is_some() {
                 break;
             }
             if v.cap && !titles::is_title(vt) {
@@ -223,7 +233,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
             } else if PARTICLES.contains(&vt)
                 && j + 1 < n
                 && words[j + 1].cap
-                && words[j + 1].covered.is_none()
+                && words[j + 1].covered().is_none()
                 && joined(text, v.end, words[j + 1].start)
             {
                 j += 1;
@@ -246,7 +256,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         let (fw, lw) = (words[run.first], words[run.last]);
         let first_word = &text[fw.start..fw.end];
         let title = titles::title_before(text, fw.start)
-            .filter(|t| t.span.end <= fw.start && !headline[fw.sentence]);
+            .filter(|t| t.span.end <= fw.start && !headline[fw.sentence()]);
         // A first name that is also a common word (`Mark`, `Will`) counts inside a sentence
         // only, before a surname that is not a common word.
         let second = words
@@ -259,7 +269,7 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         let person = match title {
             Some(t) if !t.weak => true,
             Some(_) => first_name || run.caps >= 2,
-            None => first_name && run.caps >= 2 && !headline[fw.sentence],
+            None => first_name && run.caps >= 2 && !headline[fw.sentence()],
         };
         if person && run.caps >= 2 {
             let span = Span::new(fw.start, lw.end);
@@ -399,7 +409,8 @@ mod tests {
     #[test]
     fn words() {
         let text = "Putin's John F. Kennedy, Jean-Luc O’Brien Su-35";
-        let got: Vec<&str> = scan_words(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let mut got: Vec<&str> = Vec::new();
+        scan_words(text, |s, e| got.push(&text[s..e]));
         assert_eq!(
             got,
             [
