@@ -395,6 +395,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[],
     ),
     (
+        "verbs that report speech only before a quotation",
+        "The coach laughed it off. She bet the farm on a win.",
+        &[],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
