@@ -297,7 +297,11 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         // `Her rivals seemed unsure`: an impression held by no one named.
-        if doc.lower_is(i, "seemed") {
+        let seems_to = ["appears", "appeared", "seems"]
+            .iter()
+            .any(|w| doc.lower_is(i, w))
+            && doc.lower_is(i + 1, "to");
+        if doc.lower_is(i, "seemed") || seems_to {
             out.push(Cue {
                 a: i,
                 b: i + 1,

@@ -400,6 +400,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[],
     ),
     (
+        "an appearance held by no one named",
+        "The ceasefire appears to be holding.",
+        &[want(&["The ceasefire appears to be holding."], None, Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
