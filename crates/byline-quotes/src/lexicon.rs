@@ -359,6 +359,9 @@ const EVAL_FORMS: &[&str] = &[
     "seeks",
     "slams",
     "thanked",
+    "opposed",
+    "proposed",
+    "supported",
 ];
 
 /// Cues of a verb and its particles: (verb forms, the words after it, class). Each reports a

@@ -405,6 +405,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["The ceasefire appears to be holding."], None, Indirect)],
     ),
     (
+        "opposing something named",
+        "Senator Diaz opposed the new tariff.",
+        &[want(&["the new tariff."], Some("Senator Diaz"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
