@@ -378,6 +378,11 @@ pub(crate) const PHRASAL_CUES: &[(&[&str], &[&str], u32)] = &[
     (&["warned", "warns", "warning"], &["against"], EVAL),
     (&["weighed", "weighs", "weighing"], &["in", "on"], EVAL),
     (&["commented", "comments", "commenting"], &["on"], EVAL),
+    (&["talking"], &["about"], EVAL),
+    (&["agreed", "agrees"], &["to"], EVAL),
+    (&["agreed", "agrees"], &["with"], EVAL),
+    (&["responded", "responds"], &["to"], EVAL),
+    (&["asked", "asks"], &["for"], EVAL),
     (&["made", "makes", "making"], &["clear"], SAY),
     (&["made", "makes", "making"], &["it", "clear"], SAY),
 ];

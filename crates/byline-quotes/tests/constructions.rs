@@ -410,6 +410,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the new tariff."], Some("Senator Diaz"), Indirect)],
     ),
     (
+        "agreeing to something named",
+        "The union agreed to the new contract.",
+        &[want(&["the new contract."], Some("The union"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
