@@ -143,7 +143,9 @@ impl Document {
 }
 
 /// Converts byte offsets of one text into code-point offsets (what Python's `str` and the JSON
-/// output count). Built in one linear pass over the text; a pure ASCII text needs no table.
+/// output count). Built in one linear pass over the text; it holds an entry per character
+/// outside ASCII (a pure ASCII text needs none), so its size follows those characters, not the
+/// text's length.
 ///
 /// ```
 /// let text = "naïve café";
@@ -160,8 +162,15 @@ pub struct CharIndex {
 enum Table {
     /// Byte offsets are code-point offsets.
     Ascii,
-    /// `table[b]` = code points before byte `b`.
-    Narrow(Vec<u32>),
+    /// The characters outside ASCII of a text under 4 GiB.
+    Sparse {
+        len: usize,
+        /// Where each character outside ASCII starts.
+        starts: Vec<u32>,
+        /// Continuation bytes before each of them, then in the whole text (one more entry).
+        before: Vec<u32>,
+    },
+    /// `table[b]` = code points before byte `b`, for texts of 4 GiB and more.
     Wide(Vec<usize>),
 }
 
@@ -179,16 +188,38 @@ impl CharIndex {
                 table: Table::Ascii,
             };
         }
-        let table = if bytes.len() < u32::MAX as usize {
-            Table::Narrow(prefix_counts::<u32>(bytes))
-        } else {
-            Table::Wide(prefix_counts::<usize>(bytes))
-        };
-        CharIndex { table }
+        if u32::try_from(bytes.len()).is_err() {
+            return CharIndex {
+                table: Table::Wide(prefix_counts(bytes)),
+            };
+        }
+        let mut starts = Vec::new();
+        let mut before = Vec::new();
+        let mut continuations = 0u32;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0x80 {
+                continue;
+            }
+            if (b as i8) < -0x40 {
+                // 0b10xx_xxxx: inside the character that started last.
+                continuations += 1;
+            } else {
+                starts.push(i as u32);
+                before.push(continuations);
+            }
+        }
+        before.push(continuations);
+        CharIndex {
+            table: Table::Sparse {
+                len: bytes.len(),
+                starts,
+                before,
+            },
+        }
     }
 
-    /// The code-point offset of byte offset `byte`. A byte inside a character maps to that
-    /// character's offset; a byte past the end maps to the text's length in code points.
+    /// The code-point offset of byte offset `byte`: the characters that start before it. A byte
+    /// past the end maps to the text's length in code points.
     ///
     /// ```
     /// let index = byline::CharIndex::new("Zürich");
@@ -197,7 +228,23 @@ impl CharIndex {
     pub fn char_offset(&self, byte: usize) -> usize {
         match &self.table {
             Table::Ascii => byte,
-            Table::Narrow(t) => t[byte.min(t.len() - 1)] as usize,
+            Table::Sparse {
+                len,
+                starts,
+                before,
+            } => {
+                let byte = byte.min(*len);
+                // Characters outside ASCII that start before `byte`.
+                let n = starts.partition_point(|&s| (s as usize) < byte);
+                if n == 0 {
+                    return byte;
+                }
+                let last = n - 1;
+                let inside = (before[last + 1] - before[last]) as usize;
+                let continuations =
+                    before[last] as usize + inside.min(byte - starts[last] as usize - 1);
+                byte - continuations
+            }
             Table::Wide(t) => t[byte.min(t.len() - 1)],
         }
     }
@@ -214,33 +261,14 @@ impl CharIndex {
     }
 }
 
-trait Count: Copy {
-    const ZERO: Self;
-    fn inc(self, by: bool) -> Self;
-}
-
-impl Count for u32 {
-    const ZERO: u32 = 0;
-    fn inc(self, by: bool) -> u32 {
-        self + u32::from(by)
-    }
-}
-
-impl Count for usize {
-    const ZERO: usize = 0;
-    fn inc(self, by: bool) -> usize {
-        self + usize::from(by)
-    }
-}
-
 /// `out[b]` = characters starting before byte `b`, for every `b` in `0..=len`.
-fn prefix_counts<C: Count>(bytes: &[u8]) -> Vec<C> {
+fn prefix_counts(bytes: &[u8]) -> Vec<usize> {
     let mut out = Vec::with_capacity(bytes.len() + 1);
-    let mut count = C::ZERO;
+    let mut count = 0;
     for &b in bytes {
         out.push(count);
         // A byte starts a character unless it is a continuation byte (0b10xx_xxxx).
-        count = count.inc((b as i8) >= -0x40);
+        count += usize::from((b as i8) >= -0x40);
     }
     out.push(count);
     out
@@ -265,6 +293,29 @@ mod tests {
                 assert_eq!(index.char_offset(bi), ci, "{text:?} byte {bi}");
             }
             assert_eq!(index.char_offset(text.len()), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn every_byte_maps_as_the_full_table_does() {
+        for text in [
+            "é",
+            "naïve café",
+            "«Oui» 😀 ok",
+            "日本語のテキスト",
+            "\u{201c}Quote,\u{201d} he said \u{2014} twice\u{2026}",
+            "ascii then ü",
+            "ü then ascii",
+        ] {
+            let index = CharIndex::new(text);
+            let full = prefix_counts(text.as_bytes());
+            for byte in 0..=text.len() + 2 {
+                assert_eq!(
+                    index.char_offset(byte),
+                    full[byte.min(text.len())],
+                    "{text:?} byte {byte}"
+                );
+            }
         }
     }
 }
