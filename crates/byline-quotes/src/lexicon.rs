@@ -383,6 +383,11 @@ pub(crate) const PHRASAL_CUES: &[(&[&str], &[&str], u32)] = &[
     (&["agreed", "agrees"], &["with"], EVAL),
     (&["responded", "responds"], &["to"], EVAL),
     (&["asked", "asks"], &["for"], EVAL),
+    (
+        &["worried", "confident", "convinced", "hopeful", "aware"],
+        &["that"],
+        BELIEF,
+    ),
     (&["made", "makes", "making"], &["clear"], SAY),
     (&["made", "makes", "making"], &["it", "clear"], SAY),
 ];

@@ -415,6 +415,11 @@ const CASES: &[(&str, &str, &[Want])] = &[
         &[want(&["the new contract."], Some("The union"), Indirect)],
     ),
     (
+        "a stance adjective with a that-clause",
+        "Democrats are confident that the bill will pass.",
+        &[want(&["the bill will pass."], Some("Democrats"), Indirect)],
+    ),
+    (
         "a passive verb reports no speaker of its own",
         "He was told to leave the building.",
         &[],
