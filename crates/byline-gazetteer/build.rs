@@ -15,6 +15,8 @@ mod load;
 mod matcher;
 #[path = "src/normalize.rs"]
 mod normalize;
+#[path = "src/slab.rs"]
+mod slab;
 #[path = "src/store.rs"]
 mod store;
 #[path = "src/types.rs"]
@@ -29,6 +31,7 @@ const SOURCES: &[&str] = &[
     "src/load.rs",
     "src/matcher.rs",
     "src/normalize.rs",
+    "src/slab.rs",
     "src/store.rs",
     "src/types.rs",
     "data/default.jsonl.gz",

@@ -3,34 +3,27 @@
 //! This module and the ones it uses are also compiled by the build script, which saves the
 //! embedded default gazetteer compiled, so that it loads without parsing or compiling.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, ErrorKind};
 use crate::matcher::{Matcher, MatcherBuilder, MatcherParts};
 use crate::normalize::Fold;
-use crate::store::Store;
+use crate::slab::{Le, Slab};
+use crate::store::{case_code, case_of, valid_case, Store};
 use crate::{CaseMode, Entry};
 
 /// Bytes that start a saved gazetteer, with the format's version.
-pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ01";
+///
+/// After them: the default case mode's number and whether diacritics fold (one byte each),
+/// six zero bytes, the size in bytes of each of the [`SECTIONS`] arrays (8 bytes each), then
+/// the arrays, each little-endian and starting at a multiple of 8 bytes (zeros between), so
+/// that where the bytes are 8-aligned in memory, the arrays can be read in place.
+pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ02";
 
-/// How a saved gazetteer is laid out (postcard after [`MAGIC`]).
-#[derive(Deserialize)]
-struct Saved {
-    case: CaseMode,
-    fold_diacritics: bool,
-    store: Store,
-    matcher: MatcherParts,
-}
+/// The arrays saved: the store's columns, then the matcher's parts (the last two: its
+/// vocabulary's hash table, read in place only when trusted, else built again).
+const SECTIONS: usize = 17;
 
-/// [`Saved`], borrowing the store.
-#[derive(Serialize)]
-struct SavedRef<'a> {
-    case: CaseMode,
-    fold_diacritics: bool,
-    store: &'a Store,
-    matcher: MatcherParts,
-}
+/// Where the arrays start.
+const HEADER: usize = 16 + 8 * SECTIONS;
 
 /// Checks and compiles entries one at a time, so that they are never all in memory twice.
 pub(crate) fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
@@ -78,24 +71,217 @@ pub(crate) fn encode(
     store: &Store,
     matcher: &Matcher,
 ) -> Vec<u8> {
-    let saved = SavedRef {
-        case,
-        fold_diacritics,
-        store,
-        matcher: matcher.to_parts(),
-    };
-    let mut out = MAGIC.to_vec();
-    out.extend(postcard::to_allocvec(&saved).expect("a gazetteer serializes"));
+    let mut sections = store.sections().to_vec();
+    sections.extend(matcher.sections());
+    debug_assert_eq!(sections.len(), SECTIONS);
+    let total = HEADER + sections.iter().map(|s| s.byte_len() + 7).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[case_code(case), fold_diacritics as u8, 0, 0, 0, 0, 0, 0]);
+    for s in &sections {
+        out.extend_from_slice(&(s.byte_len() as u64).to_le_bytes());
+    }
+    for s in &sections {
+        s.write_le(&mut out);
+        out.resize(out.len().next_multiple_of(8), 0);
+    }
     out
+}
+
+/// The options and the arrays of saved bytes, each array's size checked to be a whole
+/// number of its elements.
+struct Sections<'a> {
+    case: CaseMode,
+    fold_diacritics: bool,
+    arrays: [&'a [u8]; SECTIONS],
+}
+
+/// The size of an element of each array.
+const ELEMENT: [usize; SECTIONS] = [1, 4, 4, 1, 4, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 16, 4];
+
+fn sections(bytes: &[u8]) -> Result<Sections<'_>, Error> {
+    let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
+        return Err(Error::bytes("the first 8 bytes are not BYLGAZ02"));
+    };
+    if rest.len() < HEADER - 8 {
+        return Err(Error::bytes("the header is cut short"));
+    }
+    let (case, fold) = (rest[0], rest[1]);
+    if !valid_case(case) || fold > 1 || rest[2..8] != [0; 6] {
+        return Err(Error::bytes("bytes 8 to 15 are not valid options"));
+    }
+    let mut arrays = [&bytes[..0]; SECTIONS];
+    let mut at = HEADER;
+    for (k, array) in arrays.iter_mut().enumerate() {
+        let field = 16 + 8 * k;
+        let len = u64::from_le_bytes(bytes[field..field + 8].try_into().expect("8 bytes"));
+        let end = usize::try_from(len)
+            .ok()
+            .and_then(|len| at.checked_add(len))
+            .filter(|&end| end <= bytes.len() && len % ELEMENT[k] as u64 == 0);
+        let Some(end) = end else {
+            return Err(Error::bytes(format!(
+                "array {} (size at byte {field}) does not fit",
+                k + 1
+            )));
+        };
+        *array = &bytes[at..end];
+        at = end.next_multiple_of(8).min(bytes.len());
+    }
+    if at != bytes.len() {
+        return Err(Error::bytes(format!(
+            "{} bytes after the last array",
+            bytes.len() - at
+        )));
+    }
+    Ok(Sections {
+        case: case_of(case),
+        fold_diacritics: fold == 1,
+        arrays,
+    })
+}
+
+impl<'a> Sections<'a> {
+    /// The store and matcher parts, each array made by `slab`.
+    fn parts(&self, slab: impl SlabFrom<'a>) -> (Store, MatcherParts) {
+        let a = &self.arrays;
+        let store = Store {
+            strings: slab.slab(a[0]),
+            offsets: slab.slab(a[1]),
+            first: slab.slab(a[2]),
+            labels: slab.slab(a[3]),
+            weights: slab.slab(a[4]),
+            cases: slab.slab(a[5]),
+        };
+        let matcher = MatcherParts {
+            vocab_bytes: slab.slab(a[6]),
+            vocab_off: slab.slab(a[7]),
+            root: slab.slab(a[8]),
+            first: slab.slab(a[9]),
+            edge_tok: slab.slab(a[10]),
+            edge_child: slab.slab(a[11]),
+            value: slab.slab(a[12]),
+            pat_start: slab.slab(a[13]),
+            cands: slab.slab(a[14]),
+            slots: slab.slab(a[15]),
+            collided: slab.slab(a[16]),
+        };
+        (store, matcher)
+    }
+}
+
+/// How arrays are made from their saved bytes.
+trait SlabFrom<'a>: Copy {
+    fn slab<T: Le>(self, bytes: &'a [u8]) -> Slab<T>;
+}
+
+/// Copied into owned arrays.
+#[derive(Clone, Copy)]
+struct Copied;
+
+impl<'a> SlabFrom<'a> for Copied {
+    fn slab<T: Le>(self, bytes: &'a [u8]) -> Slab<T> {
+        Slab::copy_le(bytes)
+    }
+}
+
+/// Read in place where possible.
+#[derive(Clone, Copy)]
+struct InPlace;
+
+impl SlabFrom<'static> for InPlace {
+    fn slab<T: Le>(self, bytes: &'static [u8]) -> Slab<T> {
+        Slab::in_place_le(bytes)
+    }
 }
 
 /// A compiled gazetteer from its saved form, checked so that no search can go out of bounds.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(CaseMode, bool, Store, Matcher), Error> {
-    let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
-        return Err(Error::bytes("the first 8 bytes are not BYLGAZ01"));
-    };
-    let saved: Saved = postcard::from_bytes(rest).map_err(|e| Error::bytes(e.to_string()))?;
-    saved.store.validate()?;
-    let matcher = Matcher::from_parts(saved.matcher, &saved.store)?;
-    Ok((saved.case, saved.fold_diacritics, saved.store, matcher))
+    let s = sections(bytes)?;
+    let (store, parts) = s.parts(Copied);
+    store.validate()?;
+    let matcher = Matcher::from_parts(parts, &store, false)?;
+    Ok((s.case, s.fold_diacritics, store, matcher))
+}
+
+/// A compiled gazetteer saved by this crate's own build script into the program, its arrays
+/// read in place (where the machine is little-endian and the bytes 8-aligned, else copied).
+/// Only the sizes of the arrays are checked: their values were made by the same code.
+pub(crate) fn decode_trusted(
+    bytes: &'static [u8],
+) -> Result<(CaseMode, bool, Store, Matcher), Error> {
+    let s = sections(bytes)?;
+    let (store, parts) = s.parts(InPlace);
+    store.validate_sizes()?;
+    let matcher = Matcher::from_parts(parts, &store, true)?;
+    Ok((s.case, s.fold_diacritics, store, matcher))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slab::Slab;
+
+    fn embedded_bytes() -> &'static [u8] {
+        let g = crate::Gazetteer::embedded();
+        Box::leak(g.to_bytes().into_boxed_slice())
+    }
+
+    #[test]
+    fn embedded_bytes_pass_every_check() {
+        let bytes = embedded_bytes();
+        let (_, _, store, matcher) = decode(bytes).expect("fully checked");
+        let (_, _, trusted, _) = decode_trusted(bytes).expect("sizes checked");
+        assert_eq!(store.len(), trusted.len());
+        assert_eq!(&*store.strings, &*trusted.strings);
+        assert_eq!(matcher.sections().len() + store.sections().len(), SECTIONS);
+    }
+
+    #[test]
+    fn embedded_arrays_are_read_in_place() {
+        let g = crate::Gazetteer::embedded();
+        if cfg!(target_endian = "little") {
+            assert!(matches!(g.store.strings, Slab::Static(_)));
+            assert!(matches!(g.store.first, Slab::Static(_)));
+        }
+        // Saved again, the same bytes: nothing was lost reading in place.
+        let again = crate::Gazetteer::from_bytes(&g.to_bytes()).unwrap();
+        assert_eq!(again.to_bytes(), g.to_bytes());
+    }
+
+    #[test]
+    fn arrays_are_aligned_and_sizes_checked() {
+        let bytes = embedded_bytes().to_vec();
+        let s = sections(&bytes).unwrap();
+        for a in s.arrays {
+            assert_eq!((a.as_ptr() as usize - bytes.as_ptr() as usize) % 8, 0);
+        }
+        // An array size that is not a whole number of elements is refused.
+        let mut bad = bytes.clone();
+        bad[16 + 8] ^= 1;
+        assert!(decode(&bad).is_err());
+        let mut bad = bytes;
+        bad[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
+        let err = decode(&bad).unwrap_err().to_string();
+        assert!(err.contains("array 1"), "{err}");
+    }
+
+    #[test]
+    fn a_table_hashed_otherwise_is_built_again() {
+        let mut bytes = embedded_bytes().to_vec();
+        let s = sections(&bytes).unwrap();
+        let start = s.arrays[15].as_ptr() as usize - bytes.as_ptr() as usize;
+        let len = s.arrays[15].len();
+        // As if another machine's hash had filled the table: every hash differs.
+        for slot in bytes[start..start + len].chunks_mut(16) {
+            slot[0] ^= 1;
+        }
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let (case, fold, store, matcher) = decode_trusted(bytes).unwrap();
+        let gaz = crate::Gazetteer::assemble(store, matcher, case, fold);
+        let text = "Talks in Moscow with Angela Merkel.";
+        let embedded = crate::Gazetteer::embedded();
+        assert!(!gaz.find(text).is_empty());
+        assert_eq!(gaz.find(text), embedded.find(text));
+    }
 }

@@ -16,8 +16,13 @@ use crate::normalize::{Fold, Normalized};
 use crate::store::Store;
 use crate::{CaseMode, Entry, EntryId, Gazetteer, Label, Match, Span};
 
+/// Bytes aligned to 8, so that arrays saved in them can be read in place.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
 /// The default gazetteer (`data/default.jsonl.gz`), compiled and saved by the build script.
-static EMBEDDED_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.gaz"));
+static EMBEDDED_COMPILED: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/default.gaz")));
 
 /// Texts longer than this are searched in pieces cut at line breaks, to keep the buffers small.
 const CHUNK: usize = 1 << 20;
@@ -336,7 +341,7 @@ impl Gazetteer {
         Ok(Gazetteer::assemble(store, matcher, case, fold_diacritics))
     }
 
-    fn assemble(
+    pub(crate) fn assemble(
         store: Store,
         matcher: Matcher,
         case: CaseMode,
@@ -354,8 +359,9 @@ impl Gazetteer {
     }
 
     /// The embedded default gazetteer (countries, regions, cities, people, organisations of
-    /// the news), loaded once per process and shared. It is compiled when the crate is built,
-    /// so loading it only reads arrays (see `examples/load_time.rs`).
+    /// the news), loaded once per process and shared. It is compiled when the crate is built
+    /// and its arrays are read in place from the program, so it is ready at once (see
+    /// `examples/load_time.rs`).
     ///
     /// ```
     /// let gaz = byline_gazetteer::Gazetteer::embedded();
@@ -367,8 +373,9 @@ impl Gazetteer {
         static EMBEDDED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
         EMBEDDED
             .get_or_init(|| {
-                let gaz = Gazetteer::from_bytes(EMBEDDED_COMPILED);
-                Arc::new(gaz.expect("the build script saves a valid gazetteer"))
+                let (case, fold, store, matcher) = compiled::decode_trusted(&EMBEDDED_COMPILED.0)
+                    .expect("the build script saves a valid gazetteer");
+                Arc::new(Gazetteer::assemble(store, matcher, case, fold))
             })
             .clone()
     }
@@ -513,7 +520,8 @@ impl Gazetteer {
         self.fold_diacritics
     }
 
-    /// Approximate heap memory of the compiled gazetteer, in bytes.
+    /// Approximate memory of the compiled gazetteer, in bytes: its heap, and for the embedded
+    /// gazetteer the arrays it reads in place from the program's own bytes.
     ///
     /// ```
     /// assert!(byline_gazetteer::Gazetteer::embedded().memory_usage() > 0);
@@ -745,7 +753,7 @@ impl Gazetteer {
 
 /// Whether a candidate's alias is a common word that needs context in smart mode.
 fn is_contextual(cand: &Cand) -> bool {
-    cand.case == CaseMode::Smart && cand.flags & COMMON != 0
+    cand.case() == CaseMode::Smart && cand.flags & COMMON != 0
 }
 
 /// Whether the word at `start` begins a sentence: at the start of the text or of a line, or

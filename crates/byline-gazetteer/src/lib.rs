@@ -97,6 +97,7 @@ mod matcher;
 pub mod names;
 mod normalize;
 mod recognize;
+mod slab;
 mod store;
 pub mod titles;
 mod types;

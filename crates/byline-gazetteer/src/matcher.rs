@@ -9,12 +9,12 @@
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
-use serde::{Deserialize, Serialize};
 
 use crate::common_words::is_common_word;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{normalize_str, Fold, Normalized};
-use crate::store::Store;
+use crate::slab::{Le, Section, Slab};
+use crate::store::{case_code, case_of, valid_case, Store};
 use crate::CaseMode;
 
 /// The alias is an acronym or single capital letter (`US`, `WHO`, `U.S.`).
@@ -29,55 +29,127 @@ pub(crate) const TITLE: u8 = 8;
 /// No token, no node, no pattern.
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// One entry that an alias names, with how the alias must be cased.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry that an alias names, with how the alias must be cased. Saved and read in place
+/// as 8 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 pub(crate) struct Cand {
     pub(crate) entry: u32,
     pub(crate) alias: u16,
-    pub(crate) case: CaseMode,
+    /// The case mode's number (see [`Cand::case`]).
+    pub(crate) case_code: u8,
     pub(crate) flags: u8,
+}
+
+impl Cand {
+    /// How the alias must be cased.
+    #[inline]
+    pub(crate) fn case(&self) -> CaseMode {
+        case_of(self.case_code)
+    }
+}
+
+impl Le for Cand {
+    #[inline]
+    fn swap_le(self) -> Cand {
+        Cand {
+            entry: u32::from_le(self.entry),
+            alias: u16::from_le(self.alias),
+            ..self
+        }
+    }
 }
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
     vocab: Vocab,
     /// Child of the root for each token (`NONE` for none).
-    root: Vec<u32>,
+    root: Slab<u32>,
     /// Edges of node `n` (other than the root) are `first[n]..first[n + 1]`.
-    first: Vec<u32>,
-    edge_tok: Vec<u32>,
-    edge_child: Vec<u32>,
+    first: Slab<u32>,
+    edge_tok: Slab<u32>,
+    edge_child: Slab<u32>,
     /// Pattern ending at each node, or `NONE`.
-    value: Vec<u32>,
+    value: Slab<u32>,
     /// `cands[pat_start[p]..pat_start[p + 1]]` are the candidates of pattern `p`.
-    pat_start: Vec<u32>,
-    cands: Vec<Cand>,
+    pat_start: Slab<u32>,
+    cands: Slab<Cand>,
 }
 
 /// A matcher as saved: the vocabulary as a list in token order.
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub(crate) struct MatcherParts {
-    vocab_bytes: Vec<u8>,
-    vocab_off: Vec<u32>,
-    root: Vec<u32>,
-    first: Vec<u32>,
-    edge_tok: Vec<u32>,
-    edge_child: Vec<u32>,
-    value: Vec<u32>,
-    pat_start: Vec<u32>,
-    cands: Vec<Cand>,
+    pub(crate) vocab_bytes: Slab<u8>,
+    pub(crate) vocab_off: Slab<u32>,
+    pub(crate) root: Slab<u32>,
+    pub(crate) first: Slab<u32>,
+    pub(crate) edge_tok: Slab<u32>,
+    pub(crate) edge_child: Slab<u32>,
+    pub(crate) value: Slab<u32>,
+    pub(crate) pat_start: Slab<u32>,
+    pub(crate) cands: Slab<Cand>,
+    pub(crate) slots: Slab<Slot>,
+    pub(crate) collided: Slab<u32>,
 }
 
 /// The distinct folded units of the aliases, each a token: bytes in one buffer, found by a
-/// 64-bit hash and checked byte for byte (units whose hashes collide go to `overflow`).
+/// 64-bit hash in an open-addressing table saved with the matcher (read in place for the
+/// embedded gazetteer), and checked byte for byte (units whose hashes collide with an earlier
+/// token's go to `overflow`).
 #[derive(Debug, Default)]
 struct Vocab {
-    bytes: Vec<u8>,
+    bytes: Slab<u8>,
     /// Token `t` is `bytes[off[t]..off[t + 1]]`.
-    off: Vec<u32>,
-    /// Token and child of the root (`NONE` if none) by hash of the unit.
-    index: FxHashMap<u64, Tok>,
+    off: Slab<u32>,
+    /// A power of two of slots, at most two thirds full, each token in the first free slot
+    /// from the one its hash picks (see [`slot_of`]).
+    slots: Slab<Slot>,
+    /// Tokens whose hash is an earlier token's, in token order (usually none).
+    collided: Slab<u32>,
     overflow: FxHashMap<Box<[u8]>, Tok>,
+}
+
+/// A slot of the vocabulary's hash table: a token, the trie's root child for it, and the hash
+/// of its bytes. Free slots have token `NONE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+pub(crate) struct Slot {
+    hash: u64,
+    tok: u32,
+    root: u32,
+}
+
+const FREE: Slot = Slot {
+    hash: 0,
+    tok: NONE,
+    root: NONE,
+};
+
+impl Le for Slot {
+    #[inline]
+    fn swap_le(self) -> Slot {
+        Slot {
+            hash: u64::from_le(self.hash),
+            tok: u32::from_le(self.tok),
+            root: u32::from_le(self.root),
+        }
+    }
+}
+
+/// The slot where the search for a hash starts, in a table of `len` slots (a power of two).
+#[inline]
+fn slot_of(hash: u64, len: usize) -> usize {
+    // Fibonacci hashing: the top bits of the product mix every bit of the hash.
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - len.trailing_zeros())) as usize
+}
+
+/// The distinct folded units seen while building, indexed in a growing hash map.
+#[derive(Debug, Default)]
+struct VocabBuilder {
+    bytes: Vec<u8>,
+    off: Vec<u32>,
+    index: FxHashMap<u64, u32>,
+    overflow: FxHashMap<Box<[u8]>, u32>,
 }
 
 /// A unit's token and the trie's root child for it, looked up together (one cache miss).
@@ -100,11 +172,16 @@ fn hash_unit(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-impl Vocab {
-    fn new() -> Vocab {
-        Vocab {
+#[inline]
+fn bytes_of<'a>(bytes: &'a [u8], off: &[u32], t: u32) -> &'a [u8] {
+    &bytes[off[t as usize] as usize..off[t as usize + 1] as usize]
+}
+
+impl VocabBuilder {
+    fn new() -> VocabBuilder {
+        VocabBuilder {
             off: vec![0],
-            ..Vocab::default()
+            ..VocabBuilder::default()
         }
     }
 
@@ -112,31 +189,172 @@ impl Vocab {
         self.off.len() - 1
     }
 
+    fn insert(&mut self, unit: &[u8]) -> Result<u32, Error> {
+        let h = hash_unit(unit);
+        let earlier = self.index.get(&h).copied();
+        if let Some(t) = earlier {
+            if bytes_of(&self.bytes, &self.off, t) == unit {
+                return Ok(t);
+            }
+            if let Some(&t) = self.overflow.get(unit) {
+                return Ok(t);
+            }
+        }
+        let t = self.len() as u32;
+        self.bytes.extend_from_slice(unit);
+        let end = u32::try_from(self.bytes.len()).map_err(|_| {
+            Error::new(ErrorKind::Build {
+                message: "more than 4 GiB of alias words".to_owned(),
+            })
+        })?;
+        self.off.push(end);
+        if earlier.is_none() {
+            self.index.insert(h, t);
+        } else {
+            self.overflow.insert(unit.into(), t);
+        }
+        Ok(t)
+    }
+
+    /// The finished vocabulary, given the root child of every token.
+    fn finish(self, root: &[u32]) -> Vocab {
+        let mut bytes = self.bytes;
+        bytes.shrink_to_fit();
+        let mut off = self.off;
+        off.shrink_to_fit();
+        drop(self.index);
+        drop(self.overflow);
+        Vocab::index(bytes.into(), off.into(), root).expect("the builder's words are distinct")
+    }
+}
+
+impl Vocab {
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+
     #[inline]
     fn bytes_of(&self, t: u32) -> &[u8] {
-        &self.bytes[self.off[t as usize] as usize..self.off[t as usize + 1] as usize]
+        bytes_of(&self.bytes, &self.off, t)
+    }
+
+    /// The vocabulary with its hash table built; `None` if a word is repeated.
+    fn index(bytes: Slab<u8>, off: Slab<u32>, root: &[u32]) -> Option<Vocab> {
+        let ntok = off.len() - 1;
+        let len = (ntok + ntok / 2 + 1).next_power_of_two().max(8);
+        let mut v = Vocab {
+            bytes,
+            off,
+            ..Vocab::default()
+        };
+        let mut slots = vec![FREE; len];
+        let mut collided = Vec::new();
+        for t in 0..ntok as u32 {
+            let unit = v.bytes_of(t);
+            let h = hash_unit(unit);
+            let mut i = slot_of(h, len);
+            loop {
+                let s = slots[i];
+                if s.tok == NONE {
+                    slots[i] = Slot {
+                        hash: h,
+                        tok: t,
+                        root: root[t as usize],
+                    };
+                    break;
+                }
+                if s.hash == h {
+                    if v.bytes_of(s.tok) == unit {
+                        return None;
+                    }
+                    let tok = Tok {
+                        tok: t,
+                        root: root[t as usize],
+                    };
+                    if v.overflow.insert(unit.into(), tok).is_some() {
+                        return None;
+                    }
+                    collided.push(t);
+                    break;
+                }
+                i = (i + 1) & (len - 1);
+            }
+        }
+        v.slots = slots.into();
+        v.collided = collided.into();
+        Some(v)
+    }
+
+    /// The vocabulary with its saved hash table, checked only to find a sample of its tokens
+    /// (which tells whether the table was built with this machine's hash); if not, the
+    /// vocabulary's words back (to index again).
+    fn saved(
+        bytes: Slab<u8>,
+        off: Slab<u32>,
+        slots: Slab<Slot>,
+        collided: Slab<u32>,
+        root: &[u32],
+    ) -> Result<Vocab, (Slab<u8>, Slab<u32>)> {
+        let ntok = off.len() - 1;
+        let mut v = Vocab {
+            bytes,
+            off,
+            ..Vocab::default()
+        };
+        if !slots.len().is_power_of_two()
+            || slots.len() <= ntok
+            || collided.iter().any(|&t| t as usize >= ntok)
+        {
+            return Err((v.bytes, v.off));
+        }
+        v.slots = slots;
+        v.collided = collided;
+        for &t in v.collided.iter() {
+            let tok = Tok {
+                tok: t,
+                root: root[t as usize],
+            };
+            v.overflow.insert(v.bytes_of(t).into(), tok);
+        }
+        let step = (ntok / 64).max(1);
+        for t in (0..ntok).step_by(step) {
+            let t = t as u32;
+            if v.get(v.bytes_of(t)).tok != t {
+                return Err((v.bytes, v.off));
+            }
+        }
+        Ok(v)
     }
 
     /// The token of `unit` with its root child, or [`NO_TOK`].
     #[inline]
     fn get(&self, unit: &[u8]) -> Tok {
-        if let Some(&t) = self.index.get(&hash_unit(unit)) {
-            if self.bytes_of(t.tok) == unit {
-                return t;
-            }
-        }
-        if self.overflow.is_empty() {
-            NO_TOK
-        } else {
-            self.overflow.get(unit).copied().unwrap_or(NO_TOK)
-        }
+        self.check(unit, self.probe(unit))
     }
 
     /// The token that the hash of `unit` points to, not yet checked against the unit's bytes
     /// (see [`Vocab::check`]); [`NO_TOK`] when no alias has a unit with that hash.
     #[inline]
     fn probe(&self, unit: &[u8]) -> Tok {
-        self.index.get(&hash_unit(unit)).copied().unwrap_or(NO_TOK)
+        let h = hash_unit(unit);
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(h, self.slots.len());
+        // A table always has free slots; the bound only keeps a damaged one from looping.
+        for _ in 0..self.slots.len() {
+            let s = self.slots[i];
+            if s.tok == NONE {
+                return NO_TOK;
+            }
+            if s.hash == h {
+                return Tok {
+                    tok: s.tok,
+                    root: s.root,
+                };
+            }
+            i = (i + 1) & mask;
+        }
+        NO_TOK
     }
 
     /// The token of `unit` given its probe.
@@ -151,49 +369,11 @@ impl Vocab {
         }
     }
 
-    /// Records the root child of every token.
-    fn set_roots(&mut self, root: &[u32]) {
-        for t in self.index.values_mut().chain(self.overflow.values_mut()) {
-            t.root = root[t.tok as usize];
-        }
-    }
-
-    /// Indexes token `t` (already in `bytes`).
-    fn index_token(&mut self, t: u32) {
-        let h = hash_unit(self.bytes_of(t));
-        let tok = Tok { tok: t, root: NONE };
-        match self.index.get(&h) {
-            None => {
-                self.index.insert(h, tok);
-            }
-            Some(_) => {
-                let key: Box<[u8]> = self.bytes_of(t).into();
-                self.overflow.insert(key, tok);
-            }
-        }
-    }
-
-    fn insert(&mut self, unit: &[u8]) -> Result<u32, Error> {
-        let t = self.get(unit);
-        if t != NO_TOK {
-            return Ok(t.tok);
-        }
-        let t = self.len() as u32;
-        self.bytes.extend_from_slice(unit);
-        let end = u32::try_from(self.bytes.len()).map_err(|_| {
-            Error::new(ErrorKind::Build {
-                message: "more than 4 GiB of alias words".to_owned(),
-            })
-        })?;
-        self.off.push(end);
-        self.index_token(t);
-        Ok(t)
-    }
-
     fn heap_bytes(&self) -> usize {
-        self.bytes.capacity()
-            + 4 * self.off.capacity()
-            + self.index.capacity() * 17
+        self.bytes.memory_bytes()
+            + self.off.memory_bytes()
+            + self.slots.memory_bytes()
+            + self.collided.memory_bytes()
             + self.overflow.keys().map(|k| k.len() + 24).sum::<usize>()
     }
 }
@@ -240,7 +420,7 @@ fn entry_error(index: usize, name: &str, message: String) -> Error {
 /// Builds a [`Matcher`] one alias at a time.
 pub(crate) struct MatcherBuilder {
     fold: Fold,
-    vocab: Vocab,
+    vocab: VocabBuilder,
     /// Children of the root by token (most edges of short aliases leave the root).
     root: Vec<u32>,
     /// Other edges: `(node << 32 | token) -> child`.
@@ -255,7 +435,7 @@ impl MatcherBuilder {
     pub(crate) fn new(fold: Fold) -> MatcherBuilder {
         MatcherBuilder {
             fold,
-            vocab: Vocab::new(),
+            vocab: VocabBuilder::new(),
             root: Vec::new(),
             trans: FxHashMap::default(),
             value: vec![NONE],
@@ -320,7 +500,7 @@ impl MatcherBuilder {
         let cand = Cand {
             entry: index as u32,
             alias: alias_index,
-            case,
+            case_code: case_code(case),
             flags: alias_flags(alias),
         };
         self.pairs.push((*pat, cand));
@@ -329,7 +509,7 @@ impl MatcherBuilder {
 
     pub(crate) fn finish(self) -> Matcher {
         let MatcherBuilder {
-            mut vocab,
+            vocab,
             mut root,
             trans,
             value,
@@ -359,7 +539,6 @@ impl MatcherBuilder {
             edges.push(((key >> 32) as u32, key as u32, child));
         }
         edges.sort_unstable();
-        vocab.set_roots(&root);
         let mut first = Vec::with_capacity(nodes + 1);
         let mut edge_tok = Vec::with_capacity(edges.len());
         let mut edge_child = Vec::with_capacity(edges.len());
@@ -376,14 +555,14 @@ impl MatcherBuilder {
         let mut value = value;
         value.shrink_to_fit();
         Matcher {
-            vocab,
-            root,
-            first,
-            edge_tok,
-            edge_child,
-            value,
-            pat_start,
-            cands,
+            vocab: vocab.finish(&root),
+            root: root.into(),
+            first: first.into(),
+            edge_tok: edge_tok.into(),
+            edge_child: edge_child.into(),
+            value: value.into(),
+            pat_start: pat_start.into(),
+            cands: cands.into(),
         }
     }
 }
@@ -491,49 +670,62 @@ impl Matcher {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        let vocab = self.vocab.heap_bytes();
-        vocab
-            + 4 * (self.root.capacity()
-                + self.first.capacity()
-                + self.edge_tok.capacity()
-                + self.edge_child.capacity()
-                + self.value.capacity()
-                + self.pat_start.capacity())
-            + self.cands.capacity() * std::mem::size_of::<Cand>()
+        self.vocab.heap_bytes()
+            + self.root.memory_bytes()
+            + self.first.memory_bytes()
+            + self.edge_tok.memory_bytes()
+            + self.edge_child.memory_bytes()
+            + self.value.memory_bytes()
+            + self.pat_start.memory_bytes()
+            + self.cands.memory_bytes()
     }
 
-    pub(crate) fn to_parts(&self) -> MatcherParts {
-        MatcherParts {
-            vocab_bytes: self.vocab.bytes.clone(),
-            vocab_off: self.vocab.off.clone(),
-            root: self.root.clone(),
-            first: self.first.clone(),
-            edge_tok: self.edge_tok.clone(),
-            edge_child: self.edge_child.clone(),
-            value: self.value.clone(),
-            pat_start: self.pat_start.clone(),
-            cands: self.cands.clone(),
-        }
+    /// The arrays to save, in the order of [`MatcherParts`]'s fields.
+    pub(crate) fn sections(&self) -> [&dyn Section; 11] {
+        [
+            &self.vocab.bytes,
+            &self.vocab.off,
+            &self.root,
+            &self.first,
+            &self.edge_tok,
+            &self.edge_child,
+            &self.value,
+            &self.pat_start,
+            &self.cands,
+            &self.vocab.slots,
+            &self.vocab.collided,
+        ]
     }
 
     /// Moves every word to the collision table, as if all their hashes had collided.
     #[cfg(test)]
     pub(crate) fn force_overflow(&mut self) {
-        let index = std::mem::take(&mut self.vocab.index);
-        for (_, t) in index {
+        let slots = std::mem::take(&mut self.vocab.slots);
+        for t in slots.iter().filter(|s| s.tok != NONE) {
             let key: Box<[u8]> = self.vocab.bytes_of(t.tok).into();
-            self.vocab.overflow.insert(key, t);
+            let tok = Tok {
+                tok: t.tok,
+                root: t.root,
+            };
+            self.vocab.overflow.insert(key, tok);
         }
+        self.vocab.slots = vec![FREE; slots.len()].into();
+        self.vocab.collided = (0..self.vocab.len() as u32).collect::<Vec<_>>().into();
     }
 
-    /// A matcher from saved parts, checked so that no search can index out of bounds.
-    pub(crate) fn from_parts(p: MatcherParts, store: &Store) -> Result<Matcher, Error> {
+    /// A matcher from saved parts, checked so that no search can index out of bounds; with
+    /// `trusted` (parts saved by this crate's own build), only the sizes of the arrays are
+    /// checked, which takes no time.
+    pub(crate) fn from_parts(
+        p: MatcherParts,
+        store: &Store,
+        trusted: bool,
+    ) -> Result<Matcher, Error> {
         let bad = |what: &str| Err(Error::bytes(format!("inconsistent matcher: {what}")));
         let nodes = p.value.len();
         let ntok = p.vocab_off.len().saturating_sub(1);
         if p.vocab_off.first() != Some(&0)
             || p.vocab_off.last().map(|&l| l as usize) != Some(p.vocab_bytes.len())
-            || p.vocab_off.windows(2).any(|w| w[0] > w[1])
         {
             return bad("vocabulary offsets");
         }
@@ -541,7 +733,6 @@ impl Matcher {
             return bad("table sizes");
         }
         if p.edge_tok.len() != p.edge_child.len()
-            || p.first.windows(2).any(|w| w[0] > w[1])
             || p.first
                 .last()
                 .is_some_and(|&l| l as usize != p.edge_tok.len())
@@ -550,44 +741,29 @@ impl Matcher {
         {
             return bad("edge offsets");
         }
-        if p.edge_tok.iter().any(|&t| t as usize >= ntok)
-            || p.edge_child
-                .iter()
-                .chain(&p.root)
-                .any(|&c| c != NONE && c as usize >= nodes)
-        {
-            return bad("edge targets");
-        }
-        let npat = p.pat_start.len().saturating_sub(1);
         if p.pat_start.is_empty()
-            || p.pat_start.windows(2).any(|w| w[0] > w[1])
             || p.pat_start
                 .last()
                 .is_some_and(|&l| l as usize != p.cands.len())
-            || p.value.iter().any(|&v| v != NONE && v as usize >= npat)
         {
             return bad("patterns");
         }
-        if p.cands.iter().any(|c| {
-            c.entry as usize >= store.len()
-                || c.alias as usize >= store.alias_count(c.entry as usize)
-        }) {
-            return bad("candidates");
+        if !trusted {
+            Matcher::check_values(&p, store)?;
         }
-        let mut vocab = Vocab {
-            bytes: p.vocab_bytes,
-            off: p.vocab_off,
-            index: FxHashMap::default(),
-            overflow: FxHashMap::default(),
-        };
-        vocab.index.reserve(ntok);
-        for t in 0..ntok as u32 {
-            if vocab.get(vocab.bytes_of(t)) != NO_TOK {
-                return bad("repeated vocabulary");
+        let (bytes, off) = (p.vocab_bytes, p.vocab_off);
+        let vocab = if trusted {
+            // Built on another machine, the saved table may hash differently: rebuild it.
+            match Vocab::saved(bytes, off, p.slots, p.collided, &p.root) {
+                Ok(v) => Some(v),
+                Err((bytes, off)) => Vocab::index(bytes, off, &p.root),
             }
-            vocab.index_token(t);
-        }
-        vocab.set_roots(&p.root);
+        } else {
+            Vocab::index(bytes, off, &p.root)
+        };
+        let Some(vocab) = vocab else {
+            return bad("repeated vocabulary");
+        };
         Ok(Matcher {
             vocab,
             root: p.root,
@@ -598,6 +774,44 @@ impl Matcher {
             pat_start: p.pat_start,
             cands: p.cands,
         })
+    }
+}
+
+impl Matcher {
+    /// Checks every value of saved parts whose sizes are checked, so that no search can index
+    /// out of bounds.
+    fn check_values(p: &MatcherParts, store: &Store) -> Result<(), Error> {
+        let bad = |what: &str| Err(Error::bytes(format!("inconsistent matcher: {what}")));
+        let nodes = p.value.len();
+        let ntok = p.vocab_off.len().saturating_sub(1);
+        if p.vocab_off.windows(2).any(|w| w[0] > w[1]) {
+            return bad("vocabulary offsets");
+        }
+        if p.first.windows(2).any(|w| w[0] > w[1]) {
+            return bad("edge offsets");
+        }
+        if p.edge_tok.iter().any(|&t| t as usize >= ntok)
+            || p.edge_child
+                .iter()
+                .chain(p.root.iter())
+                .any(|&c| c != NONE && c as usize >= nodes)
+        {
+            return bad("edge targets");
+        }
+        let npat = p.pat_start.len() - 1;
+        if p.pat_start.windows(2).any(|w| w[0] > w[1])
+            || p.value.iter().any(|&v| v != NONE && v as usize >= npat)
+        {
+            return bad("patterns");
+        }
+        if p.cands.iter().any(|c| {
+            c.entry as usize >= store.len()
+                || c.alias as usize >= store.alias_count(c.entry as usize)
+                || !valid_case(c.case_code)
+        }) {
+            return bad("candidates");
+        }
+        Ok(())
     }
 }
 
@@ -647,7 +861,7 @@ pub(crate) fn case_ok<'a>(
         same_case_by_shape(cand.flags, found)
             .unwrap_or_else(|| same_case(alias(), found, fold_diacritics))
     };
-    match cand.case {
+    match cand.case() {
         CaseMode::Insensitive => true,
         CaseMode::Exact => exact(),
         CaseMode::Smart => {

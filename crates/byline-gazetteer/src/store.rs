@@ -2,41 +2,82 @@
 //! A gazetteer of a million entries then costs tens of megabytes, not hundreds, and saves and
 //! loads as a few large arrays.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, ErrorKind};
+use crate::slab::{Section, Slab};
 use crate::{CaseMode, Entry, Label};
+
+/// Every label, by its number in a store.
+const LABELS: [Label; 7] = [
+    Label::Person,
+    Label::Norp,
+    Label::Fac,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Misc,
+];
+
+/// Every case mode, by its number in a store.
+const CASES: [CaseMode; 3] = [CaseMode::Exact, CaseMode::Insensitive, CaseMode::Smart];
+
+/// The number of a label in a store.
+pub(crate) fn label_code(label: Label) -> u8 {
+    LABELS.iter().position(|&l| l == label).unwrap_or(6) as u8
+}
+
+/// The number of a case mode in a store and a candidate.
+pub(crate) fn case_code(case: CaseMode) -> u8 {
+    match case {
+        CaseMode::Exact => 0,
+        CaseMode::Insensitive => 1,
+        CaseMode::Smart => 2,
+    }
+}
+
+/// The case mode numbered `code` (loaded stores are checked to hold valid numbers only).
+#[inline]
+pub(crate) fn case_of(code: u8) -> CaseMode {
+    CASES.get(code as usize).copied().unwrap_or_default()
+}
+
+/// Whether `code` numbers a case mode.
+pub(crate) fn valid_case(code: u8) -> bool {
+    (code as usize) < CASES.len()
+}
 
 /// Entries, column by column. The strings of entry `e` are `first[e]..first[e + 1]`: its
 /// name, its id (empty for none), then its aliases, an alias equal to the name stored empty.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// Labels and case modes are stored by number (see [`label_code`], [`case_code`]).
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Store {
-    strings: String,
+    /// UTF-8, cut on character boundaries by `offsets`.
+    pub(crate) strings: Slab<u8>,
     /// String `k` is `strings[offsets[k]..offsets[k + 1]]`.
-    offsets: Vec<u32>,
-    first: Vec<u32>,
-    labels: Vec<Label>,
-    weights: Vec<f32>,
-    cases: Vec<CaseMode>,
+    pub(crate) offsets: Slab<u32>,
+    pub(crate) first: Slab<u32>,
+    pub(crate) labels: Slab<u8>,
+    pub(crate) weights: Slab<f32>,
+    pub(crate) cases: Slab<u8>,
 }
 
 impl Store {
     pub(crate) fn new() -> Store {
         Store {
-            offsets: vec![0],
-            first: vec![0],
+            offsets: vec![0].into(),
+            first: vec![0].into(),
             ..Store::default()
         }
     }
 
     fn push_str(&mut self, s: &str) -> Result<(), Error> {
-        self.strings.push_str(s);
-        let end = u32::try_from(self.strings.len()).map_err(|_| {
+        let strings = self.strings.to_mut();
+        strings.extend_from_slice(s.as_bytes());
+        let end = u32::try_from(strings.len()).map_err(|_| {
             Error::new(ErrorKind::Build {
                 message: "more than 4 GiB of names".to_owned(),
             })
         })?;
-        self.offsets.push(end);
+        self.offsets.to_mut().push(end);
         Ok(())
     }
 
@@ -47,20 +88,20 @@ impl Store {
         for a in &e.aliases {
             self.push_str(if *a == e.name { "" } else { a })?;
         }
-        self.first.push((self.offsets.len() - 1) as u32);
-        self.labels.push(e.label);
-        self.weights.push(e.weight);
-        self.cases.push(case);
+        self.first.to_mut().push((self.offsets.len() - 1) as u32);
+        self.labels.to_mut().push(label_code(e.label));
+        self.weights.to_mut().push(e.weight);
+        self.cases.to_mut().push(case_code(case));
         Ok(())
     }
 
     pub(crate) fn shrink(&mut self) {
-        self.strings.shrink_to_fit();
-        self.offsets.shrink_to_fit();
-        self.first.shrink_to_fit();
-        self.labels.shrink_to_fit();
-        self.weights.shrink_to_fit();
-        self.cases.shrink_to_fit();
+        self.strings.shrink();
+        self.offsets.shrink();
+        self.first.shrink();
+        self.labels.shrink();
+        self.weights.shrink();
+        self.cases.shrink();
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -69,7 +110,10 @@ impl Store {
 
     #[inline]
     fn string(&self, k: usize) -> &str {
-        &self.strings[self.offsets[k] as usize..self.offsets[k + 1] as usize]
+        let bytes = &self.strings[self.offsets[k] as usize..self.offsets[k + 1] as usize];
+        // Checked when the store was loaded or built; a short string checks again quickly,
+        // which spares checking megabytes when the embedded store is read in place.
+        std::str::from_utf8(bytes).unwrap_or_default()
     }
 
     pub(crate) fn name(&self, e: usize) -> &str {
@@ -95,7 +139,10 @@ impl Store {
     }
 
     pub(crate) fn label(&self, e: usize) -> Label {
-        self.labels[e]
+        LABELS
+            .get(self.labels[e] as usize)
+            .copied()
+            .unwrap_or(Label::Misc)
     }
 
     pub(crate) fn weight(&self, e: usize) -> f32 {
@@ -103,7 +150,7 @@ impl Store {
     }
 
     pub(crate) fn case(&self, e: usize) -> CaseMode {
-        self.cases[e]
+        case_of(self.cases[e])
     }
 
     pub(crate) fn entry(&self, e: usize) -> Entry {
@@ -119,14 +166,29 @@ impl Store {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.strings.capacity()
-            + 4 * (self.offsets.capacity() + self.first.capacity() + self.weights.capacity())
-            + self.labels.capacity()
-            + self.cases.capacity()
+        self.strings.memory_bytes()
+            + self.offsets.memory_bytes()
+            + self.first.memory_bytes()
+            + self.weights.memory_bytes()
+            + self.labels.memory_bytes()
+            + self.cases.memory_bytes()
     }
 
-    /// Checks a loaded store so that no accessor can go out of bounds.
-    pub(crate) fn validate(&self) -> Result<(), Error> {
+    /// The arrays to save, in the order of the fields.
+    pub(crate) fn sections(&self) -> [&dyn Section; 6] {
+        [
+            &self.strings,
+            &self.offsets,
+            &self.first,
+            &self.labels,
+            &self.weights,
+            &self.cases,
+        ]
+    }
+
+    /// Checks the sizes of a store saved by this crate's own build: enough for the arrays to
+    /// be consistent with each other.
+    pub(crate) fn validate_sizes(&self) -> Result<(), Error> {
         let bad = |what: &str| Err(Error::bytes(format!("inconsistent entries: {what}")));
         let n = self.labels.len();
         if self.weights.len() != n || self.cases.len() != n || self.first.len() != n + 1 {
@@ -134,16 +196,45 @@ impl Store {
         }
         if self.offsets.first() != Some(&0)
             || self.offsets.last().map(|&l| l as usize) != Some(self.strings.len())
-            || self.offsets.windows(2).any(|w| w[0] > w[1])
-            || self
-                .offsets
-                .iter()
-                .any(|&o| !self.strings.is_char_boundary(o as usize))
         {
             return bad("string offsets");
         }
         if self.first[0] != 0
-            || self.first.windows(2).any(|w| w[1] < w[0] + 3)
+            || self.first.last().map(|&l| l as usize) != Some(self.offsets.len() - 1)
+        {
+            return bad("entry offsets");
+        }
+        Ok(())
+    }
+
+    /// Checks a loaded store so that no accessor can go out of bounds.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        let bad = |what: &str| Err(Error::bytes(format!("inconsistent entries: {what}")));
+        self.validate_sizes()?;
+        let Ok(strings) = std::str::from_utf8(&self.strings) else {
+            return bad("names are not UTF-8");
+        };
+        if self.offsets.windows(2).any(|w| w[0] > w[1])
+            || self
+                .offsets
+                .iter()
+                .any(|&o| !strings.is_char_boundary(o as usize))
+        {
+            return bad("string offsets");
+        }
+        if self.labels.iter().any(|&l| l as usize >= LABELS.len())
+            || !self.cases.iter().all(|&c| valid_case(c))
+        {
+            return bad("labels or case modes");
+        }
+        if !self.weights.iter().all(|w| w.is_finite()) {
+            return bad("weights");
+        }
+        if self.first[0] != 0
+            || self
+                .first
+                .windows(2)
+                .any(|w| (w[1] as u64) < w[0] as u64 + 3)
             || self.first.last().map(|&l| l as usize) != Some(self.offsets.len() - 1)
         {
             return bad("entry offsets");
