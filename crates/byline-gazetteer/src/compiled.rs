@@ -18,9 +18,9 @@ use crate::{CaseMode, Entry};
 /// that where the bytes are 8-aligned in memory, the arrays can be read in place.
 pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ02";
 
-/// The arrays saved: the store's columns, then the matcher's parts (the last two: its
+/// The arrays saved: the store's columns, then the matcher's parts (the last three: its
 /// vocabulary's hash table, read in place only when trusted, else built again).
-const SECTIONS: usize = 17;
+const SECTIONS: usize = 18;
 
 /// Where the arrays start.
 const HEADER: usize = 16 + 8 * SECTIONS;
@@ -97,7 +97,7 @@ struct Sections<'a> {
 }
 
 /// The size of an element of each array.
-const ELEMENT: [usize; SECTIONS] = [1, 4, 4, 1, 4, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 16, 4];
+const ELEMENT: [usize; SECTIONS] = [1, 4, 4, 1, 4, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 16, 1, 4];
 
 fn sections(bytes: &[u8]) -> Result<Sections<'_>, Error> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
@@ -164,7 +164,8 @@ impl<'a> Sections<'a> {
             pat_start: slab.slab(a[13]),
             cands: slab.slab(a[14]),
             slots: slab.slab(a[15]),
-            collided: slab.slab(a[16]),
+            tags: slab.slab(a[16]),
+            collided: slab.slab(a[17]),
         };
         (store, matcher)
     }

@@ -89,6 +89,7 @@ pub(crate) struct MatcherParts {
     pub(crate) pat_start: Slab<u32>,
     pub(crate) cands: Slab<Cand>,
     pub(crate) slots: Slab<Slot>,
+    pub(crate) tags: Slab<u8>,
     pub(crate) collided: Slab<u32>,
 }
 
@@ -104,6 +105,9 @@ struct Vocab {
     /// A power of two of slots, at most two thirds full, each token in the first free slot
     /// from the one its hash picks (see [`slot_of`]).
     slots: Slab<Slot>,
+    /// A byte of the hash of each slot's token ([`tag_of`]), 0 for a free slot: a search
+    /// walks these, in a table 16 times smaller, and reads a slot only when its tag matches.
+    tags: Slab<u8>,
     /// Tokens whose hash is an earlier token's, in token order (usually none).
     collided: Slab<u32>,
     overflow: FxHashMap<Box<[u8]>, Tok>,
@@ -139,8 +143,14 @@ impl Le for Slot {
 /// The slot where the search for a hash starts, in a table of `len` slots (a power of two).
 #[inline]
 fn slot_of(hash: u64, len: usize) -> usize {
-    // Fibonacci hashing: the top bits of the product mix every bit of the hash.
-    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - len.trailing_zeros())) as usize
+    // The low bits pick the slot, the top bits make the tag (see [`tag_of`]).
+    hash as usize & (len - 1)
+}
+
+/// The byte of a hash kept beside its slot (never 0, which marks free slots).
+#[inline]
+fn tag_of(hash: u64) -> u8 {
+    0x80 | (hash >> 57) as u8
 }
 
 /// The distinct folded units seen while building, indexed in a growing hash map.
@@ -249,6 +259,7 @@ impl Vocab {
             ..Vocab::default()
         };
         let mut slots = vec![FREE; len];
+        let mut tags = vec![0u8; len];
         let mut collided = Vec::new();
         for t in 0..ntok as u32 {
             let unit = v.bytes_of(t);
@@ -262,6 +273,7 @@ impl Vocab {
                         tok: t,
                         root: root[t as usize],
                     };
+                    tags[i] = tag_of(h);
                     break;
                 }
                 if s.hash == h {
@@ -282,6 +294,7 @@ impl Vocab {
             }
         }
         v.slots = slots.into();
+        v.tags = tags.into();
         v.collided = collided.into();
         Some(v)
     }
@@ -293,6 +306,7 @@ impl Vocab {
         bytes: Slab<u8>,
         off: Slab<u32>,
         slots: Slab<Slot>,
+        tags: Slab<u8>,
         collided: Slab<u32>,
         root: &[u32],
     ) -> Result<Vocab, (Slab<u8>, Slab<u32>)> {
@@ -304,11 +318,13 @@ impl Vocab {
         };
         if !slots.len().is_power_of_two()
             || slots.len() <= ntok
+            || tags.len() != slots.len()
             || collided.iter().any(|&t| t as usize >= ntok)
         {
             return Err((v.bytes, v.off));
         }
         v.slots = slots;
+        v.tags = tags;
         v.collided = collided;
         for &t in v.collided.iter() {
             let tok = Tok {
@@ -335,24 +351,29 @@ impl Vocab {
 
     /// The token that the hash of `unit` points to, not yet checked against the unit's bytes
     /// (see [`Vocab::check`]); [`NO_TOK`] when no alias has a unit with that hash.
-    #[inline]
+    #[inline(always)]
     fn probe(&self, unit: &[u8]) -> Tok {
         let h = hash_unit(unit);
-        let mask = self.slots.len() - 1;
-        let mut i = slot_of(h, self.slots.len());
+        let tag = tag_of(h);
+        let tags: &[u8] = &self.tags;
+        let slots: &[Slot] = &self.slots;
+        let mask = tags.len() - 1;
+        let start = slot_of(h, tags.len());
         // A table always has free slots; the bound only keeps a damaged one from looping.
-        for _ in 0..self.slots.len() {
-            let s = self.slots[i];
-            if s.tok == NONE {
+        for i in start..start + tags.len() {
+            let t = tags[i & mask];
+            if t == 0 {
                 return NO_TOK;
             }
-            if s.hash == h {
-                return Tok {
-                    tok: s.tok,
-                    root: s.root,
-                };
+            if t == tag {
+                let s = slots[i & mask];
+                if s.hash == h {
+                    return Tok {
+                        tok: s.tok,
+                        root: s.root,
+                    };
+                }
             }
-            i = (i + 1) & mask;
         }
         NO_TOK
     }
@@ -373,6 +394,7 @@ impl Vocab {
         self.bytes.memory_bytes()
             + self.off.memory_bytes()
             + self.slots.memory_bytes()
+            + self.tags.memory_bytes()
             + self.collided.memory_bytes()
             + self.overflow.keys().map(|k| k.len() + 24).sum::<usize>()
     }
@@ -681,7 +703,7 @@ impl Matcher {
     }
 
     /// The arrays to save, in the order of [`MatcherParts`]'s fields.
-    pub(crate) fn sections(&self) -> [&dyn Section; 11] {
+    pub(crate) fn sections(&self) -> [&dyn Section; 12] {
         [
             &self.vocab.bytes,
             &self.vocab.off,
@@ -693,6 +715,7 @@ impl Matcher {
             &self.pat_start,
             &self.cands,
             &self.vocab.slots,
+            &self.vocab.tags,
             &self.vocab.collided,
         ]
     }
@@ -710,6 +733,7 @@ impl Matcher {
             self.vocab.overflow.insert(key, tok);
         }
         self.vocab.slots = vec![FREE; slots.len()].into();
+        self.vocab.tags = vec![0; slots.len()].into();
         self.vocab.collided = (0..self.vocab.len() as u32).collect::<Vec<_>>().into();
     }
 
@@ -754,7 +778,7 @@ impl Matcher {
         let (bytes, off) = (p.vocab_bytes, p.vocab_off);
         let vocab = if trusted {
             // Built on another machine, the saved table may hash differently: rebuild it.
-            match Vocab::saved(bytes, off, p.slots, p.collided, &p.root) {
+            match Vocab::saved(bytes, off, p.slots, p.tags, p.collided, &p.root) {
                 Ok(v) => Some(v),
                 Err((bytes, off)) => Vocab::index(bytes, off, &p.root),
             }

@@ -37,7 +37,11 @@ pub(crate) fn case_code(case: CaseMode) -> u8 {
 /// The case mode numbered `code` (loaded stores are checked to hold valid numbers only).
 #[inline]
 pub(crate) fn case_of(code: u8) -> CaseMode {
-    CASES.get(code as usize).copied().unwrap_or_default()
+    match code {
+        0 => CaseMode::Exact,
+        1 => CaseMode::Insensitive,
+        _ => CaseMode::Smart,
+    }
 }
 
 /// Whether `code` numbers a case mode.
