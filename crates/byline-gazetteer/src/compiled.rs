@@ -6,7 +6,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::matcher::{Matcher, MatcherBuilder, MatcherParts};
 use crate::normalize::Fold;
-use crate::slab::{Le, Slab};
+use crate::slab::{self, Le, Slab};
 use crate::store::{case_code, case_of, valid_case, Store};
 use crate::{CaseMode, Entry};
 
@@ -182,7 +182,7 @@ struct Copied;
 
 impl<'a> SlabFrom<'a> for Copied {
     fn slab<T: Le>(self, bytes: &'a [u8]) -> Slab<T> {
-        Slab::copy_le(bytes)
+        slab::copy_le(bytes)
     }
 }
 
@@ -192,7 +192,7 @@ struct InPlace;
 
 impl SlabFrom<'static> for InPlace {
     fn slab<T: Le>(self, bytes: &'static [u8]) -> Slab<T> {
-        Slab::in_place_le(bytes)
+        slab::in_place_le(bytes)
     }
 }
 
@@ -221,7 +221,6 @@ pub(crate) fn decode_trusted(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::slab::Slab;
 
     fn embedded_bytes() -> &'static [u8] {
         let g = crate::Gazetteer::embedded();
@@ -242,8 +241,8 @@ mod tests {
     fn embedded_arrays_are_read_in_place() {
         let g = crate::Gazetteer::embedded();
         if cfg!(target_endian = "little") {
-            assert!(matches!(g.store.strings, Slab::Static(_)));
-            assert!(matches!(g.store.first, Slab::Static(_)));
+            assert!(matches!(g.store.strings, std::borrow::Cow::Borrowed(_)));
+            assert!(matches!(g.store.first, std::borrow::Cow::Borrowed(_)));
         }
         // Saved again, the same bytes: nothing was lost reading in place.
         let again = crate::Gazetteer::from_bytes(&g.to_bytes()).unwrap();

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use crate::common_words::is_common_word;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{normalize_str, Fold, Normalized};
-use crate::slab::{Le, Section, Slab};
+use crate::slab::{Le, Section, Slab, SlabExt};
 use crate::store::{case_code, case_of, valid_case, Store};
 use crate::CaseMode;
 

@@ -3,7 +3,7 @@
 //! A gazetteer built or loaded at run time owns its arrays; the embedded default reads them
 //! where they lie in the binary, so that it is ready without decoding or copying megabytes.
 
-use std::ops::Deref;
+use std::borrow::Cow;
 
 /// A fixed-size value saved as little-endian bytes.
 pub(crate) trait Le: bytemuck::Pod {
@@ -33,99 +33,54 @@ impl Le for f32 {
     }
 }
 
-/// An array, owned or borrowed for the whole run.
-#[derive(Clone, Debug)]
-pub(crate) enum Slab<T: 'static> {
-    Owned(Vec<T>),
-    Static(&'static [T]),
+/// An array, owned (built or loaded at run time) or borrowed for the whole run (read in place).
+pub(crate) type Slab<T> = Cow<'static, [T]>;
+
+/// What the gazetteer asks of its arrays besides reading them.
+pub(crate) trait SlabExt {
+    /// Gives back unused capacity of an owned array.
+    fn shrink(&mut self);
+    /// Bytes of memory the array takes: its heap allocation, or the bytes it reads in place.
+    fn memory_bytes(&self) -> usize;
 }
 
-impl<T> Default for Slab<T> {
-    fn default() -> Slab<T> {
-        Slab::Owned(Vec::new())
-    }
-}
-
-impl<T> From<Vec<T>> for Slab<T> {
-    fn from(v: Vec<T>) -> Slab<T> {
-        Slab::Owned(v)
-    }
-}
-
-impl<T> Deref for Slab<T> {
-    type Target = [T];
-
-    #[inline]
-    fn deref(&self) -> &[T] {
-        match self {
-            Slab::Owned(v) => v,
-            Slab::Static(s) => s,
-        }
-    }
-}
-
-impl<T: Clone> Slab<T> {
-    /// The array to change, copied first if it was borrowed.
-    pub(crate) fn to_mut(&mut self) -> &mut Vec<T> {
-        if let Slab::Static(s) = *self {
-            *self = Slab::Owned(s.to_vec());
-        }
-        match self {
-            Slab::Owned(v) => v,
-            Slab::Static(_) => unreachable!("a borrowed array was just copied"),
-        }
-    }
-
-    pub(crate) fn shrink(&mut self) {
-        if let Slab::Owned(v) = self {
+impl<T: Clone> SlabExt for Slab<T> {
+    fn shrink(&mut self) {
+        if let Cow::Owned(v) = self {
             v.shrink_to_fit();
         }
     }
 
-    /// Bytes of memory the array takes: its heap allocation, or the bytes it reads in place.
-    pub(crate) fn memory_bytes(&self) -> usize {
+    fn memory_bytes(&self) -> usize {
         std::mem::size_of::<T>()
             * match self {
-                Slab::Owned(v) => v.capacity(),
-                Slab::Static(s) => s.len(),
+                Cow::Owned(v) => v.capacity(),
+                Cow::Borrowed(s) => s.len(),
             }
     }
 }
 
-impl<T: Le> Slab<T> {
-    /// An owned array from its little-endian bytes (whose length is a multiple of the size).
-    pub(crate) fn copy_le(bytes: &[u8]) -> Slab<T> {
-        let mut v = vec![T::zeroed(); bytes.len() / std::mem::size_of::<T>()];
-        bytemuck::cast_slice_mut::<T, u8>(&mut v).copy_from_slice(bytes);
-        if cfg!(target_endian = "big") {
-            for x in &mut v {
-                *x = x.swap_le();
-            }
+/// An owned array from its little-endian bytes (whose length is a multiple of the size).
+pub(crate) fn copy_le<T: Le>(bytes: &[u8]) -> Slab<T> {
+    let mut v = vec![T::zeroed(); bytes.len() / std::mem::size_of::<T>()];
+    bytemuck::cast_slice_mut::<T, u8>(&mut v).copy_from_slice(bytes);
+    if cfg!(target_endian = "big") {
+        for x in &mut v {
+            *x = x.swap_le();
         }
-        Slab::Owned(v)
     }
+    Cow::Owned(v)
+}
 
-    /// The array read in place from its little-endian bytes where the machine's byte order
-    /// and the bytes' alignment allow, else copied.
-    pub(crate) fn in_place_le(bytes: &'static [u8]) -> Slab<T> {
-        if cfg!(target_endian = "little") {
-            if let Ok(s) = bytemuck::try_cast_slice(bytes) {
-                return Slab::Static(s);
-            }
-        }
-        Slab::copy_le(bytes)
-    }
-
-    /// Appends the array as little-endian bytes.
-    pub(crate) fn write_le(&self, out: &mut Vec<u8>) {
-        if cfg!(target_endian = "little") {
-            out.extend_from_slice(bytemuck::cast_slice(self));
-        } else {
-            for &x in self.iter() {
-                out.extend_from_slice(bytemuck::bytes_of(&x.swap_le()));
-            }
+/// The array read in place from its little-endian bytes where the machine's byte order and the
+/// bytes' alignment allow, else copied.
+pub(crate) fn in_place_le<T: Le>(bytes: &'static [u8]) -> Slab<T> {
+    if cfg!(target_endian = "little") {
+        if let Ok(s) = bytemuck::try_cast_slice(bytes) {
+            return Cow::Borrowed(s);
         }
     }
+    copy_le(bytes)
 }
 
 /// An array to save, whatever its type.
@@ -142,7 +97,13 @@ impl<T: Le> Section for Slab<T> {
     }
 
     fn write_le(&self, out: &mut Vec<u8>) {
-        Slab::write_le(self, out);
+        if cfg!(target_endian = "little") {
+            out.extend_from_slice(bytemuck::cast_slice(self));
+        } else {
+            for &x in self.iter() {
+                out.extend_from_slice(bytemuck::bytes_of(&x.swap_le()));
+            }
+        }
     }
 }
 
@@ -156,9 +117,10 @@ mod tests {
         let mut bytes = Vec::new();
         s.write_le(&mut bytes);
         assert_eq!(bytes[..4], [1, 0, 0, 0]);
-        assert_eq!(&*Slab::<u32>::copy_le(&bytes), &*s);
+        assert_eq!(&*copy_le::<u32>(&bytes), &*s);
         let leaked: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let back = Slab::<u32>::in_place_le(leaked);
+        let back = in_place_le::<u32>(leaked);
+        assert!(matches!(back, Cow::Borrowed(_)));
         assert_eq!(&*back, &*s);
         let mut m = back.clone();
         m.to_mut().push(7);

@@ -3,7 +3,7 @@
 //! loads as a few large arrays.
 
 use crate::error::{Error, ErrorKind};
-use crate::slab::{Section, Slab};
+use crate::slab::{Section, Slab, SlabExt};
 use crate::{CaseMode, Entry, Label};
 
 /// Every label, by its number in a store.
