@@ -332,15 +332,7 @@ struct SpeakerState {
     name: Option<String>,
 }
 
-const LABELS: [Label; 7] = [
-    Label::Person,
-    Label::Norp,
-    Label::Fac,
-    Label::Org,
-    Label::Gpe,
-    Label::Loc,
-    Label::Misc,
-];
+const LABELS: [Label; 7] = Label::ALL;
 const TOKEN_KINDS: [TokenKind; 10] = [
     TokenKind::Word,
     TokenKind::Number,

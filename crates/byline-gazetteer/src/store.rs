@@ -6,16 +6,9 @@ use crate::error::{Error, ErrorKind};
 use crate::slab::{Section, Slab, SlabExt};
 use crate::{CaseMode, Entry, Label};
 
-/// Every label, by its number in a store.
-const LABELS: [Label; 7] = [
-    Label::Person,
-    Label::Norp,
-    Label::Fac,
-    Label::Org,
-    Label::Gpe,
-    Label::Loc,
-    Label::Misc,
-];
+/// Every label, by its number in a store (saved gazetteers keep these numbers, so new labels go
+/// at the end of `Label::ALL`).
+const LABELS: [Label; 7] = Label::ALL;
 
 /// Every case mode, by its number in a store.
 const CASES: [CaseMode; 3] = [CaseMode::Exact, CaseMode::Insensitive, CaseMode::Smart];

@@ -31,6 +31,23 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, in declaration order.
+    ///
+    /// ```
+    /// use byline_gazetteer::Label;
+    /// let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+    /// assert_eq!(names, ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "MISC"]);
+    /// ```
+    pub const ALL: [Label; 7] = [
+        Label::Person,
+        Label::Norp,
+        Label::Fac,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Misc,
+    ];
+
     /// The label's name in JSON (`"PERSON"`, `"ORG"`, ...).
     ///
     /// ```

@@ -276,6 +276,21 @@ struct Cue {
     impersonal: bool,
 }
 
+impl Cue {
+    /// The cue of tokens `[a, b)` reporting a view no one in the clause holds.
+    fn impersonal(a: usize, b: usize) -> Cue {
+        Cue {
+            a,
+            b,
+            class: 0,
+            ing: false,
+            according: false,
+            attitude: false,
+            impersonal: true,
+        }
+    }
+}
+
 fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
     let mut out = Vec::new();
     for i in a..b {
@@ -302,15 +317,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             .any(|w| doc.lower_is(i, w))
             && doc.lower_is(i + 1, "to");
         if doc.lower_is(i, "seemed") || seems_to {
-            out.push(Cue {
-                a: i,
-                b: i + 1,
-                class: 0,
-                ing: false,
-                according: false,
-                attitude: false,
-                impersonal: true,
-            });
+            out.push(Cue::impersonal(i, i + 1));
             continue;
         }
         if f & PHRASAL != 0 && !doc.is_cap(i) {
@@ -431,15 +438,7 @@ fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                     .iter()
                     .any(|w| doc.lower_is(j, w));
                 if finite && doc.lower_is(i, "expected") && doc.lower_is(i + 1, "to") {
-                    out.push(Cue {
-                        a: j,
-                        b: i + 1,
-                        class: 0,
-                        ing: false,
-                        according: false,
-                        attitude: false,
-                        impersonal: true,
-                    });
+                    out.push(Cue::impersonal(j, i + 1));
                 }
                 continue;
             }
