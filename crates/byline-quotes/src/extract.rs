@@ -843,7 +843,15 @@ fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
 }
 
 /// The first stop after `from`, or `b`: `stops` is sorted.
+/// Tokens that reported content without quote marks may run to at most. News content is rarely
+/// over 150 tokens; without a bound, a sentence of thousands of reporting clauses (a hostile or
+/// broken text) would give each clause the rest of the sentence, quadratic in output and time.
+const MAX_CONTENT_TOKENS: usize = 600;
+
+/// Where reported content starting at token `from` ends: at the first stop after it, the
+/// sentence's end `b`, or [`MAX_CONTENT_TOKENS`] on, whichever comes first.
 fn content_end(from: usize, b: usize, stops: &[usize]) -> usize {
+    let b = b.min(from.saturating_add(MAX_CONTENT_TOKENS));
     let i = stops.partition_point(|&s| s <= from);
     match stops.get(i) {
         Some(&s) if s < b => s,
@@ -942,12 +950,16 @@ fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool])
             continue;
         };
         let mut content = Vec::new();
-        let mut cstart = content_start.max(a);
         let cend = if doc.is_closing_quote(comma) {
             comma + 1
         } else {
             comma
         };
+        // The content before a tag goes back at most [`MAX_CONTENT_TOKENS`], so that a
+        // sentence of thousands of tags does not give each the whole sentence before it.
+        let mut cstart = content_start
+            .max(a)
+            .max(cend.saturating_sub(MAX_CONTENT_TOKENS));
         // Bullets and dashes before the content.
         while cstart < cend
             && (matches!(doc.toks[cstart].kind, Kind::Punct(_))
@@ -1648,8 +1660,14 @@ fn prepend_continued(doc: &Doc<'_>, q: usize, content: &mut Vec<Span>) {
 fn follow_pieces(doc: &Doc<'_>, from: usize, b: usize, content: &mut Vec<Span>, used: &mut [bool]) {
     let mut k = from;
     // Skip the rest of the tag's sentence (`said in an interview, who ...`) up to a quotation
-    // introduced by a comma or colon.
+    // introduced by a comma or colon; a tag followed by more than [`MAX_CONTENT_TOKENS`] of
+    // its sentence has no pieces after it (so that a sentence of thousands of tags is not
+    // scanned once for each).
+    let limit = b.min(from.saturating_add(MAX_CONTENT_TOKENS));
     while k < b {
+        if k >= limit {
+            return;
+        }
         if k > from
             && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':'))
             && doc.quote_opening_at(k).is_some()

@@ -563,3 +563,31 @@ fn spans_are_on_char_boundaries_for_any_input() {
         }
     }
 }
+
+#[test]
+fn a_sentence_of_thousands_of_tags_gives_each_a_bounded_content() {
+    // One "sentence" (no full stop) of 2,000 quotations with tags and reporting clauses: each
+    // relation's content stays a few hundred words at most, so the output (and the time) grows
+    // with the text rather than with its square.
+    let unit = "\"we will go,\" he said, and according to officials the mayor criticized the \
+                deal, asked whether it was fair, arguing that ";
+    let text = unit.repeat(2000) + ".";
+    let quotes = run(&text);
+    assert!(quotes.len() >= 2000, "{} quotations", quotes.len());
+    let longest = quotes
+        .iter()
+        .map(|q| q.content.iter().map(|s| s.end - s.start).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= 8_000, "a content of {longest} bytes");
+    let total: usize = quotes
+        .iter()
+        .flat_map(|q| &q.content)
+        .map(|s| s.end - s.start)
+        .sum();
+    assert!(
+        total <= 50 * text.len(),
+        "{total} bytes of content for {} of text",
+        text.len()
+    );
+}
