@@ -1,6 +1,7 @@
 //! Sentence boundaries inside one paragraph, decided over its tokens.
 
 use crate::abbrev::{is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
 use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
 
@@ -270,6 +271,63 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// After an abbreviation that may end a sentence (`U.S.`, `a.m.`, `Inc.`): whether the next
+    /// word opens a new one. Besides typical openers, a capitalised word that is usually written
+    /// in lower case does (`the U.S. Officials said`), unless the document capitalises it
+    /// mid-sentence elsewhere, a name goes on after it (`the U.S. Justice Department`, `the U.S.
+    /// Chamber of Commerce`), or the sentence so far is in title case (a headline).
+    fn opens_after_abbrev(&self, start: usize, next: Next) -> bool {
+        let Next::Upper(k) = next else {
+            return false;
+        };
+        let word = self.s(k);
+        if is_sentence_opener(word) {
+            return true;
+        }
+        if self.t[k].kind != TokenKind::Word || self.name_goes_on(k) || self.title_case(start, k) {
+            return false;
+        }
+        match ortho::evidence(self.text, word, self.t[k].span.start) {
+            Evidence::CapitalisedMidSentence => false,
+            Evidence::LowerCase => true,
+            Evidence::Unseen => ortho::usually_lower(word),
+        }
+    }
+
+    /// Whether the capitalised word at `k` is followed by more of a name: another capitalised
+    /// word or a number, possibly after a clitic (`Men's National`) or a linking word (`Chamber of
+    /// Commerce`).
+    fn name_goes_on(&self, k: usize) -> bool {
+        let n = self.t.len();
+        let mut f = k + 1;
+        if f < n && self.attached(f) && matches!(self.first_char(f), '\'' | '\u{2019}') {
+            f += 1;
+        }
+        if f < n && matches!(self.s(f), "of" | "for" | "and" | "&" | "de") {
+            f += 1;
+        }
+        // `U.S. Code 18`, `U.S. Route 66`
+        f < n
+            && (self.t[f].kind == TokenKind::Number
+                || (self.t[f].kind == TokenKind::Word && self.first_char(f).is_uppercase()))
+    }
+
+    /// Whether the words from `start` up to `k` are in title case, as in a headline: at least
+    /// three capitalised and no lower-case word longer than `and`.
+    fn title_case(&self, start: usize, k: usize) -> bool {
+        let mut capitalised = 0;
+        for m in start..k {
+            if self.t[m].kind == TokenKind::Word {
+                if self.first_char(m).is_uppercase() {
+                    capitalised += 1;
+                } else if self.s(m).len() > 3 {
+                    return false;
+                }
+            }
+        }
+        capitalised > 2
+    }
+
     /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.
     fn speech_follows(&self, k: usize) -> bool {
         let n = self.t.len();
@@ -287,6 +345,24 @@ impl<'a> Splitter<'a> {
             names > 0 && k < n && self.t[k].kind == TokenKind::Word && is_speech_verb(self.s(k));
         // `Harry asked.` ends the attribution; `Shojai told the ceremony` starts a sentence.
         verb && (k + 1 >= n || matches!(self.s(k + 1), "." | "," | ";" | "!" | "?"))
+    }
+
+    /// A footnote or citation marker attached to what precedes it (`[2]`, `[a]`, `[note 3]`,
+    /// `[citation needed]`): the index after it.
+    fn footnote(&self, k: usize) -> Option<usize> {
+        let n = self.t.len();
+        if k >= n || self.s(k) != "[" || !self.attached(k) {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < n && m < k + 4 && self.s(m) != "]" {
+            let short_word = self.t[m].kind == TokenKind::Word && self.s(m).len() <= 10;
+            if !(short_word || self.t[m].kind == TokenKind::Number) {
+                return None;
+            }
+            m += 1;
+        }
+        (m > k + 1 && m < n && self.s(m) == "]").then_some(m + 1)
     }
 
     /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`) at `k`: its value and the index after it.
@@ -477,6 +553,7 @@ pub(crate) fn split_paragraph(
         // Closing quotes and brackets stay with the sentence they close.
         let mut j = group_end;
         let mut had_quote = false;
+        let mut closed_bracket = false;
         while j < n {
             let tok = &t[j];
             let absorb = match tok.kind {
@@ -494,6 +571,7 @@ pub(crate) fn split_paragraph(
             if !absorb {
                 break;
             }
+            closed_bracket |= tok.kind == TokenKind::Punctuation;
             if tok.kind == TokenKind::QuoteMark {
                 had_quote = true;
                 if is_double_quote(sp.s(j)) {
@@ -501,6 +579,10 @@ pub(crate) fn split_paragraph(
                 }
             }
             j += 1;
+        }
+        // `a saint.[2] The city`, `in 1990.[3][4] Later`: footnote markers stay with the sentence.
+        while let Some(end) = sp.footnote(j) {
+            j = end;
         }
         // `... the region. (Jerusalem Post) The next`: a short parenthesis after the end mark
         // belongs to the sentence it follows.
@@ -565,9 +647,14 @@ pub(crate) fn split_paragraph(
                     }
                 }
                 AbbrevKind::MultiPeriod { upper_time: true } => upper,
-                AbbrevKind::MultiPeriod { upper_time: false } => sp.is_opener(next),
-                AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
-                    sp.is_opener(next)
+                // `(Bergen County, N.J.) Record`: a bracket closed after it keeps the name going.
+                AbbrevKind::MultiPeriod { upper_time: false }
+                | AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
+                    if closed_bracket {
+                        sp.is_opener(next)
+                    } else {
+                        sp.opens_after_abbrev(start, next)
+                    }
                 }
                 AbbrevKind::Table(AbbrevClass::Ending) => {
                     matches!(next, Next::Upper(_) | Next::Digit | Next::Other)
