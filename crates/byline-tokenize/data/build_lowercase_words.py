@@ -35,15 +35,113 @@ MIN_LOWER = 2
 CAP_RATIO = 10
 WORD = re.compile(r"[A-Za-z][a-z]+")
 # Institution heads that follow a country or an abbreviation in names (`U.S. Army`).
-NAME_HEADS = """army navy marine marines air force forces guard embassy consulate government
-military treasury mint capitol census customs border bureau agency department ministry
-parliament congress assembly council court courts commission committee senate house party
-open league cup championship bank exchange university college institute academy hospital
-church cathedral airport station bridge river lake mountain mountains island islands street
-avenue road square park tower hall center centre museum gallery library theatre theater
-times post journal herald tribune news press daily weekly gazette chronicle review magazine
-eastern western northern southern central pacific atlantic standard time chamber foundation
-association society union federation fund reserve service office administration authority""".split()
+NAME_HEADS = frozenset(
+    [
+        "army",
+        "navy",
+        "marine",
+        "marines",
+        "air",
+        "force",
+        "forces",
+        "guard",
+        "embassy",
+        "consulate",
+        "government",
+        "military",
+        "treasury",
+        "mint",
+        "capitol",
+        "census",
+        "customs",
+        "border",
+        "bureau",
+        "agency",
+        "department",
+        "ministry",
+        "parliament",
+        "congress",
+        "assembly",
+        "council",
+        "court",
+        "courts",
+        "commission",
+        "committee",
+        "senate",
+        "house",
+        "party",
+        "open",
+        "league",
+        "cup",
+        "championship",
+        "bank",
+        "exchange",
+        "university",
+        "college",
+        "institute",
+        "academy",
+        "hospital",
+        "church",
+        "cathedral",
+        "airport",
+        "station",
+        "bridge",
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "island",
+        "islands",
+        "street",
+        "avenue",
+        "road",
+        "square",
+        "park",
+        "tower",
+        "hall",
+        "center",
+        "centre",
+        "museum",
+        "gallery",
+        "library",
+        "theatre",
+        "theater",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "news",
+        "press",
+        "daily",
+        "weekly",
+        "gazette",
+        "chronicle",
+        "review",
+        "magazine",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "pacific",
+        "atlantic",
+        "standard",
+        "time",
+        "chamber",
+        "foundation",
+        "association",
+        "society",
+        "union",
+        "federation",
+        "fund",
+        "reserve",
+        "service",
+        "office",
+        "administration",
+        "authority",
+    ]
+)
 
 
 def count(shared: Path):
@@ -112,7 +210,7 @@ def name_words(shared: Path) -> collections.Counter[str]:
             names += [a for a in row["aliases"].split("|") if a]
     for name in ("committees-current.yaml", "committees-historical.yaml"):
         with open(sources / "us_congress_legislators" / name, encoding="utf-8") as f:
-            names += re.findall(r"^\s*-?\s*name: (.+)$", f.read(), re.M)
+            names += re.findall(r"^\s*-?\s*name: (.+)$", f.read(), re.MULTILINE)
     out: collections.Counter[str] = collections.Counter()
     for n in names:
         for w in re.findall(r"\b[A-Z][a-z]+\b", n):
@@ -127,14 +225,13 @@ def main() -> None:
     args = ap.parse_args()
     lower, capmid = count(args.shared)
     names = name_words(args.shared)
-    heads = set(NAME_HEADS)
     words = sorted(
         w
         for w, n in lower.items()
         if n >= MIN_LOWER
         and capmid[w] * CAP_RATIO <= n
         and names[w] < 2
-        and w not in heads
+        and w not in NAME_HEADS
     )
     out = CRATE / "src" / "lowercase_words.rs"
     with open(out, "w", encoding="utf-8") as f:
