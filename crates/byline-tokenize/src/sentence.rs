@@ -113,6 +113,13 @@ impl<'a> Splitter<'a> {
                 .any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
     }
 
+    /// A short whole number that may refer to a section or a note (`2`, `14`), not a phone
+    /// number, a year or an ordinal.
+    fn is_reference_number(&self, k: usize) -> bool {
+        let s = self.s(k);
+        self.t[k].kind == TokenKind::Number && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit())
+    }
+
     /// An emoticon followed by a word, or a web address followed by another one.
     fn ends_informally(&self, k: usize) -> bool {
         let next = &self.t[k + 1];
@@ -365,27 +372,41 @@ impl<'a> Splitter<'a> {
         (m > k + 1 && m < n && self.s(m) == "]").then_some(m + 1)
     }
 
-    /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`) at `k`: its value and the index after it.
-    fn list_marker(&self, k: usize) -> Option<(u32, usize)> {
+    /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`, `ii)`, `(iv)`, `(c)`, `(2)`) at `k`: its
+    /// value and the index after it.
+    fn list_marker(&self, k: usize) -> Option<(Marker, usize)> {
         let n = self.t.len();
+        if k + 2 < n && self.s(k) == "(" && self.s(k + 2) == ")" && self.attached(k + 2) {
+            let s = self.s(k + 1);
+            let value = match self.t[k + 1].kind {
+                TokenKind::Number if s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()) => {
+                    Marker::number(s.parse().ok()?)
+                }
+                TokenKind::Word => Marker::letters(s)?,
+                _ => return None,
+            };
+            return (k + 3 < n).then_some((value, k + 3));
+        }
         if k >= n {
             return None;
         }
         let s = self.s(k);
         let tok = &self.t[k];
+        // `ii)`, `iv)`: a Roman numeral closed by a bracket.
+        if tok.kind == TokenKind::Word && s.len() > 1 && k + 2 < n && self.s(k + 1) == ")" {
+            let value = Marker::letters(s)?;
+            return self.attached(k + 1).then_some((value, k + 2));
+        }
         let (value, mut end) = if tok.kind == TokenKind::Number
             && (1..=2).contains(&s.len())
             && s.bytes().all(|c| c.is_ascii_digit())
         {
-            (s.parse::<u32>().ok()?, k + 1)
+            (Marker::number(s.parse::<u32>().ok()?), k + 1)
         } else if tok.kind == TokenKind::Word
             && (s.len() == 1 || (s.len() == 2 && s.as_bytes()[1] == b'.'))
             && s.as_bytes()[0].is_ascii_alphabetic()
         {
-            (
-                u32::from(s.as_bytes()[0].to_ascii_lowercase() - b'a') + 1,
-                k + 1,
-            )
+            (Marker::letters(&s[..1])?, k + 1)
         } else {
             return None;
         };
@@ -405,6 +426,77 @@ impl<'a> Splitter<'a> {
             return None;
         }
         Some((value, end))
+    }
+}
+
+/// The value of a list marker, read as a number or letter and, where it can be, as a Roman
+/// numeral (`i` is the ninth letter or the first numeral).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marker {
+    value: u32,
+    roman: u32,
+}
+
+impl Marker {
+    fn number(value: u32) -> Marker {
+        Marker { value, roman: 0 }
+    }
+
+    /// One letter, or a Roman numeral up to `xxx` in one case.
+    fn letters(s: &str) -> Option<Marker> {
+        let b = s.as_bytes();
+        let roman = roman_value(s);
+        if b.len() == 1 && b[0].is_ascii_alphabetic() {
+            let value = u32::from(b[0].to_ascii_lowercase() - b'a') + 1;
+            return Some(Marker { value, roman });
+        }
+        (roman > 0).then_some(Marker { value: 0, roman })
+    }
+
+    /// Whether `self` is the marker after `prev`.
+    fn follows(self, prev: Marker) -> bool {
+        (self.value > 0 && self.value == prev.value + 1)
+            || (self.roman > 0 && prev.roman > 0 && self.roman == prev.roman + 1)
+    }
+}
+
+/// The value of a Roman numeral written in one case (`iv`, `XII`), up to 30; 0 otherwise.
+fn roman_value(s: &str) -> u32 {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 5 {
+        return 0;
+    }
+    let lower = b.iter().all(u8::is_ascii_lowercase);
+    if !lower && !b.iter().all(u8::is_ascii_uppercase) {
+        return 0;
+    }
+    let digit = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => 1,
+        b'v' => 5,
+        b'x' => 10,
+        _ => 0,
+    };
+    let mut total = 0;
+    for (m, &c) in b.iter().enumerate() {
+        let d = digit(c);
+        if d == 0 {
+            return 0;
+        }
+        if b.get(m + 1).is_some_and(|&next| digit(next) > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    // Only numerals written the canonical way (not `iiii` or `vx`).
+    const CANONICAL: [&str; 30] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+        "xxvii", "xxviii", "xxix", "xxx",
+    ];
+    match usize::try_from(total) {
+        Ok(v) if (1..=30).contains(&v) && CANONICAL[v - 1].eq_ignore_ascii_case(s) => total as u32,
+        _ => 0,
     }
 }
 
@@ -432,7 +524,7 @@ pub(crate) fn split_paragraph(
     };
     let mut start = 0;
     let mut i = 0;
-    let mut last_marker: Option<u32> = None;
+    let mut last_marker: Option<Marker> = None;
     let mut open_double = false;
     let bytes = text.as_bytes();
     if let Some(end) = sp.dateline() {
@@ -465,7 +557,7 @@ pub(crate) fn split_paragraph(
             let breaks_before = if is_bullet(s) {
                 true
             } else if let (Some(prev), false) = (last_marker, sp.attached(i)) {
-                matches!(sp.list_marker(i), Some((v, _)) if v == prev + 1)
+                matches!(sp.list_marker(i), Some((v, _)) if v.follows(prev))
             } else {
                 false
             };
@@ -586,7 +678,7 @@ pub(crate) fn split_paragraph(
         }
         // `... the region. (Jerusalem Post) The next`: a short parenthesis after the end mark
         // belongs to the sentence it follows.
-        if j < n && sp.s(j) == "(" {
+        if j < n && sp.s(j) == "(" && sp.list_marker(j).is_none() {
             let mut k = j + 1;
             while k < n && k < j + 8 && !matches!(sp.s(k), "(" | ")") {
                 k += 1;
@@ -607,8 +699,13 @@ pub(crate) fn split_paragraph(
             Terminal::Period => match next {
                 // Web text often starts sentences in lower case; inside quotes or brackets a
                 // lower-case word continues the sentence (`'Great.' she said`).
+                // `as noted in 2. above`: a number before the period is a reference.
                 Next::Lower => {
-                    j == group_end && sp.attached(i) && !sp.attached(j) && !sp.is_lower_abbrev(i)
+                    j == group_end
+                        && sp.attached(i)
+                        && !sp.attached(j)
+                        && !sp.is_lower_abbrev(i)
+                        && !sp.is_reference_number(i - 1)
                 }
                 Next::Continuing => false,
                 Next::Digit => !(i > 0 && t[i - 1].kind == TokenKind::Symbol && sp.attached(i)),
@@ -684,5 +781,29 @@ pub(crate) fn split_paragraph(
     }
     if start < n {
         push(out, start, n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_written_the_canonical_way() {
+        for (s, v) in [("i", 1), ("iv", 4), ("IX", 9), ("xiv", 14), ("xxx", 30)] {
+            assert_eq!(roman_value(s), v, "{s}");
+        }
+        for s in ["", "iiii", "vx", "Iv", "il", "xxxi", "mix"] {
+            assert_eq!(roman_value(s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn markers_follow_as_letters_or_numerals() {
+        let i = Marker::letters("i").unwrap();
+        assert!(Marker::letters("ii").unwrap().follows(i));
+        assert!(Marker::letters("j").unwrap().follows(i));
+        assert!(!Marker::letters("b").unwrap().follows(i));
+        assert_eq!(Marker::letters("ab"), None);
     }
 }
