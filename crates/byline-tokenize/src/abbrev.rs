@@ -152,6 +152,12 @@ pub(crate) fn is_sentence_opener(word: &str) -> bool {
     )
 }
 
+/// Names written with an exclamation mark, which does not end a sentence before the rest of
+/// the name (`Yahoo! Finance`, `Jeopardy! Masters`).
+pub(crate) fn is_exclamation_name(word: &str) -> bool {
+    matches!(word, "Yahoo" | "Jeopardy" | "Joomla" | "Wham" | "Yum")
+}
+
 /// Reporting verbs: `"Good morning?" Harry asked.` stays one sentence.
 pub(crate) fn is_speech_verb(word: &str) -> bool {
     matches!(

@@ -1,6 +1,6 @@
 //! Sentence boundaries inside one paragraph, decided over its tokens.
 
-use crate::abbrev::{is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::abbrev::{is_exclamation_name, is_sentence_opener, is_speech_verb, AbbrevClass};
 use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
 use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
@@ -41,6 +41,10 @@ struct Splitter<'a> {
 
 fn is_bullet(s: &str) -> bool {
     matches!(s, "•" | "⁃" | "◦" | "▪" | "■" | "●" | "‣" | "∙")
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "--" | "---" | "\u{2013}" | "\u{2014}")
 }
 
 fn is_double_quote(s: &str) -> bool {
@@ -111,6 +115,16 @@ impl<'a> Splitter<'a> {
             && !w
                 .bytes()
                 .any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    }
+
+    /// Whether the `!` at `k` ends a name written with one (`Yahoo!`, `Jeopardy!`).
+    fn bang_name(&self, k: usize) -> bool {
+        k > 0 && self.s(k) == "!" && self.attached(k) && is_exclamation_name(self.s(k - 1))
+    }
+
+    /// Whether a dash opened between `start` and `k` is still open (an odd number of dashes).
+    fn dash_open(&self, start: usize, k: usize) -> bool {
+        (start..k).filter(|&m| is_dash(self.s(m))).count() % 2 == 1
     }
 
     /// A short whole number that may refer to a section or a note (`2`, `14`), not a phone
@@ -721,6 +735,12 @@ pub(crate) fn split_paragraph(
                             && sp.first_char(i - 1).is_uppercase())
                 }
                 Next::Continuing => false,
+                // `-- wow! -- the crowd`, `-- did it work? --`: an aside between dashes.
+                _ if j == group_end && j < n && is_dash(sp.s(j)) => {
+                    !sp.dash_open(start, i) && sp.next_after(j + 1)
+                }
+                // `Yahoo! Finance reported`
+                Next::Upper(_) if sp.bang_name(i) => sp.is_opener(next),
                 _ => true,
             },
             // `people... I hear`: an ellipsis before `I` rarely ends the sentence.
