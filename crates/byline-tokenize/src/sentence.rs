@@ -18,6 +18,8 @@ enum Terminal {
     LongEllipsis,
     /// A word that kept its period.
     Abbrev(AbbrevKind),
+    /// A dash that breaks off a quotation (`"I wanted to--"`).
+    Interrupted,
 }
 
 /// What follows a possible sentence end (looking through opening quotes and brackets).
@@ -84,6 +86,8 @@ impl<'a> Splitter<'a> {
                     } else {
                         Terminal::LongEllipsis
                     })
+                } else if is_dash(s) && self.breaks_off_quotation(k) {
+                    Some(Terminal::Interrupted)
                 } else if s.chars().all(|c| c == '…') {
                     Some(if s.len() == '…'.len_utf8() {
                         Terminal::Ellipsis
@@ -115,6 +119,18 @@ impl<'a> Splitter<'a> {
             && !w
                 .bytes()
                 .any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    }
+
+    /// Whether the dash at `k` ends a quotation that breaks off: attached to the word before it
+    /// and followed by a closing quote mark.
+    fn breaks_off_quotation(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.t.len()
+            && self.attached(k)
+            && self.t[k - 1].kind == TokenKind::Word
+            && self.t[k + 1].kind == TokenKind::QuoteMark
+            && self.t[k + 1].quote != Some(QuoteRole::Opening)
+            && self.attached(k + 1)
     }
 
     /// Whether the `!` at `k` ends a name written with one (`Yahoo!`, `Jeopardy!`).
@@ -352,6 +368,13 @@ impl<'a> Splitter<'a> {
     /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.
     fn speech_follows(&self, k: usize) -> bool {
         let n = self.t.len();
+        // `Nobody answered.` tells what happened next; it attributes nothing.
+        if matches!(
+            self.s(k),
+            "Nobody" | "Everybody" | "Somebody" | "Everyone" | "Someone" | "No"
+        ) {
+            return false;
+        }
         let mut k = k;
         let mut names = 0;
         while k < n
@@ -748,6 +771,11 @@ pub(crate) fn split_paragraph(
                 i > start && upper && !matches!(next, Next::Upper(k) if sp.s(k) == "I")
             }
             Terminal::LongEllipsis => matches!(next, Next::Upper(_) | Next::Digit | Next::Other),
+            // `"I wanted to--" At that moment`, but not `"I wanted to--" Harry said.`
+            Terminal::Interrupted => match next {
+                Next::Upper(k) => had_quote && !sp.speech_follows(k),
+                _ => false,
+            },
             Terminal::Abbrev(kind) => match kind {
                 AbbrevKind::Initial(letter) => {
                     if letter.is_ascii_lowercase() {
