@@ -1,0 +1,224 @@
+//! The document as the stages see it: tokens, paired quotation marks and sentences.
+
+use byline_tokenize::Segmentation;
+
+use crate::lexicon::Lexicon;
+use crate::scan::{pair_quotes, scan, Kind, QSpan, Role, Tok};
+
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    pub quotes: Vec<QSpan>,
+    /// Quote index + 1 of the innermost quotation holding each token (0 outside quotations).
+    pub in_quote: Vec<u32>,
+    /// Sentences as token ranges (without line breaks).
+    pub sents: Vec<(usize, usize)>,
+    /// Quote index + 1 of the quotation each token closes (0 for none).
+    close_at: Vec<u32>,
+}
+
+impl<'t> Doc<'t> {
+    pub(crate) fn new(text: &'t str, seg: &Segmentation) -> Doc<'t> {
+        let lex = Lexicon::get();
+        let toks = scan(text, lex);
+        let quotes = pair_quotes(&toks);
+        let mut in_quote = vec![0u32; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            let last = if q.closed { q.close } else { q.close + 1 };
+            for slot in in_quote
+                .iter_mut()
+                .take(last.min(toks.len()))
+                .skip(q.open + 1)
+            {
+                *slot = qi as u32 + 1;
+            }
+        }
+        let sents = sentences(text, &toks, seg);
+        let mut close_at = vec![0u32; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.closed {
+                close_at[q.close] = qi as u32 + 1;
+            }
+        }
+        Doc {
+            close_at,
+            text,
+            toks,
+            quotes,
+            in_quote,
+            sents,
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'t str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    pub(super) fn flags(&self, i: usize) -> u32 {
+        self.toks[i].flags
+    }
+
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].is_word()
+            && self
+                .word(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    }
+
+    pub(super) fn is_ly(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.toks[i].is_word() && w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)
+    }
+
+    pub(super) fn lower_is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    pub(super) fn is_closing_quote(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, Kind::Quote { double: true, role } if role != Role::Open)
+            && self.in_quote.get(i).copied() == Some(0)
+            && self.quote_closing_at(i).is_some()
+    }
+
+    pub(super) fn quote_closing_at(&self, i: usize) -> Option<usize> {
+        match self.close_at.get(i) {
+            Some(&q) if q != 0 => Some(q as usize - 1),
+            _ => None,
+        }
+    }
+
+    pub(super) fn quote_opening_at(&self, i: usize) -> Option<usize> {
+        if !self.toks[i].is_quote() {
+            return None;
+        }
+        self.quotes.binary_search_by_key(&i, |q| q.open).ok()
+    }
+
+    /// Whether the clause-ending punctuation or a closing mark after punctuation sits at `i`.
+    pub(super) fn is_comma_like(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is_punct(',') || t.is_punct('—') || t.is_punct('–') {
+            return true;
+        }
+        if self.is_closing_quote(i) && i > 0 {
+            // Past a nested closing mark (`,'"`).
+            let mut k = i - 1;
+            while k > 0 && matches!(self.toks[k].kind, Kind::Quote { double: false, .. }) {
+                k -= 1;
+            }
+            let p = &self.toks[k];
+            return p.is_punct(',') || p.is_punct('?') || p.is_punct('!') || p.is_punct('—');
+        }
+        false
+    }
+}
+
+/// Sentences as token ranges: the segmentation's when it has them, else a simple splitter.
+pub(super) fn sentences(text: &str, toks: &[Tok], seg: &Segmentation) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    if !seg.sentences.is_empty() {
+        let mut si = 0;
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Break {
+                if let Some(s) = start.take() {
+                    out.push((s, k));
+                }
+                continue;
+            }
+            let mut boundary = false;
+            while si < seg.sentences.len() && seg.sentences[si].span.start <= t.start {
+                boundary = true;
+                si += 1;
+            }
+            if boundary {
+                if let Some(s) = start.take() {
+                    out.push((s, k));
+                }
+            }
+            if start.is_none() {
+                start = Some(k);
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, toks.len()));
+        }
+        return out;
+    }
+    let _ = text;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.kind == Kind::Break {
+            if let Some(s) = start.take() {
+                out.push((s, k));
+            }
+            k += 1;
+            continue;
+        }
+        if start.is_none() {
+            start = Some(k);
+        }
+        if t.is_punct('.') || t.is_punct('!') || t.is_punct('?') {
+            let mut e = k + 1;
+            while e < toks.len()
+                && (matches!(
+                    toks[e].kind,
+                    Kind::Quote {
+                        role: Role::Close | Role::Either,
+                        ..
+                    }
+                ) || toks[e].is_punct(')'))
+                && toks[e].start == toks[e - 1].end
+            {
+                e += 1;
+            }
+            let next_starts = match toks.get(e) {
+                None => true,
+                Some(n) => match n.kind {
+                    Kind::Word => text[n.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase()),
+                    Kind::Number | Kind::Quote { .. } => true,
+                    _ => false,
+                },
+            };
+            if next_starts && e < toks.len() && toks[e].kind != Kind::Break {
+                out.push((start.take().unwrap_or(k), e));
+                k = e;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if let Some(s) = start {
+        out.push((s, toks.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{doc, tok};
+
+    #[test]
+    fn sentences_split_at_final_punctuation_and_line_breaks() {
+        let d = doc("He left. She stayed.\n\nThey went home");
+        assert_eq!(d.sents.len(), 3);
+        assert_eq!(d.word(d.sents[1].0), "She");
+    }
+
+    #[test]
+    fn tokens_inside_a_quotation_know_it() {
+        let d = doc("\"We won,\" he said.");
+        assert_ne!(d.in_quote[tok(&d, "We", 0)], 0);
+        assert_eq!(d.in_quote[tok(&d, "he", 0)], 0);
+        // The closing mark after a comma ends a clause like a comma.
+        let close = tok(&d, "he", 0) - 1;
+        assert!(d.is_closing_quote(close));
+        assert!(d.is_comma_like(close));
+    }
+}
