@@ -70,8 +70,8 @@ fn tagged(
     }
     // `... wife: "She signed," he told the Times`, `Later, "We are closed," she said`: the
     // quotation alone.
-    if doc.is_closing_quote(comma) {
-        if let Some(qi) = doc.quote_closing_at(comma) {
+    if doc.quote_ends_at(comma) {
+        if let Some(qi) = doc.quote_ended_at(comma) {
             let open = doc.quotes[qi].open;
             let before = &doc.toks[open.max(1) - 1];
             if open > cstart && (before.is_punct(':') || before.is_punct(',')) {
@@ -93,7 +93,7 @@ fn tagged(
     mark_used(doc, cstart, cend, used);
     let tag_end = spk.1.max(c.b);
     // A tag inside the sentence: `The talks, he said, will resume.`
-    if !doc.is_closing_quote(comma) {
+    if !doc.quote_ends_at(comma) {
         let mut k = tag_end;
         while k < b && k < tag_end + 6 && doc.toks[k].is_word() && doc.in_quote[k] == 0 {
             k += 1;
@@ -186,7 +186,7 @@ fn introduced(
         // `..., saying ...`, `... and added ...`: the clause's speaker.
         main_subject.or_else(|| first_np(doc, a, c.a))
     } else {
-        match left_np(doc, j, a) {
+        match subject_np(doc, j, a) {
             Some(np) => Some(np),
             None if j > a && doc.toks[j - 1].is_punct(',') => parenthetical_subject(doc, j - 1, a),
             None => dashed_subject(doc, j, a),
@@ -324,6 +324,19 @@ fn introduced(
         }
         if start >= end || !(doc.toks[start].is_word() || doc.toks[start].is_quote()) {
             return None;
+        }
+    }
+    // `said: "We will fight on".`: a quotation followed only by the sentence's punctuation is
+    // the content without it, as when the punctuation is inside the marks.
+    if matches!(comp, Comp::Quote(_) | Comp::Colon(_)) {
+        if let Some(q) = doc.quote_opening_at(start) {
+            let close = doc.quotes[q].close;
+            if doc.quotes[q].closed
+                && close + 1 < end
+                && (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_)))
+            {
+                end = close + 1;
+            }
         }
     }
     let p = piece(doc, start, end)?;

@@ -118,6 +118,7 @@ pub(super) fn np_closes(doc: &Doc<'_>, k: usize, b: usize) -> bool {
         || doc.lower_is(k, "who")
         || doc.lower_is(k, "which")
         || doc.is_ly(k)
+        || doc.flags(k) & ADV != 0 && !doc.is_cap(k)
 }
 
 /// Finds a post-posed tag for cue `c`.
@@ -152,16 +153,17 @@ pub(super) fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag
         while k < b && doc.is_ly(k) {
             k += 1;
         }
-        if let Some(spk) = right_np(doc, k, b) {
+        let after_quote = doc.quote_ends_at(c.a - 1);
+        if let Some(spk) = inverted_np(doc, k, b, after_quote) {
             // After indirect content, `said the burden of ...` is a clause, not a speaker.
-            let closes = if doc.is_closing_quote(c.a - 1) {
+            let closes = if after_quote {
                 np_closes(doc, spk.1, b)
             } else {
                 spk.1 >= b || !doc.toks[spk.1].is_word() || doc.lower_is(spk.1, "who")
             };
             // `X's manager, Corey Lewandowski, said the staff ...`: names between commas are
             // the subject, not content.
-            let apposition = !doc.is_closing_quote(c.a - 1)
+            let apposition = !after_quote
                 && c.a - a <= 14
                 && (a..c.a - 1).any(|k| doc.toks[k].is_punct(','))
                 && (a..c.a - 1).all(|k| {
@@ -179,7 +181,7 @@ pub(super) fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag
         }
     }
     let j = skip_verb_group_left(doc, c.a, a);
-    let (s, e) = match left_np(doc, j, a) {
+    let (s, e) = match subject_np(doc, j, a) {
         Some(np) => np,
         // `"...," Jenna Golden, Twitter's director, said`.
         None if j > a && doc.toks[j - 1].is_punct(',') => parenthetical_subject(doc, j - 1, a)?,
@@ -190,13 +192,13 @@ pub(super) fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag
     if s <= a + 1 {
         return None;
     }
-    let after_quote = doc.is_closing_quote(s - 1);
+    let after_quote = doc.quote_ends_at(s - 1);
     // The tag must not introduce content of its own (a quotation before it always wins).
     let comp = complement(doc, c, b);
     // ... unless a fronted phrase ends in a quoted title and a clause follows the verb
     // (`In an interview on "Face the Nation," Ryan said the shootings ...`).
     let quote_starts_sentence = doc
-        .quote_closing_at(s - 1)
+        .quote_ended_at(s - 1)
         .is_some_and(|q| doc.quotes[q].open <= a + 1);
     let clause_after = matches!(comp, Comp::Clause(k) if doc.flags(k) & (DET | PRON) != 0);
     if after_quote && !matches!(comp, Comp::Colon(_)) && (quote_starts_sentence || !clause_after) {

@@ -77,9 +77,31 @@ impl<'t> Doc<'t> {
     }
 
     pub(super) fn is_closing_quote(&self, i: usize) -> bool {
-        matches!(self.toks[i].kind, Kind::Quote { double: true, role } if role != Role::Open)
+        matches!(self.toks[i].kind, Kind::Quote { role, .. } if role != Role::Open)
             && self.in_quote.get(i).copied() == Some(0)
             && self.quote_closing_at(i).is_some()
+    }
+
+    /// Whether a quotation's content ends at `i`: its closing mark, or a comma right after it
+    /// (`"We will fight on", she said`).
+    pub(super) fn quote_ends_at(&self, i: usize) -> bool {
+        self.quote_ended_at(i).is_some()
+    }
+
+    /// The outermost quotation [`Doc::quote_ends_at`] finds ending at `i`.
+    pub(super) fn quote_ended_at(&self, i: usize) -> Option<usize> {
+        if self.is_closing_quote(i) {
+            return self.quote_closing_at(i);
+        }
+        let comma_after = i > 0
+            && self.toks[i].is_punct(',')
+            && self.toks[i].start == self.toks[i - 1].end
+            && self.is_closing_quote(i - 1);
+        if comma_after {
+            self.quote_closing_at(i - 1)
+        } else {
+            None
+        }
     }
 
     pub(super) fn quote_closing_at(&self, i: usize) -> Option<usize> {

@@ -119,10 +119,12 @@ pub(super) fn follow_pieces(
         };
         if tagged && q.closed {
             // Unless the words belong to the next sentence that begins a new statement.
-            let sentence_end = q.close > 0
-                && (doc.toks[q.close - 1].is_punct('.')
-                    || doc.toks[q.close - 1].is_punct('?')
-                    || doc.toks[q.close - 1].is_punct('!'));
+            // The sentence's final mark inside or outside the closing mark (`win."`, `win".`).
+            let final_mark = |i: usize| {
+                doc.toks[i].is_punct('.') || doc.toks[i].is_punct('?') || doc.toks[i].is_punct('!')
+            };
+            let sentence_end =
+                q.close > 0 && final_mark(q.close - 1) || (q.close + 1..m).any(final_mark);
             if !sentence_end || doc.toks[m - 1].is_punct(',') {
                 return;
             }

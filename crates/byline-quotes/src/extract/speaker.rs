@@ -34,8 +34,18 @@ pub(super) fn skip_verb_group_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize 
 pub(super) fn skip_adverbs_left(doc: &Doc<'_>, mut j: usize, lo: usize) -> usize {
     while j > lo {
         let p = j - 1;
+        // `the minister once more said`.
+        if p > lo
+            && (doc.lower_is(p, "more") || doc.lower_is(p, "again"))
+            && doc.lower_is(p - 1, "once")
+        {
+            j = p - 1;
+            continue;
+        }
         let t = &doc.toks[p];
-        let verbal = t.flags & (AUX | ADV) != 0 && t.flags & BOUNDARY == 0 || doc.is_ly(p);
+        // Adverbs that also join clauses (`then`, `also`) sit between a speaker and its verb too.
+        let mid = MID_ADVERBS.iter().any(|w| doc.lower_is(p, w));
+        let verbal = t.flags & (AUX | ADV) != 0 && (t.flags & BOUNDARY == 0 || mid) || doc.is_ly(p);
         let clitic = t.flags & AUX != 0 && doc.word(p).starts_with(['\'', '’']);
         if t.is_word() && (!doc.is_cap(p) && verbal || clitic) {
             j = p;
@@ -45,6 +55,10 @@ pub(super) fn skip_adverbs_left(doc: &Doc<'_>, mut j: usize, lo: usize) -> usize
     }
     j
 }
+
+/// Adverbs the lexicon also counts as clause boundaries that stand between a subject and its verb
+/// (`Lopez also said`, `the minister then said`).
+const MID_ADVERBS: &[&str] = &["also", "then", "not", "even", "only"];
 
 /// Skips a short parenthesis (`(R-Ohio)`) ending right before `j`.
 pub(super) fn skip_paren_left(doc: &Doc<'_>, j: usize, lo: usize) -> usize {
@@ -196,6 +210,113 @@ pub(super) fn left_np_in(
     Some((s, end))
 }
 
+/// Prepositions that attach a modifier to a speaker (`workers at the plant`, `members of the
+/// board`, `a spokesman for the council`, `officials in Kabul`).
+const MODIFIER_PREPS: &[&str] = &["of", "at", "for", "from", "with", "in"];
+
+/// Whether a subject starting at `s` opens its clause: the sentence's start, after punctuation, a
+/// quote mark or a word that joins clauses.
+fn opens_clause(doc: &Doc<'_>, s: usize, lo: usize) -> bool {
+    if s <= lo {
+        return true;
+    }
+    let p = &doc.toks[s - 1];
+    !p.is_word() && !matches!(p.kind, Kind::Number) || p.flags & BOUNDARY != 0 && !doc.is_cap(s - 1)
+}
+
+/// The subject noun phrase of a cue, ending right before `end`: [`left_np`] widened over the
+/// modifiers a speaker may carry, a prepositional phrase (`Workers at the plant`, `Inspector Lane
+/// of the city police`) or a relative clause (`The officer who led the raid`), when the widened
+/// phrase opens its clause.
+pub(super) fn subject_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
+    let (mut s, e) = left_np(doc, end, lo)?;
+    if doc.flags(s) & PRON != 0 || doc.lower_is(s, "who") {
+        return Some((s, e));
+    }
+    for _ in 0..3 {
+        if opens_clause(doc, s, lo) {
+            break;
+        }
+        // A prepositional modifier.
+        let p = s - 1;
+        if p > lo && doc.in_quote[p] == 0 && MODIFIER_PREPS.iter().any(|w| doc.lower_is(p, w)) {
+            match left_np_in(doc, p, lo, false) {
+                Some((ps, pe))
+                    if pe == p && doc.flags(ps) & PRON == 0 && doc.flags(p - 1) & TIME == 0 =>
+                {
+                    s = ps;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // A relative clause without commas: `who` after a noun phrase, then words only.
+        let from = s.saturating_sub(8).max(lo + 1);
+        let Some(k) = (from..s).rev().find(|&k| doc.lower_is(k, "who")) else {
+            break;
+        };
+        let plain = (k + 1..s).all(|m| {
+            doc.toks[m].is_word() && doc.in_quote[m] == 0 && doc.flags(m) & (SAY | TELL) == 0
+        });
+        match left_np_in(doc, k, lo, false) {
+            Some((ps, pe)) if plain && pe == k && doc.flags(ps) & PRON == 0 => s = ps,
+            _ => break,
+        }
+    }
+    if opens_clause(doc, s, lo) {
+        Some((s, e))
+    } else {
+        left_np(doc, end, lo)
+    }
+}
+
+/// The speaker after an inverted cue (`"...," said X`): [`right_np`], where after a closing quote
+/// mark a plural noun may open it (`said workers`), widened over prepositional modifiers
+/// (`said Inspector Lane of the city police`) when the widened phrase ends the clause.
+pub(super) fn inverted_np(
+    doc: &Doc<'_>,
+    start: usize,
+    hi: usize,
+    after_quote: bool,
+) -> Option<(usize, usize)> {
+    let np = right_np(doc, start, hi).or_else(|| {
+        let plural = after_quote
+            && start < hi
+            && doc.toks[start].is_word()
+            && doc.in_quote[start] == 0
+            && doc.word(start).ends_with('s')
+            && doc.flags(start) & (BOUNDARY | PREP | AUX | TIME | CUE | ADV | DET) == 0;
+        plural.then(|| {
+            let mut e = start + 1;
+            while e < hi
+                && e - start < 4
+                && doc.toks[e].is_word()
+                && doc.flags(e) & (BOUNDARY | PREP | AUX | TIME | CUE | ADV) == 0
+                && !doc.is_ly(e)
+            {
+                e += 1;
+            }
+            (start, e)
+        })
+    })?;
+    let (s, mut e) = np;
+    if doc.flags(s) & PRON != 0 {
+        return Some(np);
+    }
+    for _ in 0..3 {
+        if e + 1 < hi && doc.in_quote[e] == 0 && MODIFIER_PREPS.iter().any(|w| doc.lower_is(e, w)) {
+            if let Some((_, pe)) = right_np(doc, e + 1, hi) {
+                if doc.flags(e + 1) & (PRON | TIME) == 0 && doc.flags(pe - 1) & TIME == 0 {
+                    e = pe;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    Some((s, e))
+}
+
 /// The noun phrase starting at `start`: for `said X` and `according to X`.
 pub(super) fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize, usize)> {
     if start >= hi || !doc.toks[start].is_word() || doc.in_quote[start] != 0 {
@@ -236,6 +357,10 @@ pub(super) fn right_np(doc: &Doc<'_>, start: usize, hi: usize) -> Option<(usize,
             break;
         }
         if cap && f & TIME != 0 {
+            break;
+        }
+        // `said the minister again`.
+        if !cap && (f & ADV != 0 && f & SPEAKER_NOUN == 0 || doc.is_ly(e)) {
             break;
         }
         e += 1;
