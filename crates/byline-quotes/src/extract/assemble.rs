@@ -299,6 +299,12 @@ fn introduced(
         return None;
     }
     let has_quote = (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+    // `shouting insults.`, `chanted slogans at the police`: a bare noun as the object of a verb
+    // of the manner of speaking is the sound made, not a reported clause. (Other verbs taking a
+    // noun report a stance on it: `declared bankruptcy`, `vowed consequences`.)
+    if clause && !has_quote && manner_of_speaking(doc, c.a) && bare_object(doc, start, end) {
+        return None;
+    }
     if c.class & (SAY | TELL | BELIEF | EVAL) == 0 {
         let soon = (start..end.min(start + 12))
             .any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
@@ -357,6 +363,35 @@ fn introduced(
     })
 }
 
+/// Verbs of the manner of speaking, by stem: they take the noise made as their object.
+const MANNER_STEMS: &[&str] = &[
+    "shout", "yell", "scream", "chant", "whisper", "mutter", "mumble", "murmur", "cried", "cry",
+    "cries", "sing", "sang", "bark", "roar", "shriek", "howl", "hiss", "boo", "cheer",
+];
+
+/// Whether the cue at `i` is a verb of the manner of speaking (`shouted`, `chanting`).
+fn manner_of_speaking(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    MANNER_STEMS.iter().any(|s| {
+        w.len() >= s.len() && w.is_char_boundary(s.len()) && w[..s.len()].eq_ignore_ascii_case(s)
+    })
+}
+
+/// Whether content `[start, end)` opens with a bare lower-case noun that stands alone: followed
+/// by the content's end, punctuation, a preposition or `and`.
+fn bare_object(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let t = &doc.toks[start];
+    let bare = t.is_word()
+        && !doc.is_cap(start)
+        && t.flags & (DET | PRON | AUX | BOUNDARY | PREP | ADV | TIME | CUE | VERBISH) == 0
+        && !doc.is_ly(start);
+    let next = start + 1;
+    bare && (next >= end
+        || !doc.toks[next].is_word()
+        || doc.flags(next) & PREP != 0
+        || doc.lower_is(next, "and"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{doc, words};
@@ -391,6 +426,19 @@ mod tests {
             run("\"We won,\" she said."),
             [("she".into(), vec!["\"We won,\"".into()])]
         );
+    }
+
+    #[test]
+    fn a_bare_noun_object_is_not_reported_speech() {
+        for text in [
+            "The fans were shouting insults.",
+            "The crowd chanted slogans at the police.",
+            "Protesters yelled obscenities and left.",
+        ] {
+            assert_eq!(run(text), [], "{text}");
+        }
+        // A clause after the verb still is.
+        assert_eq!(run("Analysts said prices will rise.").len(), 1);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use byline_tokenize::Segmentation;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, DET, PRON, SAY, SPEAKER_NOUN, TELL, TITLE};
 use crate::scan::{pair_quotes, scan, Kind, QSpan, Role, Tok};
 
 pub(crate) struct Doc<'t> {
@@ -33,7 +33,8 @@ impl<'t> Doc<'t> {
                 *slot = qi as u32 + 1;
             }
         }
-        let sents = sentences(text, &toks, seg);
+        let mut sents = sentences(text, &toks, seg);
+        join_question_tags(text, &toks, &mut sents);
         let mut close_at = vec![0u32; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
             if q.closed {
@@ -222,6 +223,51 @@ pub(super) fn sentences(text: &str, toks: &[Tok], seg: &Segmentation) -> Vec<(us
     out
 }
 
+/// `"Why now?" Lee asked.`: a quoted question or exclamation ends a sentence for the splitter,
+/// but the tag after it belongs to it. Joins a sentence ending in a closing mark after `?` or `!`
+/// with the next when that one opens with a speaker and a speech verb (or the verb, inverted).
+fn join_question_tags(text: &str, toks: &[Tok], sents: &mut Vec<(usize, usize)>) {
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let cap = |i: usize| toks[i].is_word() && word(i).starts_with(char::is_uppercase);
+    let ends_question = |e: usize| {
+        let mut k = e;
+        while k > 0 && matches!(toks[k - 1].kind, Kind::Quote { role, .. } if role != Role::Open) {
+            k -= 1;
+        }
+        k < e && k > 0 && (toks[k - 1].is_punct('?') || toks[k - 1].is_punct('!'))
+    };
+    let opens_tag = |s: usize, e: usize| {
+        let mut k = s;
+        while k < e && k < s + 6 && toks[k].is_word() {
+            let f = toks[k].flags;
+            if f & (SAY | TELL) != 0 && !cap(k) {
+                return true;
+            }
+            if !(cap(k) || f & (PRON | DET | TITLE | SPEAKER_NOUN) != 0) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    };
+    let mut w = 0;
+    for r in 0..sents.len() {
+        let (s, e) = sents[r];
+        if w > 0 {
+            let (ps, pe) = sents[w - 1];
+            // Only sentences that touch: no line break between them.
+            let touching = pe == s;
+            if touching && ends_question(pe) && opens_tag(s, e) {
+                sents[w - 1] = (ps, e);
+                continue;
+            }
+        }
+        sents[w] = (s, e);
+        w += 1;
+    }
+    sents.truncate(w);
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{doc, tok};
@@ -231,6 +277,20 @@ mod tests {
         let d = doc("He left. She stayed.\n\nThey went home");
         assert_eq!(d.sents.len(), 3);
         assert_eq!(d.word(d.sents[1].0), "She");
+    }
+
+    #[test]
+    fn a_tag_after_a_quoted_question_stays_in_its_sentence() {
+        for text in [
+            "\"Why now?\" Lee asked in a low voice.",
+            "\"Stop!\" the officer shouted at them.",
+            "\"Why?\" asked Lee.",
+        ] {
+            let d = doc(text);
+            assert_eq!(d.sents.len(), 1, "{text}");
+        }
+        // A new sentence that is not a tag stays apart.
+        assert_eq!(doc("\"Why now?\" Nobody knows.").sents.len(), 2);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use byline_tokenize::Span;
 
 use super::doc::Doc;
 use super::pieces::follow_pieces;
-use super::speaker::{left_np, right_np};
+use super::speaker::{first_np, left_np, right_np};
 use super::Found;
 use crate::lexicon::*;
 use crate::scan::Kind;
@@ -155,6 +155,20 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             && matches!(doc.toks[m].kind, Kind::Punct('—' | '–' | '-' | '―'))
         {
             m += 1;
+            // `"..." — In a statement, the council said ...`: a sentence after the dash, not a
+            // credit; the attribution it makes, if any, credits the quotation too.
+            if m < doc.toks.len() && doc.flags(m) & (PREP | BOUNDARY | ADV | TIME) != 0 {
+                if let Some(f) = attribution_after(doc, found, m) {
+                    used[qi] = true;
+                    found.push(Found {
+                        content: vec![Span::new(q.start, q.end)],
+                        cue: f.cue,
+                        speaker: f.speaker,
+                        confidence: 0.6,
+                    });
+                }
+                continue;
+            }
             if let Some(spk) = right_np(doc, m, doc.toks.len()) {
                 if doc.is_cap(spk.0) {
                     used[qi] = true;
@@ -192,6 +206,12 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
                 continue;
             }
         }
+        // `The minister was blunt: "No bailout."`
+        if let Some(f) = predicate_colon(doc, qi) {
+            used[qi] = true;
+            found.push(f);
+            continue;
+        }
         // Colon label.
         if q.open >= 2 && doc.toks[q.open - 1].is_punct(':') {
             m = q.open - 1;
@@ -215,6 +235,80 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
     }
 }
 
+/// The attribution found so far whose cue is in the sentence starting at token `m`.
+fn attribution_after<'f>(doc: &Doc<'_>, found: &'f [Found], m: usize) -> Option<&'f Found> {
+    let si = doc.sents.partition_point(|s| s.1 <= m);
+    let (_, b) = *doc.sents.get(si)?;
+    found
+        .iter()
+        .find(|f| f.speaker.is_some() && f.cue.is_some_and(|(ca, _)| m <= ca && ca < b))
+}
+
+/// Possessive determiners that name the speaker of what they own (`Her answer was short:`).
+const POSSESSIVES: &[&str] = &["his", "her", "their", "our", "my"];
+
+/// A quotation after a colon that ends a clause about a person with a predicate other than a
+/// speech verb: `The minister was blunt: "No bailout."`, `Her answer was short: "..."`,
+/// `Lopez's reply was one word: "No."`. The subject (or its possessor) is the speaker, the
+/// predicate the cue.
+fn predicate_colon(doc: &Doc<'_>, qi: usize) -> Option<Found> {
+    let q = doc.quotes[qi];
+    let colon = q.open.checked_sub(1)?;
+    if !doc.toks[colon].is_punct(':') {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= colon);
+    let (a, _) = *doc.sents.get(si)?;
+    if colon <= a + 1 || colon - a > 12 {
+        return None;
+    }
+    // A clause of words only, with a verb of being or seeming and no speech verb.
+    let words_only = (a..colon).all(|k| {
+        let t = &doc.toks[k];
+        doc.in_quote[k] == 0
+            && (t.is_word() || t.is_punct('.') && k > a && doc.toks[k - 1].is_word())
+    });
+    let copula = [
+        "was", "is", "were", "are", "seemed", "sounded", "looked", "remained",
+    ];
+    let verb = (a..colon).find(|&k| copula.iter().any(|w| doc.lower_is(k, w)))?;
+    if !words_only || (a..colon).any(|k| doc.flags(k) & (SAY | TELL) != 0) {
+        return None;
+    }
+    let possessive = POSSESSIVES.iter().any(|w| doc.lower_is(a, w));
+    let speaker = if possessive {
+        // The possessor, where the subject is something a person owns.
+        if verb - a > 4 {
+            return None;
+        }
+        (a, a + 1)
+    } else if let Some(k) =
+        (a + 1..verb).find(|&k| doc.word(k).starts_with(['\'', '’']) && doc.word(k).len() > 1)
+    {
+        // `Lopez's reply`: the named possessor.
+        if !(a..k).all(|m| doc.is_cap(m)) || verb - k > 4 {
+            return None;
+        }
+        (a, k)
+    } else {
+        let (s, e) = first_np(doc, a, verb)?;
+        let named = (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & DET == 0);
+        if e != verb || !(named || doc.flags(e - 1) & (PRON | SPEAKER_NOUN) != 0) {
+            return None;
+        }
+        (s, e)
+    };
+    let mut content = vec![Span::new(q.start, q.end)];
+    let mut used = vec![false; doc.quotes.len()];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, &mut used);
+    Some(Found {
+        content,
+        cue: Some((verb, colon)),
+        speaker: Some(speaker),
+        confidence: 0.6,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{doc, words};
@@ -228,6 +322,30 @@ mod tests {
         uncovered_quotes(&d, &mut found, &mut used);
         assert_eq!(found.len(), 1);
         assert_eq!(words(&d, found[0].speaker.unwrap()), "Mayor Ann Lee");
+    }
+
+    #[test]
+    fn a_quotation_after_a_predicate_and_a_colon_is_its_subjects() {
+        for (text, speaker, cue) in [
+            (
+                "The minister was blunt: \"No bailout.\"",
+                "The minister",
+                "was blunt",
+            ),
+            ("Her answer was short: \"We are done.\"", "Her", "was short"),
+            (
+                "Lopez's reply was one word: \"No.\"",
+                "Lopez",
+                "was one word",
+            ),
+        ] {
+            let d = doc(text);
+            let f = predicate_colon(&d, 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(words(&d, f.speaker.unwrap()), speaker);
+            assert_eq!(words(&d, f.cue.unwrap()), cue);
+        }
+        // Not a person: `The message was clear: "..."`.
+        assert!(predicate_colon(&doc("The message was clear: \"Go home.\""), 0).is_none());
     }
 
     #[test]
