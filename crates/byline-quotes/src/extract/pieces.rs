@@ -109,41 +109,18 @@ pub(super) fn follow_pieces(
         }
         let q = doc.quotes[qi];
         // The quotation must not carry a tag of its own after it.
-        let mut m = q.close + 1;
-        while m < doc.toks.len() && matches!(doc.toks[m].kind, Kind::Punct(_)) {
-            m += 1;
+        let (tagged, own_tag) = after_quote(doc, qi);
+        if own_tag {
+            return;
         }
-        let tagged = m < doc.toks.len() && doc.toks[m].is_word() && doc.in_quote[m] == 0 && {
-            // Words after the quote in the same paragraph before the next quote: a tag or more text.
-            true
-        };
-        if tagged && q.closed {
-            // Unless the words belong to the next sentence that begins a new statement.
-            // The sentence's final mark inside or outside the closing mark (`win."`, `win".`).
-            let final_mark = |i: usize| {
-                doc.toks[i].is_punct('.') || doc.toks[i].is_punct('?') || doc.toks[i].is_punct('!')
-            };
-            let sentence_end =
-                q.close > 0 && final_mark(q.close - 1) || (q.close + 1..m).any(final_mark);
-            if !sentence_end || doc.toks[m - 1].is_punct(',') {
-                return;
-            }
-            if !doc.is_cap(m) {
-                return;
-            }
-            // A capitalised word after a complete quoted sentence: a new sentence, unless it is
-            // a speaker and a cue (`"Why?" Trump asked.`).
-            let mut n = m;
-            while n < doc.toks.len() && doc.toks[n].is_word() && n < m + 5 {
-                let f = doc.flags(n);
-                if n > m && f & (SAY | TELL) != 0 && !doc.is_cap(n) {
-                    return;
-                }
-                if !(doc.is_cap(n) || f & (PRON | DET | TITLE) != 0) {
-                    break;
-                }
-                n += 1;
-            }
+        // Nor may the paragraphs it runs into: a quotation over paragraphs credited at its end
+        // (`"A.` / `"B," she said.`) is that tag's.
+        let mut end = qi;
+        while doc.quotes[end].continues && end + 1 < doc.quotes.len() {
+            end += 1;
+        }
+        if end != qi && after_quote(doc, end).1 {
+            return;
         }
         content.push(Span::new(q.start, q.end));
         used[qi] = true;
@@ -159,6 +136,41 @@ pub(super) fn follow_pieces(
             return;
         }
     }
+}
+
+/// What follows quotation `qi` in its paragraph: whether words do (`.0`), and whether they are
+/// its own tag (`.1`): words after a comma or a sentence cut short, or a speaker and a speech
+/// verb after a quoted sentence (`"Why?" Trump asked.`), rather than a new sentence.
+fn after_quote(doc: &Doc<'_>, qi: usize) -> (bool, bool) {
+    let q = doc.quotes[qi];
+    let mut m = q.close + 1;
+    while m < doc.toks.len() && matches!(doc.toks[m].kind, Kind::Punct(_)) {
+        m += 1;
+    }
+    let words = m < doc.toks.len() && doc.toks[m].is_word() && doc.in_quote[m] == 0;
+    if !words || !q.closed {
+        return (words, false);
+    }
+    // The sentence's final mark inside or outside the closing mark (`win."`, `win".`).
+    let final_mark = |i: usize| {
+        doc.toks[i].is_punct('.') || doc.toks[i].is_punct('?') || doc.toks[i].is_punct('!')
+    };
+    let sentence_end = q.close > 0 && final_mark(q.close - 1) || (q.close + 1..m).any(final_mark);
+    if !sentence_end || doc.toks[m - 1].is_punct(',') || !doc.is_cap(m) {
+        return (true, true);
+    }
+    let mut n = m;
+    while n < doc.toks.len() && doc.toks[n].is_word() && n < m + 5 {
+        let f = doc.flags(n);
+        if n > m && f & (SAY | TELL) != 0 && !doc.is_cap(n) {
+            return (true, true);
+        }
+        if !(doc.is_cap(n) || f & (PRON | DET | TITLE) != 0) {
+            break;
+        }
+        n += 1;
+    }
+    (true, false)
 }
 
 /// Whether the paragraph starting at token `k` is one closed quotation and nothing else.

@@ -175,6 +175,11 @@ pub(super) fn left_np_in(
         if pf & BOUNDARY != 0 && (!pcap || p == lo) || pf & PRON != 0 {
             break;
         }
+        // `Later Maria said`, `Finally Lopez said`: an adverb opening the sentence.
+        let opener = pf & (ADV | TIME) != 0 || doc.word(p).ends_with("ly") && doc.word(p).len() > 4;
+        if p == lo && pcap && opener && pf & (TITLE | SPEAKER_NOUN) == 0 {
+            break;
+        }
         if pf & (VERBISH | AUX) != 0 && !pcap && !doc.word(p).starts_with(['\'', '’']) {
             break;
         }
