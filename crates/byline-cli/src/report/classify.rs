@@ -77,6 +77,11 @@ const PRONOUNS: &[&str] = &[
     "someone", "somebody", "one", "this", "that", "those", "these",
 ];
 
+/// Words in front of a surname.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+];
+
 /// Plural nouns that do not end in -s.
 const PLURALS: &[&str] = &[
     "people",
@@ -136,6 +141,13 @@ pub(crate) fn speaker_type(
     let lower = s.text.trim().to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) {
         return SpeakerType::Pronoun;
+    }
+    // "Mr. King" names someone the document never names in full.
+    let titled = lower
+        .split_once(' ')
+        .is_some_and(|(first, _)| HONORIFICS.contains(&first.trim_end_matches('.')));
+    if titled {
+        return SpeakerType::OtherNamed;
     }
     let head = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
@@ -349,6 +361,7 @@ mod tests {
             ("the witness", SpeakerType::Role),
             ("he", SpeakerType::Pronoun),
             ("They", SpeakerType::Pronoun),
+            ("Mr. King", SpeakerType::OtherNamed),
         ] {
             assert_eq!(
                 speaker_type(Some(&speaker(text, None)), &[]),
