@@ -812,3 +812,33 @@ fn the_page_renders_sorts_and_filters_in_chromium() {
     );
     eprintln!("screenshot: {}", shot.display());
 }
+
+#[test]
+fn one_pass_writes_the_page_and_the_same_aggregates_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_lines(dir.path(), "c.jsonl", &corpus(11, 200));
+    let (page, data) = (dir.path().join("r.html"), dir.path().join("r.json"));
+    let out = byline()
+        .arg("report")
+        .arg(&path)
+        .args([
+            "--group-by",
+            "outlet",
+            "--date-field",
+            "published",
+            "--top",
+            "100",
+            "-q",
+            "-o",
+        ])
+        .arg(&page)
+        .arg("--json-out")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let (alone, _) = report_json(&[&path], &[]);
+    let together: Value = serde_json::from_str(&fs::read_to_string(&data).unwrap()).unwrap();
+    assert_eq!(together, alone);
+    assert!(fs::read_to_string(&page).unwrap().contains("<svg"));
+}

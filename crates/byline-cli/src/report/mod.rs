@@ -52,6 +52,11 @@ pub(crate) struct ReportArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Also write the aggregates as JSON to FILE, from the same pass over the input. Example:
+    /// `-o report.html --json-out report.json`
+    #[arg(long, value_name = "FILE")]
+    pub json_out: Option<PathBuf>,
+
     /// Break the counts down by this field of each line (an outlet, a section). Example:
     /// `--group-by outlet`
     #[arg(long, value_name = "NAME")]
@@ -133,30 +138,34 @@ pub(crate) fn run(args: ReportArgs) -> u8 {
     };
     let report = agg.finish(options);
     let unreadable = report.corpus.unreadable_lines;
-    let written = match &args.output {
-        Some(path) => {
-            File::create(path).and_then(|f| write_report(&report, args.json, io::BufWriter::new(f)))
-        }
-        None => write_report(&report, args.json, io::stdout().lock()),
-    };
-    match written {
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => status::BROKEN_PIPE,
-        Err(err) => {
-            let place = args
-                .output
-                .as_ref()
-                .map_or("standard output".to_owned(), |p| p.display().to_string());
-            eprintln!("byline: cannot write {place}: {err}");
-            status::ERROR
-        }
-        Ok(()) if unreadable > 0 => {
-            if !args.quiet {
-                eprintln!("byline: {unreadable} line(s) could not be read as documents; the report counts the rest");
-            }
-            status::FAILED_DOCUMENTS
-        }
-        Ok(()) => status::OK,
+    let mut outputs = vec![(args.output.as_deref(), args.json)];
+    if let Some(path) = &args.json_out {
+        outputs.push((Some(path.as_path()), true));
     }
+    for (path, json) in outputs {
+        let written = match path {
+            Some(path) => {
+                File::create(path).and_then(|f| write_report(&report, json, io::BufWriter::new(f)))
+            }
+            None => write_report(&report, json, io::stdout().lock()),
+        };
+        match written {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return status::BROKEN_PIPE,
+            Err(err) => {
+                let place = path.map_or("standard output".to_owned(), |p| p.display().to_string());
+                eprintln!("byline: cannot write {place}: {err}");
+                return status::ERROR;
+            }
+            Ok(()) => {}
+        }
+    }
+    if unreadable == 0 {
+        return status::OK;
+    }
+    if !args.quiet {
+        eprintln!("byline: {unreadable} line(s) could not be read as documents; the report counts the rest");
+    }
+    status::FAILED_DOCUMENTS
 }
 
 fn write_report<W: Write>(report: &aggregate::Report, json: bool, mut out: W) -> io::Result<()> {
