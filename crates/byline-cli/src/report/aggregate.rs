@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::bounded::{Bounded, Weighted};
 use super::classify::{
-    description, gender_of_name, minhash_bands, normalise_words, speaker_type, stable_hash, Gender,
-    SpeakerType, BANDS, GENDER_THRESHOLD,
+    description, gender_of_name, minhash_bands, normalise_words, speaker_type, stable_hash,
+    word_count, Gender, SpeakerType, BANDS, GENDER_THRESHOLD,
 };
 use super::read::{DocIn, QuoteIn};
 
@@ -750,7 +750,7 @@ impl Recurring {
         date: Option<&str>,
     ) {
         let words = normalise_words(&quote.text);
-        if words.len() < RECURRING_MIN_WORDS {
+        if word_count(&words) < RECURRING_MIN_WORDS {
             return;
         }
         let exact_key = stable_hash(&(skey, &words));

@@ -278,16 +278,24 @@ pub(crate) fn gender_of_name(name: &str) -> Gender {
 
 /// A quotation's words for comparison: lower case, letters and digits only, one space between
 /// words (so case, punctuation and the style of quote marks do not matter).
-pub(crate) fn normalise_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| {
-            w.chars()
+pub(crate) fn normalise_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        let letters = out.len();
+        out.extend(
+            word.chars()
                 .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+                .flat_map(char::to_lowercase),
+        );
+        if out.len() == letters {
+            out.truncate(before);
+        }
+    }
+    out
 }
 
 /// Hash of a value, the same in every run.
@@ -304,16 +312,21 @@ const ROWS: usize = 3;
 /// Words per shingle.
 const SHINGLE: usize = 3;
 
-/// The band keys of the MinHash signature of `words` (word 3-shingles, [`BANDS`] bands of
-/// [`ROWS`] rows): quotations whose shingle sets have Jaccard similarity `s` share a band with
-/// probability `1 - (1 - s^3)^6` (0.97 at 0.8, 0.44 at 0.5, 0.05 at 0.2).
-pub(crate) fn minhash_bands(words: &[String]) -> Option<[u64; BANDS]> {
-    if words.len() < SHINGLE {
+/// The band keys of the MinHash signature of normalised `words` (word 3-shingles, [`BANDS`]
+/// bands of [`ROWS`] rows): quotations whose shingle sets have Jaccard similarity `s` share a band
+/// with probability `1 - (1 - s^3)^6` (0.97 at 0.8, 0.44 at 0.5, 0.05 at 0.2).
+pub(crate) fn minhash_bands(words: &str) -> Option<[u64; BANDS]> {
+    // Byte offsets where words start, and the end of the text.
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(words.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    if words.is_empty() || starts.len() < SHINGLE {
         return None;
     }
+    starts.push(words.len() + 1);
     let mut mins = [u64::MAX; BANDS * ROWS];
-    for shingle in words.windows(SHINGLE) {
-        let base = stable_hash(shingle);
+    for w in starts.windows(SHINGLE + 1) {
+        let base = fnv1a(&words.as_bytes()[w[0]..w[SHINGLE] - 1]);
         for (i, min) in mins.iter_mut().enumerate() {
             let h = splitmix64(base ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
             *min = (*min).min(h);
@@ -324,6 +337,21 @@ pub(crate) fn minhash_bands(words: &[String]) -> Option<[u64; BANDS]> {
         *band = stable_hash(&(b, &mins[b * ROWS..(b + 1) * ROWS]));
     }
     Some(bands)
+}
+
+/// Number of words of a normalised text.
+pub(crate) fn word_count(words: &str) -> usize {
+    if words.is_empty() {
+        0
+    } else {
+        words.bytes().filter(|&b| b == b' ').count() + 1
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn splitmix64(mut x: u64) -> u64 {
@@ -407,6 +435,9 @@ mod tests {
         let a = normalise_words("“We will NOT back down,” he said.");
         let b = normalise_words("\"we will not back down\" -- he said");
         assert_eq!(a, b);
+        assert_eq!(a, "we will not back down he said");
+        assert_eq!(word_count(&a), 7);
+        assert_eq!(word_count(&normalise_words("¡!")), 0);
         assert_eq!(
             normalise_words("Don’t stop"),
             normalise_words("don't stop!")

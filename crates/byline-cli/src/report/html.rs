@@ -261,6 +261,7 @@ fn speakers(h: &mut String, r: &Report) {
          (people, organisations, places), resolved to their entity; a speaker referred to by a \
          pronoun or a surname counts under the name it resolves to.</p>",
     );
+    h.push_str("<div class=\"grid2\"><div>");
     legend(h, &["direct", "mixed", "indirect"], &KIND_COLOURS);
     let rows: Vec<(String, Vec<u64>)> = r
         .speakers
@@ -269,6 +270,15 @@ fn speakers(h: &mut String, r: &Report) {
         .map(|s| (s.speaker.clone(), vec![s.direct, s.mixed, s.indirect]))
         .collect();
     bars(h, &rows, &KIND_COLOURS, 200);
+    h.push_str("</div><div><h3>Cues over all quotations</h3>");
+    let rows: Vec<(String, Vec<u64>)> = r
+        .cues
+        .iter()
+        .take(15)
+        .map(|c| (c.value.clone(), vec![c.count]))
+        .collect();
+    bars(h, &rows, &["var(--indirect)"], 160);
+    h.push_str("</div></div>");
     let grouped = r.options.group_by.is_some();
     let mut heads = vec![
         "#",
@@ -328,11 +338,11 @@ fn speakers(h: &mut String, r: &Report) {
         h.push_str("</td></tr>");
     }
     table_close(h);
-    if !r.cues.is_empty() {
+    if r.cues.len() > 15 {
         let _ = write!(
             h,
-            "<h3>Cues over all quotations</h3><p>{}</p>",
-            counted_list(&r.cues)
+            "<p class=\"muted\">More cues: {}</p>",
+            counted_list(&r.cues[15.min(r.cues.len())..])
         );
     }
     h.push_str("</section>\n");
