@@ -186,7 +186,8 @@ impl Aggregator {
                 })
                 .collect(),
             gender_quotes: [0; 3],
-            speakers: Bounded::new(cap),
+            // A speaker holds cues, groups and samples: fewer of them fit the same memory.
+            speakers: Bounded::new(cap / 4),
             entities: Bounded::new(cap),
             pairs: Bounded::new(cap),
             cues: Bounded::new(cap / 10),
@@ -457,7 +458,14 @@ impl Aggregator {
             self.pairs.forgotten(),
         );
         approximate("groups", self.groups.is_exact(), self.groups.forgotten());
-        approximate("recurring quotations", self.recurring.exact, 1);
+        if !self.recurring.exact {
+            notes.push(
+                "recurring quotations: more distinct quotations than the report keeps; those seen \
+                 in one document only were forgotten as memory filled, so a reprint that came \
+                 long after its first appearance may be missed or counted short."
+                    .to_owned(),
+            );
+        }
 
         let mut people = [0u64; 3];
         for (_, s) in self.speakers.iter() {
@@ -1053,4 +1061,49 @@ pub(crate) struct QuoteRow {
     pub text: String,
     pub group: Option<String>,
     pub date: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::read::{parse_line, FieldNames};
+
+    const FIELDS: FieldNames<'static> = FieldNames {
+        id: "id",
+        group: None,
+        date: None,
+    };
+
+    fn line(speaker: &str, text: &str) -> String {
+        serde_json::json!({"quotes": [{"kind": "direct", "text": text, "content": [],
+            "speaker": {"start": 0, "end": 1, "text": speaker, "entity_id": null, "name": speaker}}]})
+        .to_string()
+    }
+
+    #[test]
+    fn a_flood_of_one_off_speakers_stays_bounded_and_says_so() {
+        let limits = Limits {
+            capacity: 400,
+            ..Limits::default()
+        };
+        let mut agg = Aggregator::new(limits, false);
+        for i in 0..20_000u64 {
+            let l = line("Mary Smith", "the same words every single time we speak");
+            agg.add(&parse_line(&l, FIELDS).unwrap(), i);
+            let l = line(
+                &format!("Person {i}"),
+                &format!("one off words number {i} said once only"),
+            );
+            agg.add(&parse_line(&l, FIELDS).unwrap(), i);
+            assert!(agg.speakers.iter().count() <= 100);
+            assert!(agg.recurring.clusters.len() <= 400);
+        }
+        let report = agg.finish(ReportOptions::default());
+        assert_eq!(report.speakers[0].speaker, "Mary Smith");
+        assert_eq!(report.speakers[0].quotations, 20_000);
+        assert_eq!(report.recurring[0].documents, 20_000);
+        assert!(report.notes.iter().any(|n| n.starts_with("speakers")));
+        assert!(report.notes.iter().any(|n| n.starts_with("recurring")));
+        assert_eq!(report.corpus.quotations, 40_000);
+    }
 }
