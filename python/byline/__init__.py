@@ -22,6 +22,7 @@ from byline._export import Tables, to_arrow, to_pandas
 from byline._gazetteer import Gazetteer, GazetteerEntry
 from byline._pipeline import Pipeline
 from byline.errors import BylineError, GazetteerError, InputError
+from byline.report import Report, report
 
 __version__: str = _byline.__version__
 
@@ -35,11 +36,13 @@ __all__ = [
     "InputError",
     "Pipeline",
     "Quote",
+    "Report",
     "Span",
     "Speaker",
     "Tables",
     "Token",
     "__version__",
+    "report",
     "to_arrow",
     "to_pandas",
 ]

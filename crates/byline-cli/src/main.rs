@@ -4,6 +4,7 @@
 mod annotate;
 mod gazetteer;
 mod input;
+mod report;
 mod summary;
 
 use std::path::PathBuf;
@@ -66,6 +67,9 @@ enum Command {
         #[command(subcommand)]
         command: GazetteerCommand,
     },
+    /// Sum up annotated documents as one HTML page (or JSON): who is quoted, how, about what.
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
 }
 
 /// Options of `byline annotate`.
@@ -172,6 +176,7 @@ fn main() -> ExitCode {
             GazetteerCommand::Stats(args) => gazetteer::stats(&args),
             GazetteerCommand::Lookup { alias, args } => gazetteer::lookup(&alias, &args),
         },
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(status)
 }
