@@ -353,20 +353,14 @@ fn a_folder_of_text_files_in_name_order_and_an_output_file() {
 }
 
 #[test]
-fn a_missing_file_is_an_error_line_not_a_crash() {
+fn a_missing_file_is_a_usage_error_before_any_output() {
     let out = byline(
         &["annotate", "no/such/file.txt", "-"],
         b"{\"text\": \"Hi.\"}\n",
     );
-    assert_eq!(out.status.code(), Some(1));
-    let docs = lines(&out);
-    assert_eq!(docs.len(), 2);
-    assert_eq!(docs[0]["id"], "file.txt");
-    assert!(docs[0]["error"]
-        .as_str()
-        .unwrap()
-        .contains("no/such/file.txt"));
-    assert_eq!(docs[1]["id"], "0");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("no/such/file.txt"));
 }
 
 #[test]
