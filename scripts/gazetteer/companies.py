@@ -35,7 +35,7 @@ def add_companies(gaz: Gazetteer, src: Path):
                 kept.append(form)  # "Apple", "Shell": a company only in this case
                 exact = True
         if kept:
-            gaz.add(None, kept[0], "ORG", kept[1:], 0.5, "pytickersymbols",
+            gaz.add(None, kept[0], "ORG", kept[1:], 0.5, "pytickersymbols", description="company",
                     case="exact" if exact else None)
     tokens = {w.lower() for e in gaz.entries.values() for a in e.aliases
               for w in a.split() if " " in a}
@@ -55,4 +55,4 @@ def add_companies(gaz: Gazetteer, src: Path):
         if ((camel or digits or brand) and word.lower() not in gaz.common
                 and not person_like(word) and fold(word) not in folded
                 and word.lower() not in tokens):
-            gaz.add(None, word, "ORG", [], 0.4, "cspell", case="exact")
+            gaz.add(None, word, "ORG", [], 0.4, "cspell", case="exact", description="brand")

@@ -30,7 +30,8 @@ def add_countries(gaz: Gazetteer, src: Path):
             name = row["official_name_en"] if len(row["official_name_en"]) < 30 else name
         weight = 1.0 if row["is_independent"] == "Yes" else 0.8
         entry = gaz.add(qid, name, "GPE", [a for a in aliases if a and "," not in a
-                                             and "(" not in a], weight, "country_codes")
+                                             and "(" not in a], weight, "country_codes",
+                        description="country" if weight == 1.0 else "territory")
         if entry:
             by_cca2[code] = entry
 
@@ -43,7 +44,8 @@ def add_countries(gaz: Gazetteer, src: Path):
                 continue
             if c.get("code", "").upper() in by_cca2:
                 continue
-            entry = gaz.add(c["qid"], c["name"], "GPE", [], 0.8, "rigour")
+            entry = gaz.add(c["qid"], c["name"], "GPE", [], 0.8, "rigour",
+                            description="country")
             if entry and c.get("code"):
                 by_cca2[c["code"].upper()] = entry
 
@@ -102,7 +104,8 @@ def add_countries(gaz: Gazetteer, src: Path):
         if aliases:
             extra = set(DEMONYMS.get(code, ()))
             main = min(aliases, key=lambda a: (a in extra, a.endswith("s"), len(a), a))
-            gaz.add(country.id, main, "NORP", aliases, country.weight, "mledoze")
+            gaz.add(country.id, main, "NORP", aliases, country.weight, "mledoze",
+                    description=f"people of {country.name}")
 
 
 # Names news uses for countries that the country lists lack.

@@ -259,11 +259,11 @@ ORGS = [
 
 def add_curated_places(gaz: Gazetteer):
     for name, label, aliases in REGIONS:
-        gaz.add(None, name, label, aliases, 0.9, "curated")
+        gaz.add(None, name, label, aliases, 0.9, "curated", description="region")
     for name, aliases in GROUPS:
-        gaz.add(None, name, "NORP", aliases, 0.7, "curated")
+        gaz.add(None, name, "NORP", aliases, 0.7, "curated", description="group of people")
     for name, aliases in FACILITIES:
-        gaz.add(None, name, "FAC", aliases, 0.8, "curated")
+        gaz.add(None, name, "FAC", aliases, 0.8, "curated", description="place")
 
 
 def add_curated_orgs(gaz: Gazetteer):

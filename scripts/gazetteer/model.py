@@ -9,7 +9,8 @@ from .text import FORBIDDEN, LABELS, SEEN_LOWER, clean, title_phrase
 
 
 class Entry:
-    __slots__ = ("aliases", "case", "id", "key", "label", "name", "sources", "weight")
+    __slots__ = ("aliases", "case", "description", "id", "key", "label", "name", "sources",
+                 "weight")
 
     def __init__(self, id_, name, label, weight, source):
         self.key = (label, id_ or name.lower())
@@ -19,6 +20,7 @@ class Entry:
         self.aliases: dict[str, None] = {}
         self.weight = weight
         self.case = None
+        self.description = None
         self.sources = {source}
 
 
@@ -30,6 +32,43 @@ class Gazetteer:
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.common = common
         self.dropped: Counter[str] = Counter()
+        # (rule, what was found, how it was resolved), printed by the build.
+        self.conflicts: list[tuple[str, str, str]] = []
+
+    def conflict(self, rule: str, found: str, resolved: str):
+        """Record a disagreement between sources and how a rule resolved it."""
+        self.conflicts.append((rule, found, resolved))
+
+    def live(self, entry) -> bool:
+        """Whether `entry` is still in the gazetteer (not merged into another)."""
+        return self.entries.get(entry.key) is entry
+
+    def absorb_unlinked(self, entry, source: str, names=None):
+        """Merge into `entry` (which has an id) the entries of its label without an id whose
+        name is one of `names` (default: the entry's aliases): "Reuters" from the curated
+        table joins Reuters Q130879. Returns how many were merged."""
+        merged = 0
+        wanted = {a.lower() for a in (names if names is not None else entry.aliases)}
+        for low in sorted(wanted):
+            for other in list(self.index.get(low, [])):
+                if (other is entry or other.label != entry.label or other.id
+                        or not self.live(other) or other.name.lower() not in wanted):
+                    continue
+                self.merge(other, entry, source)
+                merged += 1
+        return merged
+
+    def merge(self, other, entry, source: str):
+        """Move `other`'s aliases, weight, case, description and sources into `entry`."""
+        for alias in other.aliases:
+            self.add_alias(entry, alias, source)
+        entry.weight = max(entry.weight, other.weight)
+        entry.sources |= other.sources
+        if other.case:
+            entry.case = other.case
+        if entry.description is None:
+            entry.description = other.description
+        del self.entries[other.key]
 
     def acceptable(self, alias: str) -> bool:
         low = alias.lower()
@@ -57,7 +96,7 @@ class Gazetteer:
         key = (label, id_ or name.lower())
         return self.entries.get(key)
 
-    def add(self, id_, name, label, aliases, weight, source, case=None):
+    def add(self, id_, name, label, aliases, weight, source, case=None, description=None):
         """Add an entry or merge aliases into an existing one; return it or
         None when the name itself is not acceptable."""
         assert label in LABELS, label
@@ -77,6 +116,8 @@ class Gazetteer:
             self.add_alias(entry, alias, source)
         if case:
             entry.case = case
+        if description and entry.description is None:
+            entry.description = description
         return entry
 
     def add_alias(self, entry, alias, source):
@@ -112,6 +153,8 @@ class Gazetteer:
             }
             if entry.case:
                 row["case"] = entry.case
+            if entry.description:
+                row["description"] = entry.description
             rows.append(row)
         rows.sort(key=lambda r: (r["label"], r["name"].lower(), r["name"], r["id"] or ""))
         return rows

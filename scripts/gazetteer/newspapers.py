@@ -28,9 +28,10 @@ def add_newspapers(gaz: Gazetteer, src: Path):
             forms = [t for t in dict.fromkeys([title, bare]) if org_alias_ok(t, gaz, taken)]
             if forms:
                 gaz.add(qid, title if title in forms else forms[0], "ORG", forms,
-                        0.55 if qid else 0.4, "hearvox")
+                        0.55 if qid else 0.4, "hearvox", description="newspaper")
     with (src / "hearvox_news_media" / "wd-press-assoc.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             name = clean(row["press-assoc"])
             if org_alias_ok(name, gaz, taken):
-                gaz.add(qid_of(row["qid"]), name, "ORG", [], 0.4, "hearvox")
+                gaz.add(qid_of(row["qid"]), name, "ORG", [], 0.4, "hearvox",
+                        description="press association")

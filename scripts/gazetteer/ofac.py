@@ -68,4 +68,5 @@ def add_ofac_entities(gaz: Gazetteer, src: Path):
                 gaz.add_alias(known, f, "ofac_sdn")
             known.sources.add("ofac_sdn")
         else:
-            gaz.add(None, long_forms[0], "ORG", forms, 0.8 if terror else 0.4, "ofac_sdn")
+            gaz.add(None, long_forms[0], "ORG", forms, 0.8 if terror else 0.4, "ofac_sdn",
+                    description="sanctioned organisation")

@@ -42,7 +42,7 @@ def add_parties(gaz: Gazetteer, src: Path):
         if not names or not qid:
             continue
         gaz.add(qid, names[0], "ORG", names[1:], party_weight(core.get(row["partyfacts_id"])),
-                "partyfacts")
+                "partyfacts", description="political party")
         with_id.add(row["partyfacts_id"])
     for row in read_csv(pf / "partyfacts-core-parties.csv"):
         if row["partyfacts_id"] in with_id:
@@ -51,7 +51,8 @@ def add_parties(gaz: Gazetteer, src: Path):
         names = [clean(n) for n in names if n and "/" not in n and "(" not in n]
         names = [n for n in names if " " in n and org_alias_ok(n, gaz, taken)]
         if names:
-            gaz.add(None, names[0], "ORG", names[1:], party_weight(row) - 0.05, "partyfacts")
+            gaz.add(None, names[0], "ORG", names[1:], party_weight(row) - 0.05, "partyfacts",
+                    description="political party")
     with (src / "people_orgs" / "factbook" / "parties_raw.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             import html
@@ -64,4 +65,4 @@ def add_parties(gaz: Gazetteer, src: Path):
                 known = gaz.find("ORG", name)
                 if known:
                     continue
-                gaz.add(None, name, "ORG", [], 0.5, "factbook")
+                gaz.add(None, name, "ORG", [], 0.5, "factbook", description="political party")

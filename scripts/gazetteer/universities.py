@@ -20,4 +20,4 @@ def add_universities(gaz: Gazetteer, src: Path):
         if len(name.split()) < 2 or not looks_like_name(name) or not org_alias_ok(
                 name, gaz, taken):
             continue
-        gaz.add(None, name, "ORG", [], 0.4, "hipo")
+        gaz.add(None, name, "ORG", [], 0.4, "hipo", description="university")

@@ -35,7 +35,7 @@ def add_us_agencies(gaz: Gazetteer, src: Path):
             seen.add(name)
             forms = [f for f in department_forms(name) if org_alias_ok(f, gaz, taken)]
             if forms:
-                gaz.add(None, forms[0], "ORG", forms[1:], 0.6, "us_dotgov")
+                gaz.add(None, forms[0], "ORG", forms[1:], 0.6, "us_dotgov", description="US federal agency")
     for row in read_csv(folder / "current-federal.csv"):
         for name in (row["Organization name"], row["Suborganization name"]):
             name = clean(name)
@@ -44,4 +44,4 @@ def add_us_agencies(gaz: Gazetteer, src: Path):
             seen.add(name)
             forms = [f for f in department_forms(name) if org_alias_ok(f, gaz, taken)]
             if forms:
-                gaz.add(None, forms[0], "ORG", forms[1:], 0.5, "us_dotgov")
+                gaz.add(None, forms[0], "ORG", forms[1:], 0.5, "us_dotgov", description="US federal agency")
