@@ -438,6 +438,12 @@ fn gazetteer_stats_and_lookup() {
     assert_eq!(found[0]["name"], "Vladimir Putin");
     assert_eq!(found[0]["label"], "PERSON");
 
+    // Best first, each candidate described.
+    let out = byline(&["gazetteer", "lookup", "Washington", "--json"], b"");
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found[0]["entity_id"], "Q61");
+    assert!(found.as_array().unwrap().iter().any(|f| f["description"] == "US state"));
+
     let out = byline(&["gazetteer", "lookup", "Qwxzv Plorb"], b"");
     assert_eq!(out.status.code(), Some(1));
 }
