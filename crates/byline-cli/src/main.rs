@@ -122,7 +122,7 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub with_default: bool,
 
-    /// Add the tokens (`{"start", "end", "kind"}`) to each JSON document. Example: `--tokens`
+    /// Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. Example: `--tokens`
     #[arg(long)]
     pub tokens: bool,
 
