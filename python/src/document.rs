@@ -529,6 +529,8 @@ impl State {
                 sentences,
                 paragraphs,
             },
+            // Parts of speech are not part of the Python document's state yet.
+            pos: Vec::new(),
             entities,
             quotes,
         };
