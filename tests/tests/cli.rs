@@ -448,7 +448,11 @@ fn gazetteer_stats_and_lookup() {
     let out = byline(&["gazetteer", "lookup", "Washington", "--json"], b"");
     let found: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(found[0]["entity_id"], "Q61");
-    assert!(found.as_array().unwrap().iter().any(|f| f["description"] == "US state"));
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["description"] == "US state"));
 
     let out = byline(&["gazetteer", "lookup", "Qwxzv Plorb"], b"");
     assert_eq!(out.status.code(), Some(1));
