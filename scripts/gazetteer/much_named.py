@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .model import Gazetteer
 from .people import surname_ranks
+from .text import guarded_words
 
 PLACE_LABELS = ("GPE", "LOC")
 
@@ -50,6 +51,7 @@ def add_much_named(gaz: Gazetteer, src: Path):
     aliases. Entries of the same name with another id stay: they are other things of that
     name (the state of Washington), which the row's higher weight ranks after it."""
     ranks = surname_ranks(src)
+    guarded = guarded_words()
     for qid, name, aliases, label, kind in rows(src):
         if label == "ORG":
             # One word that is also a name of people: "Ford" (a surname of the first 2,000) is
@@ -69,6 +71,12 @@ def add_much_named(gaz: Gazetteer, src: Path):
             continue
         if label not in PLACE_LABELS:
             entry.description = kind  # a place keeps the fuller "capital of France"
+        # The smart case mode guards the common words among the aliases better than the exact
+        # mode ("Apple pie is tasty." is not the company): where the matcher knows every such
+        # word, the entry takes it.
+        common = {a.lower() for a in entry.aliases if " " not in a and gaz.is_common(a)}
+        if entry.case == "exact" and common and common <= guarded:
+            entry.case = None
         # Entries without an id that bear the name join: for a place only those named exactly
         # so (the city of Gaza is not the Gaza Strip), for others any of the row's names.
         names = {name.lower()} if label in PLACE_LABELS else forms
