@@ -811,6 +811,27 @@ fn the_page_renders_sorts_and_filters_in_chromium() {
         String::from_utf8_lossy(&run.stderr)
     );
     eprintln!("screenshot: {}", shot.display());
+
+    // And printed: the print style sheet lays out every section (no scroll boxes cut rows off).
+    let pdf = dir.path().join("report.pdf");
+    let run = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let printed = fs::read(&pdf)
+        .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&run.stderr)));
+    assert!(
+        printed.starts_with(b"%PDF") && printed.len() > 20_000,
+        "{} bytes",
+        printed.len()
+    );
 }
 
 #[test]
