@@ -57,8 +57,9 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub json_out: Option<PathBuf>,
 
-    /// Break the counts down by this field of each line (an outlet, a section). Example:
-    /// `--group-by outlet`
+    /// Break the counts down by this field of each line (an outlet, a section; `byline annotate`
+    /// writes only the id and the annotations, so add such fields to its lines first, or use
+    /// Python's `byline.report(docs, meta=...)`). Example: `--group-by outlet`
     #[arg(long, value_name = "NAME")]
     pub group_by: Option<String>,
 
