@@ -18,15 +18,17 @@ import os as _os
 
 from byline import _byline
 from byline._byline import Document, Entity, Quote, Span, Speaker, Token
+from byline._display import render_html
 from byline._export import Tables, to_arrow, to_pandas
 from byline._gazetteer import Gazetteer, GazetteerEntry
 from byline._pipeline import Pipeline
-from byline.errors import BylineError, GazetteerError, InputError
+from byline.errors import ArgumentTypeError, BylineError, GazetteerError, InputError
 from byline.report import Report, report
 
 __version__: str = _byline.__version__
 
 __all__ = [
+    "ArgumentTypeError",
     "BylineError",
     "Document",
     "Entity",
@@ -42,6 +44,7 @@ __all__ = [
     "Tables",
     "Token",
     "__version__",
+    "render_html",
     "report",
     "to_arrow",
     "to_pandas",

@@ -7,11 +7,13 @@ JSON Lines (each line is ``Document.to_json``), the same error lines and exit st
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
+import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable
@@ -21,7 +23,7 @@ from byline._byline import Document
 from byline._pipeline import Pipeline
 from byline.errors import BylineError
 
-OK, FAILED_DOCUMENTS, ERROR, INTERRUPTED = 0, 1, 2, 130
+OK, FAILED_DOCUMENTS, ERROR, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 130, 141
 
 ANNOTATE_EXAMPLES = """\
 Examples:
@@ -34,8 +36,79 @@ Examples:
   # standard input, your own gazetteer beside the default one, stop at the first bad line
   cat corpus.jsonl | byline annotate - --gazetteer people.tsv --with-default --strict
 
+  # plain text on standard input (one document, id "stdin")
+  cat article.txt | byline annotate -
+
 Exit status: 0 when every document was annotated, 1 when any failed, 2 on a usage or output
-error, 130 when interrupted."""
+error (a missing input file included, reported before any output), 130 when interrupted. When
+the reader of the output goes away (`| head`), the command ends quietly."""
+
+GAZETTEER_EXAMPLES = """\
+Examples:
+  byline gazetteer stats
+  byline gazetteer stats --gazetteer people.tsv --with-default
+  byline gazetteer lookup Putin
+  byline gazetteer lookup "White House" --json"""
+
+#: Help of each option, as the Rust command gives it.
+HELP = {
+    "inputs": "Inputs: .txt files, .jsonl files, folders of .txt files, or - for standard input "
+    "[default: -]. Example: `byline annotate a.txt b.jsonl articles/`",
+    "format": "How to read the inputs: auto (files by extension; standard input as JSON Lines "
+    "when it starts with `{`, else as one text document), text (each input is one plain-text "
+    "document), jsonl (each input is JSON Lines). Example: `cat article.txt | byline annotate - "
+    "--format text`",
+    "output": "Write JSON Lines to FILE instead of standard output. Example: `-o annotated.jsonl`",
+    "text_field": "The JSON Lines field holding the text. Example: `--text-field body`",
+    "id_field": "The JSON Lines field holding the document id (a string or a number, written as "
+    "a string; documents without one get their position in their file, from 0; blank lines do "
+    "not count). Example: `--id-field doc_id`",
+    "threads": "Worker threads; 0 = BYLINE_NUM_THREADS, or one per core; 1 does all the work in "
+    "order on one thread. Output order never depends on it. Example: `--threads 4`",
+    "gazetteer": "A gazetteer file (TSV, CSV or JSON Lines); repeatable. Replaces the embedded "
+    "default gazetteer unless --with-default is given. Example: `--gazetteer people.tsv`",
+    "with_default": "Keep the embedded default gazetteer beside the --gazetteer files. "
+    "Example: `--gazetteer extra.tsv --with-default`",
+    "tokens": 'Add the tokens (`{"start", "end", "kind"}`) to each JSON document. '
+    "Example: `--tokens`",
+    "paragraphs": 'Add the paragraphs (`{"start", "end"}`) to each JSON document. '
+    "Example: `--paragraphs`",
+    "strict": "Stop at the first document that cannot be read or annotated (its error line is "
+    "written). Example: `--strict`",
+    "quiet": "No progress bar and no closing lines on standard error (each failed document is "
+    "still reported). Example: `--quiet`",
+    "json": "Write JSON Lines even when standard output is a terminal (they are written whenever "
+    "it is not). Example: `byline annotate article.txt --json`",
+    "summary": "Write the readable summary (entities by label, quotations with speaker and cue) "
+    "even when standard output is not a terminal. Example: `byline annotate article.txt "
+    "--summary | less`",
+    "batch_size": "Documents a worker takes at a time (fewer at the end of the input); a batch "
+    "is read, annotated on the threads, then written. Example: `--batch-size 64`",
+    "alias": 'The alias, as it would appear in a text. Example: `"Ebrahim Raisi"`',
+    "lookup_gazetteer": "A gazetteer file (TSV, CSV or JSON Lines) instead of the embedded "
+    "default; repeatable. Example: `--gazetteer people.tsv`",
+    "lookup_with_default": "Keep the embedded default beside the --gazetteer files.",
+    "lookup_json": "Print JSON instead of text. Example: `--json`",
+}
+
+#: Plain words for the JSON parser's messages.
+_JSON_WORDS = {
+    "Expecting value": "expected a JSON value",
+    "Expecting property name enclosed in double quotes": (
+        "a field name must be a string in double quotes"
+    ),
+    "Expecting ':' delimiter": "expected a colon after the field name",
+    "Expecting ',' delimiter": "expected a comma or the closing brace of the object",
+    "Unterminated string starting at": "the line ends inside a string (a missing closing quote?)",
+    "Invalid control character at": (
+        "a raw control character (a tab or a line break) inside a string: write it escaped"
+    ),
+    "Invalid \\escape": "an invalid backslash escape in a string",
+    "Invalid \\uXXXX escape": "an invalid \\u escape in a string",
+    "Extra data": "more text after the end of the JSON object",
+}
+
+_READ_AS_JSON_LINES = "the line was read as JSON Lines (--format text reads plain text)"
 
 
 @dataclass
@@ -58,37 +131,63 @@ def _parser() -> argparse.ArgumentParser:
     annotate = commands.add_parser(
         "annotate",
         help="Annotate documents: sentences, entities, quotations with cues and speakers.",
-        description="Reads .txt files (one document each, id = file name), .jsonl files (one "
-        "document a line), folders of .txt files (sorted by name) and standard input (-, JSON "
-        "Lines).",
+        description="Annotate documents with sentences, entity mentions and quotations (direct, "
+        "mixed, indirect) with their cue and speaker. Reads .txt files (one document each, id = "
+        "file name), .jsonl files (one document a line), folders of .txt files (sorted by name) "
+        "and standard input (-: JSON Lines when it starts with {, else one plain-text document; "
+        "--format says which).",
         epilog=ANNOTATE_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    annotate.add_argument("inputs", nargs="*", metavar="INPUT", help="inputs [default: -]")
-    annotate.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines to FILE")
-    annotate.add_argument("--text-field", default="text", metavar="NAME")
-    annotate.add_argument("--id-field", default="id", metavar="NAME")
-    annotate.add_argument("-j", "--threads", type=_count(0), default=0, metavar="N")
-    annotate.add_argument("-g", "--gazetteer", action="append", default=[], metavar="FILE")
-    annotate.add_argument("--with-default", action="store_true")
-    annotate.add_argument("--tokens", action="store_true")
-    annotate.add_argument("--paragraphs", action="store_true")
-    annotate.add_argument("--strict", action="store_true")
-    annotate.add_argument("-q", "--quiet", action="store_true")
-    annotate.add_argument("--json", action="store_true")
-    annotate.add_argument("--batch-size", type=_count(1), default=256, metavar="N")
+    annotate.add_argument("inputs", nargs="*", metavar="INPUT", help=HELP["inputs"])
+    annotate.add_argument(
+        "--format", choices=("auto", "text", "jsonl"), default="auto", help=HELP["format"]
+    )
+    annotate.add_argument("-o", "--output", metavar="FILE", help=HELP["output"])
+    annotate.add_argument("--text-field", default="text", metavar="NAME", help=HELP["text_field"])
+    annotate.add_argument("--id-field", default="id", metavar="NAME", help=HELP["id_field"])
+    annotate.add_argument(
+        "-j", "--threads", type=_count(0), default=0, metavar="N", help=HELP["threads"]
+    )
+    annotate.add_argument(
+        "-g", "--gazetteer", action="append", default=[], metavar="FILE", help=HELP["gazetteer"]
+    )
+    annotate.add_argument("--with-default", action="store_true", help=HELP["with_default"])
+    annotate.add_argument("--tokens", action="store_true", help=HELP["tokens"])
+    annotate.add_argument("--paragraphs", action="store_true", help=HELP["paragraphs"])
+    annotate.add_argument("--strict", action="store_true", help=HELP["strict"])
+    annotate.add_argument("-q", "--quiet", action="store_true", help=HELP["quiet"])
+    mode = annotate.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help=HELP["json"])
+    mode.add_argument("--summary", action="store_true", help=HELP["summary"])
+    annotate.add_argument(
+        "--batch-size", type=_count(1), default=256, metavar="N", help=HELP["batch_size"]
+    )
 
     gazetteer = commands.add_parser(
-        "gazetteer", help="Inspect a gazetteer: statistics, or the entries an alias names."
+        "gazetteer",
+        help="Inspect a gazetteer: statistics, or the entries an alias names.",
+        epilog=GAZETTEER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
-    for name in ("stats", "lookup"):
-        p = sub.add_parser(name)
+    for name, about in (
+        ("stats", "Entries per label and alias counts of the gazetteer."),
+        ("lookup", "The entries an alias names, highest weight first."),
+    ):
+        p = sub.add_parser(name, help=about, description=about)
         if name == "lookup":
-            p.add_argument("alias")
-        p.add_argument("-g", "--gazetteer", action="append", default=[], metavar="FILE")
-        p.add_argument("--with-default", action="store_true")
-        p.add_argument("--json", action="store_true")
+            p.add_argument("alias", help=HELP["alias"])
+        p.add_argument(
+            "-g",
+            "--gazetteer",
+            action="append",
+            default=[],
+            metavar="FILE",
+            help=HELP["lookup_gazetteer"],
+        )
+        p.add_argument("--with-default", action="store_true", help=HELP["lookup_with_default"])
+        p.add_argument("--json", action="store_true", help=HELP["lookup_json"])
     return parser
 
 
@@ -141,9 +240,25 @@ def _kind(value: object) -> str:
     return "a string"
 
 
-def _json_lines(stream: IO[bytes], source: str, text_field: str, id_field: str) -> Iterator[Item]:
+def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a stream read in chunks of any size, each with its end of line."""
+    rest = b""
+    for chunk in chunks:
+        rest += chunk
+        *lines, rest = rest.split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+    if rest:
+        yield rest
+
+
+def _json_lines(
+    stream: Iterable[bytes], source: str, text_field: str, id_field: str
+) -> Iterator[Item]:
     position = 0
-    for line_no, raw in enumerate(stream, start=1):
+    for line_no, raw in enumerate(_lines(stream), start=1):
+        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
         if not raw.strip():
             continue
         origin = f"{source}: line {line_no}"
@@ -159,10 +274,20 @@ def _json_lines(stream: IO[bytes], source: str, text_field: str, id_field: str) 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield Item(fallback, None, f"{origin}: not valid JSON (column {e.colno}: {e.msg})")
+            words = _JSON_WORDS.get(e.msg, e.msg)
+            yield Item(
+                fallback,
+                None,
+                f"{origin}: not valid JSON (column {e.colno}: {words}); {_READ_AS_JSON_LINES}",
+            )
             continue
         if not isinstance(record, dict):
-            yield Item(fallback, None, f"{origin}: not a JSON object")
+            yield Item(
+                fallback,
+                None,
+                f"{origin}: not a JSON object (expected a JSON object, found "
+                f"{_kind(record)}); {_READ_AS_JSON_LINES}",
+            )
             continue
         found_id = _id_of(record.get(id_field))
         if found_id is False or found_id is True:
@@ -187,17 +312,54 @@ def _json_lines(stream: IO[bytes], source: str, text_field: str, id_field: str) 
             yield Item(doc_id, text, None, len(raw))
 
 
-def _items(inputs: Sequence[str], text_field: str, id_field: str) -> Iterator[Item]:
+def _missing(inputs: Sequence[str]) -> str | None:
+    """The first input path that does not exist, if any (a usage error, found before output)."""
+    for name in inputs:
+        if name != "-" and not os.path.lexists(name):
+            return name
+    return None
+
+
+def _stdin(fmt: str, text_field: str, id_field: str) -> Iterator[Item]:
+    """Standard input as JSON Lines or as one plain-text document, as ``fmt`` says (``auto``:
+    JSON Lines when its first non-blank character is ``{``)."""
+    stream = sys.stdin.buffer
+    head = b""
+    if fmt == "auto":
+        while True:
+            chunk = stream.read1(1 << 16) if hasattr(stream, "read1") else stream.read(1 << 16)
+            head += chunk
+            start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+            rest = head[start:].lstrip()
+            if rest or not chunk:
+                break
+        fmt = "jsonl" if not rest or rest.startswith(b"{") else "text"
+    if fmt == "jsonl":
+        yield from _json_lines(itertools.chain([head], stream), "<stdin>", text_field, id_field)
+        return
+    data = head + stream.read()
+    try:
+        yield Item("stdin", data.decode("utf-8"), None, len(data))
+    except UnicodeDecodeError as e:
+        yield Item(
+            "stdin",
+            None,
+            f"<stdin>: not valid UTF-8 (byte {e.start}); read as plain text "
+            "(--format jsonl reads JSON Lines)",
+        )
+
+
+def _items(inputs: Sequence[str], fmt: str, text_field: str, id_field: str) -> Iterator[Item]:
     for name in inputs or ["-"]:
         if name == "-":
-            yield from _json_lines(sys.stdin.buffer, "<stdin>", text_field, id_field)
+            yield from _stdin(fmt, text_field, id_field)
             continue
         path = Path(name)
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".txt")
             for p in files:
                 yield _text_file(p)
-        elif path.suffix in (".jsonl", ".ndjson", ".JSONL"):
+        elif fmt == "jsonl" or (fmt == "auto" and path.suffix in (".jsonl", ".ndjson", ".JSONL")):
             try:
                 stream = path.open("rb")
             except OSError as e:
@@ -231,13 +393,18 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def _count_of(n: int, noun: str) -> str:
+    """``1 sentence``, ``2 sentences``, ``0 quotations``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary(doc_id: str, doc: Document) -> str:
-    lines = [
-        (
-            f"── {doc_id}: {len(doc.sentences)} sentences, {len(doc.entities)} entity mentions, "
-            f"{len(doc.quotes)} quotations"
-        )
-    ]
+    counts = (
+        f"{_count_of(len(doc.sentences), 'sentence')}, "
+        f"{_count_of(len(doc.entities), 'entity mention')}, "
+        f"{_count_of(len(doc.quotes), 'quotation')}"
+    )
+    lines = [f"── {doc_id}: {counts}"]
     groups: dict[str, dict[str, list[Any]]] = {}
     for e in doc.entities:
         group = groups.setdefault(e.label, {})
@@ -274,6 +441,10 @@ def _pipeline(gazetteers: Sequence[str], with_default: bool, n_threads: int = 0)
 
 
 def annotate(args: argparse.Namespace) -> int:
+    missing = _missing(args.inputs)
+    if missing is not None:
+        print(f"byline: {missing}: no such file or folder", file=sys.stderr)
+        return ERROR
     try:
         nlp = _pipeline(args.gazetteer, args.with_default, args.threads)
     except BylineError as e:
@@ -284,13 +455,14 @@ def annotate(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"byline: cannot create {args.output}: {e.strerror}", file=sys.stderr)
         return ERROR
-    summary = args.output is None and not args.json and sys.stdout.isatty()
+    summary = args.summary or (args.output is None and not args.json and sys.stdout.isatty())
     threads = nlp.n_threads
     documents = failed = size = 0
     started = time.perf_counter()
     status = OK
     try:
-        for batch in _batches(_items(args.inputs, args.text_field, args.id_field), args.batch_size):
+        items = _items(args.inputs, args.format, args.text_field, args.id_field)
+        for batch in _batches(items, args.batch_size):
             good = [(item.text, item.id) for item in batch if item.text is not None]
             docs = iter(
                 nlp._native.annotate_batch(
@@ -328,19 +500,21 @@ def annotate(args: argparse.Namespace) -> int:
         status = INTERRUPTED
         print("byline: interrupted; every line written is complete", file=sys.stderr)
     except BrokenPipeError:
-        return ERROR
+        # The reader went away (`| head`): end quietly, as the Rust command does.
+        _silence_stdout()
+        return BROKEN_PIPE
     finally:
         try:
             out.flush()
         except BrokenPipeError:
-            pass
+            _silence_stdout()
         if out is not sys.stdout.buffer:
             out.close()
     if not args.quiet:
         secs = max(time.perf_counter() - started, 1e-9)
         more = f", {failed} failed" if failed else ""
         print(
-            f"byline: {documents} documents{more}, {size / 1e6:.1f} MB in {secs:.2f} s "
+            f"byline: {_count_of(documents, 'document')}{more}, {size / 1e6:.1f} MB in {secs:.2f} s "
             f"({size / 1e6 / secs:.1f} MB/s)",
             file=sys.stderr,
         )
@@ -351,6 +525,13 @@ def annotate(args: argparse.Namespace) -> int:
 
 class _Stop(Exception):
     pass
+
+
+def _silence_stdout() -> None:
+    """Points standard output at the null device, so that Python's own flush at exit does not
+    fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def gazetteer(args: argparse.Namespace) -> int:
@@ -368,6 +549,7 @@ def gazetteer(args: argparse.Namespace) -> int:
                     "entity_id": f.entity_id,
                     "name": f.name,
                     "label": f.label,
+                    "description": f.description,
                     "weight": f.weight,
                     "aliases": list(f.aliases),
                 }
@@ -378,7 +560,11 @@ def gazetteer(args: argparse.Namespace) -> int:
             print(f"no entry is named {json.dumps(alias, ensure_ascii=False)}")
         else:
             for i, f in enumerate(found, start=1):
-                print(f"{i}. {f.name} [{f.label}] {f.entity_id or '-'} (weight {f.weight:g})")
+                described = f", {f.description}" if f.description else ""
+                print(
+                    f"{i}. {f.name} [{f.label}{described}] {f.entity_id or '-'} "
+                    f"(weight {f.weight:g})"
+                )
                 shown = list(f.aliases[:12])
                 more = f" and {len(f.aliases) - 12} more" if len(f.aliases) > 12 else ""
                 print(f"   aliases: {', '.join(shown)}{more}")
@@ -421,9 +607,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0) if not isinstance(e.code, str) else ERROR
-    if args.command == "annotate":
-        return annotate(args)
-    return gazetteer(args)
+    try:
+        if args.command == "annotate":
+            return annotate(args)
+        return gazetteer(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple, Union
 
-if TYPE_CHECKING:
-    from byline._byline import Document
+from byline._byline import Document
+from byline.errors import ArgumentTypeError
 
 __all__ = ["Tables", "to_arrow", "to_pandas"]
 
@@ -38,10 +38,31 @@ class Tables(NamedTuple):
     quotes: Any
 
 
-def _rows(docs: Iterable[Document]) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+Documents = Union[Document, Iterable[Document]]
+
+
+def _documents(docs: Any, caller: str) -> Iterator[Document]:
+    """The documents of ``docs`` (one :class:`Document`, or an iterable of them); anything else
+    is an :class:`ArgumentTypeError` naming the caller and the item."""
+    if isinstance(docs, Document):
+        yield docs
+        return
+    if isinstance(docs, (str, bytes)) or not isinstance(docs, Iterable):
+        raise ArgumentTypeError(
+            f"{caller}() takes a Document or an iterable of Documents, not {type(docs).__name__}"
+        )
+    for position, doc in enumerate(docs):
+        if not isinstance(doc, Document):
+            raise ArgumentTypeError(
+                f"{caller}(): item {position} is {type(doc).__name__}, not a Document"
+            )
+        yield doc
+
+
+def _rows(docs: Any, caller: str) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
     ents: dict[str, list[Any]] = {c: [] for c in ENTITY_COLUMNS}
     quotes: dict[str, list[Any]] = {c: [] for c in QUOTE_COLUMNS}
-    for position, doc in enumerate(docs):
+    for position, doc in enumerate(_documents(docs, caller)):
         doc_id = doc.id if doc.id is not None else str(position)
         for e in doc.entities:
             for column, value in zip(
@@ -72,12 +93,12 @@ def _rows(docs: Iterable[Document]) -> tuple[dict[str, list[Any]], dict[str, lis
     return ents, quotes
 
 
-def to_pandas(docs: Iterable[Document]) -> Tables:
-    """``Tables(entities, quotes)`` as pandas DataFrames (needs the ``pandas`` extra).
-    A document without an id gets its position in ``docs``."""
+def to_pandas(docs: Documents) -> Tables:
+    """``Tables(entities, quotes)`` as pandas DataFrames (needs the ``pandas`` extra), from one
+    document or an iterable of them. A document without an id gets its position in ``docs``."""
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-    ents, quotes = _rows(docs)
+    ents, quotes = _rows(docs, "to_pandas")
     int_cols = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end")
     entities = pd.DataFrame(ents, columns=list(ENTITY_COLUMNS))
     quote_frame = pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
@@ -90,12 +111,13 @@ def to_pandas(docs: Iterable[Document]) -> Tables:
     return Tables(entities, quote_frame)
 
 
-def to_arrow(docs: Iterable[Document]) -> Tables:
+def to_arrow(docs: Documents) -> Tables:
     """``Tables(entities, quotes)`` as pyarrow Tables with a fixed schema (needs the ``arrow``
-    extra). A document without an id gets its position in ``docs``."""
+    extra), from one document or an iterable of them. A document without an id gets its
+    position in ``docs``."""
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
-    ents, quotes = _rows(docs)
+    ents, quotes = _rows(docs, "to_arrow")
     string, int64 = pa.string(), pa.int64()
     entity_schema = pa.schema(
         [

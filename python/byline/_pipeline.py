@@ -17,7 +17,7 @@ from typing import (
 from byline import _byline
 from byline._byline import Document
 from byline._gazetteer import Gazetteer, PathLike, Record
-from byline.errors import InputError
+from byline.errors import ArgumentTypeError, InputError
 
 __all__ = ["Pipeline"]
 
@@ -36,8 +36,11 @@ def _gazetteers(source: Any) -> list[Gazetteer]:
         return [source]
     if isinstance(source, (str, os.PathLike)):
         return [Gazetteer.from_file(source)]
-    if isinstance(source, (bytes, bytearray)):
-        raise InputError("gazetteer= takes a path, records or a Gazetteer, not bytes")
+    if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
+        raise ArgumentTypeError(
+            "gazetteer= takes a path, a list of paths, records or a Gazetteer, "
+            f"not {type(source).__name__}"
+        )
     items = list(source)
     if items and all(isinstance(i, (Gazetteer, str, os.PathLike)) for i in items):
         return [i if isinstance(i, Gazetteer) else Gazetteer.from_file(i) for i in items]
@@ -68,7 +71,13 @@ class Pipeline:
         quotes: bool = True,
         n_threads: int | None = None,
     ) -> None:
-        if n_threads is not None and (not isinstance(n_threads, int) or n_threads < 0):
+        if n_threads is not None and (
+            not isinstance(n_threads, int) or isinstance(n_threads, bool)
+        ):
+            raise ArgumentTypeError(
+                f"n_threads must be a positive int (or 0 for one per CPU), got {n_threads!r}"
+            )
+        if n_threads is not None and n_threads < 0:
             raise InputError(
                 f"n_threads must be a positive int (or 0 for one per CPU), got {n_threads!r}"
             )
@@ -97,7 +106,8 @@ class Pipeline:
         return _byline.default_threads()
 
     def __call__(self, text: str, *, id: str | None = None) -> Document:
-        """Annotates one text. Raises :class:`InputError` when ``text`` is not a ``str``."""
+        """Annotates one text. Raises :class:`ArgumentTypeError` (a :class:`BylineError` and a
+        ``TypeError``) when ``text`` is not a ``str``."""
         return self._native.annotate(text, id)
 
     @overload
@@ -144,13 +154,20 @@ class Pipeline:
         tqdm is installed. A text that cannot be annotated raises :class:`BylineError` when its
         turn comes.
         """
-        if isinstance(texts, (str, bytes)):
-            raise InputError("pipe() takes an iterable of texts; for one text call the pipeline")
-        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        if isinstance(texts, (str, bytes)) or not isinstance(texts, Iterable):
+            raise ArgumentTypeError(
+                "pipe() takes an iterable of texts; for one text call the pipeline, "
+                f"not {type(texts).__name__}"
+            )
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool):
+            raise ArgumentTypeError(f"batch_size must be a positive int, got {batch_size!r}")
+        if batch_size < 1:
             raise InputError(f"batch_size must be a positive int, got {batch_size!r}")
         if n_threads is None:
             n_threads = self.n_threads
-        elif not isinstance(n_threads, int) or n_threads < 0:
+        elif not isinstance(n_threads, int) or isinstance(n_threads, bool):
+            raise ArgumentTypeError(f"n_threads must be a positive int, got {n_threads!r}")
+        elif n_threads < 0:
             raise InputError(f"n_threads must be a positive int, got {n_threads!r}")
         if total is None and hasattr(texts, "__len__"):
             total = len(texts)  # type: ignore[arg-type]

@@ -1,15 +1,16 @@
 """The exceptions byline raises.
 
 Every error is a :class:`BylineError`. Bad gazetteer data and bad input are also
-:class:`ValueError`, so code that already catches ``ValueError`` keeps working. Where the
-error comes from a file, ``file`` and ``line`` say where (``line`` counts from 1).
+:class:`ValueError`, and an argument of the wrong type is also a :class:`TypeError`, so code that
+already catches the built-in classes keeps working. Where the error comes from a file, ``file``
+and ``line`` say where (``line`` counts from 1).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["BylineError", "GazetteerError", "InputError"]
+__all__ = ["ArgumentTypeError", "BylineError", "GazetteerError", "InputError"]
 
 
 class BylineError(Exception):
@@ -42,6 +43,19 @@ class GazetteerError(BylineError, ValueError):
 
 class InputError(BylineError, ValueError):
     """A text or an argument byline cannot take (not a ``str``, a lone surrogate, a bad option)."""
+
+
+class ArgumentTypeError(InputError, TypeError):
+    """An argument of the wrong type: a number where a text or a path is needed, a string where
+    documents are. An :class:`InputError` (so a ``ValueError``) and a ``TypeError`` too.
+
+    >>> import byline
+    >>> try:
+    ...     byline.Pipeline(123)
+    ... except TypeError as e:
+    ...     isinstance(e, byline.BylineError)
+    True
+    """
 
 
 def _rebuild(

@@ -1,8 +1,9 @@
 """A spaCy pipeline component: ``nlp.add_pipe("byline")``.
 
 It runs byline over each ``Doc``'s text, sets ``doc.ents`` from byline's entity mentions
-(aligned to spaCy's tokens with ``Doc.char_span``; ``kb_id_`` holds the Wikidata id) and
-``doc._.quotes`` to byline's quotations as dicts (the JSON document's ``quotes``, character
+(aligned to spaCy's tokens with ``Doc.char_span``; ``kb_id_`` holds the Wikidata id), the
+sentence starts from byline's sentences (so ``doc.sents`` works; ``sentences=False`` leaves
+them, and a parsed ``Doc`` keeps its parser's) and ``doc._.quotes`` to byline's quotations as dicts (the JSON document's ``quotes``, character
 offsets into ``doc.text``; plain data, so docs still serialise with ``Doc.to_bytes`` and
 ``nlp.pipe(n_process=...)``). Needs the ``spacy`` extra; spaCy finds the component through the
 ``spacy_factories`` entry point, so ``import byline`` is not needed first.
@@ -13,6 +14,8 @@ offsets into ``doc.text``; plain data, so docs still serialise with ``Doc.to_byt
 >>> doc = nlp('"No," Vladimir Putin said in Moscow.')  # doctest: +SKIP
 >>> [(e.text, e.label_) for e in doc.ents]  # doctest: +SKIP
 [('Vladimir Putin', 'PERSON'), ('Moscow', 'GPE')]
+>>> [s.text for s in nlp("Moscow said no. Kyiv said yes.").sents]  # doctest: +SKIP
+['Moscow said no.', 'Kyiv said yes.']
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ if not Doc.has_extension("quotes"):
 
 
 class BylineComponent:
-    """Sets ``doc.ents`` and ``doc._.quotes``."""
+    """Sets ``doc.ents``, the sentence starts (``doc.sents``) and ``doc._.quotes``."""
 
     def __init__(
         self,
@@ -43,9 +46,11 @@ class BylineComponent:
         overwrite_ents: bool = True,
         quotes: bool = True,
         batch_size: int = 64,
+        sentences: bool = True,
     ) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
+        self.sentences = sentences
         self.batch_size = batch_size
         self.pipeline = Pipeline(gazetteer or None, with_default=with_default, quotes=quotes)
 
@@ -68,6 +73,8 @@ class BylineComponent:
                 taken.update(range(ent.start, ent.end))
             kept = [s for s in spans if not taken.intersection(range(s.start, s.end))]
             doc.ents = filter_spans(list(doc.ents) + kept)
+        if self.sentences and not doc.has_annotation("DEP"):
+            _set_sentence_starts(doc, annotated)
         doc._.quotes = [q.to_dict() for q in annotated.quotes]
         return doc
 
@@ -82,6 +89,20 @@ class BylineComponent:
             yield self._apply(doc, annotated)
 
 
+def _set_sentence_starts(doc: Doc, annotated: Any) -> None:
+    """Marks the token where each of byline's sentences starts, and no other, as a sentence
+    start. A sentence that starts inside a spaCy token starts at that token."""
+    if len(doc) == 0:
+        return
+    starts = {0}
+    for sentence in annotated.sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            starts.add(span.start)
+    for token in doc:
+        token.is_sent_start = token.i in starts
+
+
 @Language.factory(
     "byline",
     default_config={
@@ -90,8 +111,9 @@ class BylineComponent:
         "overwrite_ents": True,
         "quotes": True,
         "batch_size": 64,
+        "sentences": True,
     },
-    assigns=["doc.ents", "doc._.quotes"],
+    assigns=["doc.ents", "token.is_sent_start", "doc._.quotes"],
 )
 def make_byline_component(
     nlp: Language,
@@ -101,6 +123,7 @@ def make_byline_component(
     overwrite_ents: bool,
     quotes: bool,
     batch_size: int,
+    sentences: bool,
 ) -> BylineComponent:
     """The spaCy factory of :class:`BylineComponent` (registered as ``"byline"``)."""
     return BylineComponent(
@@ -110,4 +133,5 @@ def make_byline_component(
         overwrite_ents=overwrite_ents,
         quotes=quotes,
         batch_size=batch_size,
+        sentences=sentences,
     )

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyType};
 static BYLINE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static GAZETTEER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ARGUMENT_TYPE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Which exception class an error becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub enum Kind {
     Gazetteer,
     /// `byline.InputError` (also a `ValueError`).
     Input,
+    /// `byline.ArgumentTypeError` (an `InputError`, also a `TypeError`).
+    ArgumentType,
 }
 
 /// An error on its way to Python, built without the GIL.
@@ -67,6 +70,9 @@ impl Failure {
             Kind::Byline => BYLINE_ERROR.import(py, "byline.errors", "BylineError")?,
             Kind::Gazetteer => GAZETTEER_ERROR.import(py, "byline.errors", "GazetteerError")?,
             Kind::Input => INPUT_ERROR.import(py, "byline.errors", "InputError")?,
+            Kind::ArgumentType => {
+                ARGUMENT_TYPE_ERROR.import(py, "byline.errors", "ArgumentTypeError")?
+            }
         };
         let kwargs = PyDict::new(py);
         kwargs.set_item("file", self.file)?;
@@ -84,4 +90,9 @@ pub fn guard<T>(f: impl FnOnce() -> T) -> Result<T, Failure> {
 /// `InputError(message)`.
 pub fn input_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
     Failure::new(Kind::Input, message).into_pyerr(py)
+}
+
+/// `ArgumentTypeError(message)`: an argument of the wrong type.
+pub fn argument_type_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    Failure::new(Kind::ArgumentType, message).into_pyerr(py)
 }

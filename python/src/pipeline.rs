@@ -6,7 +6,7 @@ use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::errors::{guard, input_error, Failure, Kind};
+use crate::errors::{argument_type_error, guard, input_error, Failure, Kind};
 use crate::gazetteer::Gazetteer;
 use crate::pool;
 
@@ -16,10 +16,11 @@ pub struct Pipeline {
     nlp: byline::Pipeline,
 }
 
-/// A Python `str` as a Rust string; lone surrogates are an `InputError` naming the item.
+/// A Python `str` as a Rust string; another type is an `ArgumentTypeError` and lone surrogates
+/// an `InputError`, each naming the item.
 fn text_of(py: Python<'_>, item: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     let s = item.cast::<PyString>().map_err(|_| {
-        input_error(
+        argument_type_error(
             py,
             format!(
                 "{what} is {}, expected str",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +166,81 @@ def test_same_errors_and_lookup_as_the_rust_command() -> None:
     lookup = ["gazetteer", "lookup", "Putin", "--json"]
     r = subprocess.run([str(RUST), *lookup], capture_output=True, text=True, check=False)
     assert json.loads(run(*lookup).stdout) == json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("prefix", ["", "\n\n", "  ", "\ufeff"])
+@pytest.mark.parametrize("args", [(), ("-",), ("-", "--format", "text")])
+def test_plain_text_on_stdin(nlp: byline.Pipeline, prefix: str, args: tuple[str, ...]) -> None:
+    text = prefix + '"We will not back down," Ebrahim Raisi said.\n\n{Braces} are text.\n'
+    out = run("annotate", *args, "-q", stdin=text)
+    assert out.returncode == 0, out.stderr
+    [line] = out.stdout.splitlines()
+    assert json.loads(line) == json.loads(nlp(text, id="stdin").to_json())
+
+
+def test_bad_json_lines_say_how_they_were_read() -> None:
+    out = run("annotate", "--format", "jsonl", "-q", stdin="{text: 1}\n[1]\nplain words\n")
+    errors = [json.loads(line)["error"] for line in out.stdout.splitlines()]
+    assert len(errors) == 3
+    for error in errors:
+        assert "read as JSON Lines" in error
+        assert "Expecting" not in error
+
+
+def test_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    out = run("annotate", str(tmp_path / "missing.txt"), "-", stdin='{"text": "Hi."}\n')
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert "missing.txt: no such file" in out.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    for args in (["gazetteer", "lookup", "Gaza"], ["annotate", "-"]):
+        read, write = os.pipe()
+        os.close(read)
+        proc = subprocess.run(
+            [sys.executable, "-m", "byline", *args],
+            input=b'{"text": "He said so."}\n' * 500,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        os.close(write)
+        assert b"Traceback" not in proc.stderr, proc.stderr
+        assert proc.returncode not in (0, 1), args
+
+
+def test_summary_counts_in_words() -> None:
+    out = run("annotate", "--summary", "--format", "text", stdin="The sky is blue.")
+    assert out.stdout.splitlines()[0] == "── stdin: 1 sentence, 0 entity mentions, 0 quotations"
+
+
+def _rust_options(help_text: str) -> dict[str, str]:
+    """Each option of a clap help page and the first paragraph of its description."""
+    options: dict[str, list[str]] = {}
+    current = None
+    for line in help_text.splitlines():
+        m = re.match(r"^ {2,6}(?:-\w, )?(--[\w-]+)", line)
+        if m:
+            current = m.group(1)
+            options[current] = []
+        elif current and line.strip():
+            options[current].append(line.strip())
+        else:
+            current = None
+    return {k: " ".join(v) for k, v in options.items() if k not in ("--help", "--version")}
+
+
+@needs_rust
+@pytest.mark.parametrize("command", [["annotate"], ["gazetteer", "lookup"]])
+def test_every_option_has_the_rust_commands_help(command: list[str]) -> None:
+    rust = subprocess.run(
+        [str(RUST), *command, "--help"], capture_output=True, text=True, check=False
+    ).stdout
+    ours = " ".join(run(*command, "--help").stdout.split())
+    options = _rust_options(rust)
+    assert len(options) >= 3, rust
+    for option, description in options.items():
+        assert option in ours, f"{command}: {option} is missing"
+        words = " ".join(description.split()[:8])
+        assert words in ours, f"{command} {option}: {words!r} is not in the help"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
+
+import pytest
 
 import byline
 
@@ -25,3 +28,35 @@ def test_html_is_escaped(nlp: byline.Pipeline) -> None:
     assert "&lt;script&gt;" in html and "&amp; left" in html
     assert 'data-label="PERSON"' in html
     assert '<span class="byline-speaker">' in html
+
+
+def test_paragraphs_are_kept(nlp: byline.Pipeline) -> None:
+    text = 'First paragraph, "quoted," Putin said.\n\nSecond paragraph.\nA new line.'
+    html = byline.render_html(nlp(text))
+    assert "white-space:pre-wrap" in html
+    body = re.sub(r"<span class=\"byline-label\">[A-Z]+</span>", "", html)
+    body = re.sub(r"<[^>]+>", "", body.split('<div class="byline-doc">')[1].split("</div>")[0])
+    assert html_module.unescape(body) == text
+
+
+@pytest.mark.parametrize("max_chars", [0, 1, 100, 5_000, None])
+def test_the_view_is_capped_and_says_how_to_see_more(
+    nlp: byline.Pipeline, article: str, max_chars: int | None
+) -> None:
+    doc = nlp((article + "\n\n") * 40)
+    html = byline.render_html(doc, max_chars=max_chars)
+    if max_chars is None:
+        assert "byline-more" not in html.split("</style>")[1]
+        assert html.count("<mark") == len(doc.entities)
+        return
+    assert len(html) < 20 * max_chars + 10_000
+    assert f"of {len(doc.text):,} characters" in html
+    assert "max_chars=None" in html
+    marks = html.count("<mark")
+    assert marks == sum(1 for e in doc.entities if e.end <= max_chars)
+
+
+def test_a_megabyte_renders_in_a_bounded_view(nlp: byline.Pipeline, article: str) -> None:
+    doc = nlp((article + "\n\n") * (2**20 // (len(article) + 2)))
+    html = doc._repr_html_()
+    assert len(html) < 500_000

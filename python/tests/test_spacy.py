@@ -40,3 +40,30 @@ def test_config_gazetteer_file(tmp_path) -> None:
     nlp.add_pipe("byline", config={"gazetteer": [str(path)]})
     doc = nlp("Blue Harbor won in Moscow.")
     assert [(e.text, e.kb_id_) for e in doc.ents] == [("Blue Harbor", "Q5")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said no. Kyiv said yes.",
+        "Moscow said no.  Kyiv said yes!\n\nDr. Smith left at 5 p.m. on Monday. Why?",
+        '"We will not back down," Raisi said. "Never." Putin agreed.',
+        "One sentence only",
+    ],
+)
+def test_sentences_follow_byline(text: str) -> None:
+    import byline
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("byline")
+    doc = nlp(text)
+    expected = [s.text for s in byline.Pipeline()(text).sentences]
+    got = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert got == expected
+
+
+def test_sentences_can_be_left_alone() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("byline", config={"sentences": False})
+    doc = nlp("Moscow said no. Kyiv said yes.")
+    assert not doc.has_annotation("SENT_START")

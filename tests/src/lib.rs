@@ -101,3 +101,8 @@ pub fn byline(args: &[&str], stdin: &[u8]) -> Output {
     feeder.join().expect("the feeder thread does not panic");
     out
 }
+
+/// The repository README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

@@ -128,7 +128,7 @@ fn check_document(doc: &Value, text: &str) {
     if let Some(tokens) = doc.get("tokens") {
         let mut covered = String::new();
         for t in tokens.as_array().unwrap() {
-            assert_eq!(keys(t), ["end", "kind", "start"]);
+            assert_eq!(keys(t), ["end", "kind", "pos", "start"]);
             covered.push_str(&slice(&chars, t));
         }
         let non_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -353,20 +353,14 @@ fn a_folder_of_text_files_in_name_order_and_an_output_file() {
 }
 
 #[test]
-fn a_missing_file_is_an_error_line_not_a_crash() {
+fn a_missing_file_is_a_usage_error_before_any_output() {
     let out = byline(
         &["annotate", "no/such/file.txt", "-"],
         b"{\"text\": \"Hi.\"}\n",
     );
-    assert_eq!(out.status.code(), Some(1));
-    let docs = lines(&out);
-    assert_eq!(docs.len(), 2);
-    assert_eq!(docs[0]["id"], "file.txt");
-    assert!(docs[0]["error"]
-        .as_str()
-        .unwrap()
-        .contains("no/such/file.txt"));
-    assert_eq!(docs[1]["id"], "0");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("no/such/file.txt"));
 }
 
 #[test]
@@ -443,6 +437,16 @@ fn gazetteer_stats_and_lookup() {
     let found: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(found[0]["name"], "Vladimir Putin");
     assert_eq!(found[0]["label"], "PERSON");
+
+    // Best first, each candidate described.
+    let out = byline(&["gazetteer", "lookup", "Washington", "--json"], b"");
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found[0]["entity_id"], "Q61");
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["description"] == "US state"));
 
     let out = byline(&["gazetteer", "lookup", "Qwxzv Plorb"], b"");
     assert_eq!(out.status.code(), Some(1));

@@ -77,6 +77,8 @@ struct Options {
 pub(crate) fn run(args: AnnotateArgs) -> u8 {
     let mut builder = Pipeline::builder();
     builder.with_default(args.with_default);
+    // Parts of speech appear only on tokens: skip the tagger when tokens are not written.
+    builder.pos(args.tokens);
     // 0 leaves the choice to BYLINE_NUM_THREADS, then to the number of cores.
     if args.threads > 0 {
         builder.threads(args.threads);
@@ -86,6 +88,15 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     }
     let pipeline = match builder.build() {
         Ok(p) => p,
+        Err(err) => {
+            eprintln!("byline: {err}");
+            return status::ERROR;
+        }
+    };
+
+    // Every input path is checked before any output, so that a missing file is a usage error.
+    let sources = match input::sources(&args.inputs, args.format) {
+        Ok(sources) => sources,
         Err(err) => {
             eprintln!("byline: {err}");
             return status::ERROR;
@@ -102,23 +113,23 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         },
         None => Box::new(BufWriter::with_capacity(1 << 18, io::stdout())),
     };
-    let mode = if args.output.is_none() && !args.json && io::stdout().is_terminal() {
-        Mode::Summary
-    } else {
-        Mode::JsonLines
-    };
+    let mode =
+        if args.summary || (args.output.is_none() && !args.json && io::stdout().is_terminal()) {
+            Mode::Summary
+        } else {
+            Mode::JsonLines
+        };
     let options = Options {
         mode,
         tokens: args.tokens,
         paragraphs: args.paragraphs,
     };
 
-    let sources = input::sources(&args.inputs);
     if !args.quiet
-        && sources.iter().any(|s| matches!(s, input::Source::Stdin))
+        && sources.iter().any(|s| matches!(s, input::Source::Stdin(_)))
         && io::stdin().is_terminal()
     {
-        eprintln!("byline: reading JSON Lines from the terminal (Ctrl-D ends the input)");
+        eprintln!("byline: reading standard input from the terminal (Ctrl-D ends the input)");
     }
     let fields = Fields {
         text: args.text_field.clone(),
@@ -199,9 +210,8 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     if progress.is_some() {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "byline: {} document{}, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            report.documents,
-            if report.documents == 1 { "" } else { "s" },
+            "byline: {}, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            summary::count(report.documents, "document"),
             report.bytes as f64 / 1e6,
             secs,
             report.bytes as f64 / 1e6 / secs.max(1e-9),
@@ -209,8 +219,9 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     }
     if report.failed > 0 && !args.quiet {
         eprintln!(
-            "byline: {} of {} documents failed",
-            report.failed, report.documents
+            "byline: {} of {} failed",
+            report.failed,
+            summary::count(report.documents, "document")
         );
     }
     if let Some(err) = &report.write_error {
@@ -238,15 +249,15 @@ fn progress_bar(args: &AnnotateArgs, total: Option<u64>) -> Option<ProgressBar> 
     let pb = match total {
         Some(total) => ProgressBar::new(total).with_style(
             ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] [{wide_bar}] {binary_bytes}/{binary_total_bytes} \
-                 {binary_bytes_per_sec} ETA {eta} {msg}",
+                "{spinner} [{elapsed_precise}] [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} \
+                 {decimal_bytes_per_sec} ETA {eta} {msg}",
             )
             .expect("the template is valid")
             .progress_chars("=> "),
         ),
         None => ProgressBar::new_spinner().with_style(
             ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {binary_bytes} {binary_bytes_per_sec} {msg}",
+                "{spinner} [{elapsed_precise}] {decimal_bytes} {decimal_bytes_per_sec} {msg}",
             )
             .expect("the template is valid"),
         ),
@@ -486,7 +497,7 @@ impl Writer {
         }
         if let Some(pb) = &self.progress {
             pb.inc(rendered.docs.iter().map(|d| d.bytes).sum());
-            pb.set_message(format!("{} docs", self.report.documents));
+            pb.set_message(summary::count(self.report.documents, "document"));
         }
         go_on
     }

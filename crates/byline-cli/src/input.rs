@@ -50,10 +50,37 @@ pub(crate) enum Source {
     Text(PathBuf),
     /// A JSON Lines file.
     JsonLines(PathBuf),
-    /// JSON Lines on standard input.
-    Stdin,
+    /// Standard input, read as the format says.
+    Stdin(Format),
     /// A path that cannot be used (the message says why).
     Unusable(PathBuf, String),
+}
+
+/// How an input is read (`--format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// Files by their extension (.jsonl and .ndjson are JSON Lines, other files plain text);
+    /// standard input as JSON Lines when its first non-blank character is `{`, else as one plain
+    /// text document.
+    #[default]
+    Auto,
+    /// Every file, and standard input, is one plain-text document.
+    Text,
+    /// Every file, and standard input, is JSON Lines: one JSON object a line.
+    Jsonl,
+}
+
+/// The id of a plain-text document read from standard input.
+pub(crate) const STDIN_ID: &str = "stdin";
+
+/// Why the command's inputs cannot be used, before anything is read: a usage error.
+#[derive(Debug)]
+pub(crate) struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// The JSON Lines fields to read.
@@ -64,15 +91,16 @@ pub(crate) struct Fields {
 }
 
 /// Turns the command's input paths into sources: `-` is standard input, a folder gives its
-/// `.txt` files sorted by name, `.jsonl`/`.ndjson` files are JSON Lines, other files are text.
-pub(crate) fn sources(inputs: &[PathBuf]) -> Vec<Source> {
+/// `.txt` files sorted by name, files are JSON Lines or text as `format` says (by extension for
+/// [`Format::Auto`]). A path that does not exist is a usage error, found before any output.
+pub(crate) fn sources(inputs: &[PathBuf], format: Format) -> Result<Vec<Source>, UsageError> {
     let mut out = Vec::new();
     if inputs.is_empty() {
-        out.push(Source::Stdin);
+        out.push(Source::Stdin(format));
     }
     for path in inputs {
         if path.as_os_str() == "-" {
-            out.push(Source::Stdin);
+            out.push(Source::Stdin(format));
         } else if path.is_dir() {
             match text_files(path) {
                 Ok(files) if files.is_empty() => {
@@ -81,13 +109,18 @@ pub(crate) fn sources(inputs: &[PathBuf]) -> Vec<Source> {
                 Ok(files) => out.extend(files.into_iter().map(Source::Text)),
                 Err(err) => out.push(Source::Unusable(path.clone(), err.to_string())),
             }
-        } else if is_json_lines(path) {
+        } else if std::fs::symlink_metadata(path).is_err() {
+            return Err(UsageError(format!(
+                "{}: no such file or folder",
+                path.display()
+            )));
+        } else if format == Format::Jsonl || (format == Format::Auto && is_json_lines(path)) {
             out.push(Source::JsonLines(path.clone()));
         } else {
             out.push(Source::Text(path.clone()));
         }
     }
-    out
+    Ok(out)
 }
 
 fn is_json_lines(path: &Path) -> bool {
@@ -116,7 +149,7 @@ pub(crate) fn all_regular_files(sources: &[Source]) -> bool {
         Source::Text(p) | Source::JsonLines(p) => {
             std::fs::metadata(p).map_or(true, |m| m.is_file())
         }
-        Source::Stdin => false,
+        Source::Stdin(_) => false,
         Source::Unusable(..) => true,
     })
 }
@@ -129,7 +162,7 @@ pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
             Source::Text(p) | Source::JsonLines(p) => {
                 total += std::fs::metadata(p).map_or(0, |m| m.len());
             }
-            Source::Stdin => return None,
+            Source::Stdin(_) => return None,
             Source::Unusable(..) => {}
         }
     }
@@ -175,8 +208,9 @@ pub(crate) enum Body {
     },
     /// A file holding one document, read by the worker.
     Text(PathBuf),
-    /// A document that failed before it could be read (an unusable path, a read error).
-    Failed(Item),
+    /// A document already read (standard input's plain text), or one that failed before it
+    /// could be read (an unusable path, a read error).
+    Read(Item),
 }
 
 /// Where one document's line lies in a chunk.
@@ -217,7 +251,7 @@ impl Body {
             Body::Text(path) => {
                 sink(read_text(path));
             }
-            Body::Failed(item) => {
+            Body::Read(item) => {
                 sink(item.clone());
             }
         }
@@ -305,7 +339,7 @@ impl Chunker {
                     self.remaining = self.remaining.map(|r| r.saturating_sub(bytes));
                     Body::Text(path)
                 }
-                Source::Unusable(path, message) => Body::Failed(failed(&path, &message)),
+                Source::Unusable(path, message) => Body::Read(failed(&path, &message)),
                 Source::JsonLines(path) => match File::open(&path) {
                     Ok(file) => {
                         self.current = Some(LineReader::new(
@@ -314,11 +348,20 @@ impl Chunker {
                         ));
                         continue;
                     }
-                    Err(err) => Body::Failed(failed(&path, &err)),
+                    Err(err) => Body::Read(failed(&path, &err)),
                 },
-                Source::Stdin => {
-                    self.current = Some(LineReader::new(Box::new(io::stdin()), "<stdin>".into()));
-                    continue;
+                Source::Stdin(format) => {
+                    let mut reader: BufReader<Box<dyn Read + Send>> =
+                        BufReader::with_capacity(1 << 16, Box::new(io::stdin()));
+                    match read_stdin(&mut reader, format) {
+                        Stdin::JsonLines { blank_lines } => {
+                            let mut lines = LineReader::from_reader(reader, STDIN_SOURCE.into());
+                            lines.line_no = blank_lines;
+                            self.current = Some(lines);
+                            continue;
+                        }
+                        Stdin::Text(item) => Body::Read(item),
+                    }
                 }
             };
             return Some(body);
@@ -350,10 +393,94 @@ fn failed(path: &Path, message: &dyn fmt::Display) -> Item {
     }
 }
 
+/// How standard input is named in messages.
+const STDIN_SOURCE: &str = "<stdin>";
+
+/// What standard input turned out to hold.
+enum Stdin {
+    /// JSON Lines, after this many blank lines (already consumed).
+    JsonLines { blank_lines: u64 },
+    /// One plain-text document (or why it could not be read).
+    Text(Item),
+}
+
+/// Reads standard input's start to tell JSON Lines from plain text (for [`Format::Auto`]: JSON
+/// Lines when the first non-blank character is `{`), and the whole text when it is text.
+fn read_stdin(reader: &mut BufReader<Box<dyn Read + Send>>, format: Format) -> Stdin {
+    // The blank start consumed while looking, kept for a text document's exact offsets.
+    let mut head = Vec::new();
+    let is_json = match format {
+        Format::Jsonl => true,
+        Format::Text => false,
+        Format::Auto => loop {
+            let buf = match reader.fill_buf() {
+                Ok(buf) => buf,
+                // Let the text path below meet the error and report it.
+                Err(_) => break false,
+            };
+            if buf.is_empty() {
+                // Nothing but blanks: no document, as an empty JSON Lines input.
+                break true;
+            }
+            let mut skip = 0;
+            if head.is_empty() && buf.starts_with(b"\xEF\xBB\xBF") {
+                skip = 3;
+            }
+            match buf[skip..].iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(at) => {
+                    let first = buf[skip + at];
+                    head.extend_from_slice(&buf[..skip + at]);
+                    reader.consume(skip + at);
+                    break first == b'{';
+                }
+                None => {
+                    let n = buf.len();
+                    head.extend_from_slice(buf);
+                    reader.consume(n);
+                }
+            }
+        },
+    };
+    if is_json {
+        let blank_lines = head.iter().filter(|&&b| b == b'\n').count() as u64;
+        return Stdin::JsonLines { blank_lines };
+    }
+    let origin = Origin {
+        source: STDIN_SOURCE.into(),
+        line: None,
+    };
+    let mut bytes = head;
+    let text = match reader.read_to_end(&mut bytes) {
+        Ok(_) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(err) => Err(format!(
+                "{STDIN_SOURCE}: not valid UTF-8 (byte {}); read as plain text \
+                 (--format jsonl reads JSON Lines)",
+                err.utf8_error().valid_up_to()
+            )),
+        },
+        Err(err) => Err(format!("{STDIN_SOURCE}: {err}")),
+    };
+    let n = match &text {
+        Ok(text) => text.len() as u64,
+        Err(_) => 0,
+    };
+    Stdin::Text(Item {
+        id: STDIN_ID.to_owned(),
+        text,
+        origin,
+        bytes: n,
+    })
+}
+
 impl LineReader {
     fn new(reader: Box<dyn Read + Send>, source: Arc<str>) -> LineReader {
+        LineReader::from_reader(BufReader::with_capacity(1 << 16, reader), source)
+    }
+
+    fn from_reader(reader: BufReader<Box<dyn Read + Send>>, source: Arc<str>) -> LineReader {
         LineReader {
-            reader: BufReader::with_capacity(1 << 16, reader),
+            reader,
             source,
             line_no: 0,
             position: 0,
@@ -366,7 +493,7 @@ impl LineReader {
     /// source is done.
     fn lines(&mut self, max_docs: usize, max_bytes: usize, stop: &AtomicBool) -> Option<Body> {
         if self.done {
-            return self.failure.take().map(Body::Failed);
+            return self.failure.take().map(Body::Read);
         }
         let mut data = Vec::with_capacity(max_bytes + (max_bytes >> 2));
         let mut lines = Vec::new();
@@ -413,7 +540,7 @@ impl LineReader {
         }
         if lines.is_empty() {
             // Blank lines only, or nothing left: the failure if any, else no chunk.
-            return self.failure.take().map(Body::Failed);
+            return self.failure.take().map(Body::Read);
         }
         Some(Body::Lines {
             source: Arc::clone(&self.source),
@@ -505,9 +632,13 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
             return Item {
                 id: fallback_id(),
                 text: Err(format!(
-                    "{origin}: {what} (column {}: {})",
-                    err.column(),
-                    serde_error_message(&err)
+                    "{origin}: {what} ({}{}); the line was read as JSON Lines \
+                     (--format text reads plain text)",
+                    match err.column() {
+                        0 => String::new(),
+                        column => format!("column {column}: "),
+                    },
+                    plain_json_error(&err)
                 )),
                 origin,
                 bytes: 0,
@@ -545,13 +676,59 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
     }
 }
 
-/// serde_json's message without its "at line 1 column N" suffix (the line is ours to give).
-fn serde_error_message(err: &serde_json::Error) -> String {
+/// serde_json's message in plain words, without its "at line 1 column N" suffix (the line is
+/// ours to give).
+fn plain_json_error(err: &serde_json::Error) -> String {
     let message = err.to_string();
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    }
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => &message,
+    };
+    let plain = match message {
+        "expected value" => "expected a JSON value",
+        "expected ident" => {
+            "expected a JSON value (true, false, null, a number, a string, an array or an object)"
+        }
+        "EOF while parsing a value" => "the line ends where a value should be",
+        "EOF while parsing a string" => "the line ends inside a string (a missing closing quote?)",
+        "EOF while parsing an object" => {
+            "the line ends inside an object (a missing closing brace?)"
+        }
+        "EOF while parsing a list" => "the line ends inside an array (a missing closing bracket?)",
+        "trailing characters" => "more text after the end of the JSON object",
+        "trailing comma" => "a comma before a closing bracket or brace",
+        "expected `:`" => "expected a colon after the field name",
+        "expected `,` or `}`" => "expected a comma or the closing brace of the object",
+        "expected `,` or `]`" => "expected a comma or the closing bracket of the array",
+        "key must be a string" => "a field name must be a string in double quotes",
+        "invalid escape" => "an invalid backslash escape in a string",
+        "invalid number" => "an invalid number",
+        "number out of range" => "a number too large to read",
+        "invalid unicode code point" => "an invalid \\u escape in a string",
+        "lone leading surrogate in hex escape" => "a lone surrogate in a \\u escape",
+        "unexpected end of hex escape" => "an incomplete \\u escape in a string",
+        "recursion limit exceeded" => "arrays or objects nested too deeply",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a raw control character (a tab or a line break) inside a string: write it escaped"
+        }
+        other => {
+            // Data errors: "invalid type: sequence, expected a JSON object".
+            if let Some(rest) = other.strip_prefix("invalid type: ") {
+                let found = match rest.split([' ', ',']).next().unwrap_or("") {
+                    "sequence" => "an array",
+                    "string" => "a string",
+                    "integer" | "floating" => "a number",
+                    "boolean" => "a boolean",
+                    "unit" | "null" => "null",
+                    "map" => "an object",
+                    _ => return other.to_owned(),
+                };
+                return format!("expected a JSON object, found {found}");
+            }
+            return other.to_owned();
+        }
+    };
+    plain.to_owned()
 }
 
 /// What a line holds in the fields we read.

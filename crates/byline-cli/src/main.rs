@@ -26,13 +26,18 @@ Examples:
   # standard input, your own gazetteer beside the default one, stop at the first bad line
   cat corpus.jsonl | byline annotate - --gazetteer people.tsv --with-default --strict
 
+  # plain text on standard input (one document, id \"stdin\")
+  cat article.txt | byline annotate -
+
 Output: one JSON document a line, in input order, offsets in Unicode code points:
   {\"id\", \"sentences\", \"entities\", \"quotes\"} (+ \"tokens\" with --tokens).
 A document that cannot be read or annotated gives {\"id\": ..., \"error\": \"...\"} and a message
 on standard error naming the file and line; the run goes on (unless --strict).
 
 Exit status: 0 when every document was annotated, 1 when any failed, 2 on a usage or output
-error, 130 when interrupted (Ctrl-C; every line written is complete).";
+error (a missing input file included, reported before any output), 130 when interrupted (Ctrl-C;
+every line written is complete). When the reader of the output goes away (`| head`), the command
+ends quietly.";
 
 const GAZETTEER_EXAMPLES: &str = "\
 Examples:
@@ -57,7 +62,9 @@ enum Command {
                       mixed, indirect) with their cue and speaker.\n\n\
                       Reads .txt files (one document each, id = file name), .jsonl files (one \
                       document a line), folders of .txt files (sorted by name) and standard input \
-                      (-, JSON Lines). Streams: memory stays bounded whatever the input size.",
+                      (-: JSON Lines when it starts with {, else one plain-text document; \
+                      --format says which). Streams: memory stays bounded whatever the input \
+                      size.",
         after_help = ANNOTATE_EXAMPLES
     )]
     Annotate(AnnotateArgs),
@@ -75,10 +82,17 @@ enum Command {
 /// Options of `byline annotate`.
 #[derive(Debug, Args)]
 pub(crate) struct AnnotateArgs {
-    /// Inputs: .txt files, .jsonl files, folders of .txt files, or - for JSON Lines on standard
-    /// input [default: -]. Example: `byline annotate a.txt b.jsonl articles/`
+    /// Inputs: .txt files, .jsonl files, folders of .txt files, or - for standard input
+    /// [default: -]. Example: `byline annotate a.txt b.jsonl articles/`
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// How to read the inputs: auto (files by extension; standard input as JSON Lines when it
+    /// starts with `{`, else as one text document), text (each input is one plain-text
+    /// document), jsonl (each input is JSON Lines). Example: `cat article.txt | byline annotate
+    /// - --format text`
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = input::Format::Auto)]
+    pub format: input::Format,
 
     /// Write JSON Lines to FILE instead of standard output. Example: `-o annotated.jsonl`
     #[arg(short, long, value_name = "FILE")]
@@ -108,7 +122,7 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub with_default: bool,
 
-    /// Add the tokens (`{"start", "end", "kind"}`) to each JSON document. Example: `--tokens`
+    /// Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. Example: `--tokens`
     #[arg(long)]
     pub tokens: bool,
 
@@ -128,8 +142,13 @@ pub(crate) struct AnnotateArgs {
 
     /// Write JSON Lines even when standard output is a terminal (they are written whenever it
     /// is not). Example: `byline annotate article.txt --json`
-    #[arg(long)]
+    #[arg(long, conflicts_with = "summary")]
     pub json: bool,
+
+    /// Write the readable summary (entities by label, quotations with speaker and cue) even when
+    /// standard output is not a terminal. Example: `byline annotate article.txt --summary | less`
+    #[arg(long, conflicts_with = "output")]
+    pub summary: bool,
 
     /// Documents a worker takes at a time (fewer once they reach 64 KB of input, and towards the
     /// end of a file); about four such chunks per thread are in memory at once. Smaller spreads
@@ -169,6 +188,7 @@ pub(crate) struct GazetteerArgs {
 }
 
 fn main() -> ExitCode {
+    end_quietly_on_closed_output();
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Annotate(args) => annotate::run(args),
@@ -180,6 +200,37 @@ fn main() -> ExitCode {
     };
     ExitCode::from(status)
 }
+
+/// Makes a failed write to standard output end the command without a panic: `print!` panics when
+/// its write fails, and this hook turns that panic, whichever command printed, into a quiet exit
+/// with [`status::BROKEN_PIPE`] when the reader went away (`byline ... | head -1`), as Unix tools
+/// do, or into a one-line message and [`status::ERROR`] for any other write error (a full disk).
+fn end_quietly_on_closed_output() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if let Some(error) = message.strip_prefix("failed printing to stdout: ") {
+            if error.ends_with(BROKEN_PIPE_OS_ERROR) {
+                std::process::exit(i32::from(status::BROKEN_PIPE));
+            }
+            eprintln!("byline: cannot write the output: {error}");
+            std::process::exit(i32::from(status::ERROR));
+        }
+        default_hook(info);
+    }));
+}
+
+/// How the operating system's error for a write to a pipe whose reader has gone ends.
+#[cfg(windows)]
+const BROKEN_PIPE_OS_ERROR: &str = "(os error 232)";
+/// How the operating system's error for a write to a pipe whose reader has gone ends.
+#[cfg(not(windows))]
+const BROKEN_PIPE_OS_ERROR: &str = "(os error 32)";
 
 /// Exit statuses.
 pub(crate) mod status {

@@ -17,10 +17,10 @@ pub(crate) fn write(out: &mut Vec<u8>, id: &str, doc: &Document) {
     let text = doc.text();
     let _ = writeln!(
         out,
-        "── {id}: {} sentences, {} entity mentions, {} quotations",
-        doc.sentences().len(),
-        doc.entities().len(),
-        doc.quotes().len()
+        "── {id}: {}, {}, {}",
+        count(doc.sentences().len(), "sentence"),
+        count(doc.entities().len(), "entity mention"),
+        count(doc.quotes().len(), "quotation")
     );
 
     // Per label, each entity once with its mention count, in first-mention order.
@@ -95,4 +95,10 @@ fn one_line(s: &str) -> String {
         line.push('…');
     }
     line
+}
+
+/// `n` and the noun, plural unless `n` is 1: `1 sentence`, `2 sentences`, `0 quotations`.
+pub(crate) fn count(n: impl TryInto<u64> + Copy + std::fmt::Display, noun: &str) -> String {
+    let one = n.try_into().is_ok_and(|n: u64| n == 1);
+    format!("{n} {noun}{}", if one { "" } else { "s" })
 }
