@@ -571,6 +571,17 @@ fn bad_input_is_named_and_never_stops_the_report() {
     assert_eq!(r["corpus"]["documents_with_errors"], 1);
     assert_eq!(r["corpus"]["unreadable_lines"], 3);
 
+    for field in ["--group-by", "--date-field", "--id-field"] {
+        let out = byline()
+            .arg("report")
+            .arg(&path)
+            .args([field, "quotes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{field}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("got \"quotes\""));
+    }
+
     let out = byline()
         .args(["report", "/nonexistent/x.jsonl"])
         .output()
