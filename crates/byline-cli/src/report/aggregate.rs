@@ -690,7 +690,9 @@ fn offer_sample(
     kind: &'static str,
     id: &str,
 ) {
-    if quote.text.split_whitespace().count() < 4 {
+    let wanted =
+        samples.len() < n || (kind == "direct" && samples.iter().any(|s| s.kind != "direct"));
+    if !wanted || quote.text.split_whitespace().nth(3).is_none() {
         return;
     }
     let sample = || Sample {

@@ -320,7 +320,13 @@ const SHINGLE: usize = 3;
 pub(crate) fn minhash_bands(words: &str) -> Option<[u64; BANDS]> {
     // Byte offsets where words start, and the end of the text.
     let mut starts: Vec<usize> = std::iter::once(0)
-        .chain(words.match_indices(' ').map(|(i, _)| i + 1))
+        .chain(
+            words
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ')
+                .map(|(i, _)| i + 1),
+        )
         .collect();
     if words.is_empty() || starts.len() < SHINGLE {
         return None;
