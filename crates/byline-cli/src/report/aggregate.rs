@@ -281,12 +281,12 @@ impl Aggregator {
         types.quotations += 1;
         let skey = match speaker {
             Some(_) if stype.is_named() => entity_key(speaker_id, "", &shown),
-            Some(s) => {
+            Some(s) if stype != SpeakerType::NoSpeaker => {
                 let d = description(&s.text);
                 *types.descriptions.entry(&d, || 0) += 1;
                 format!("~{d}")
             }
-            None => String::new(),
+            _ => String::new(),
         };
         if let Some(g) = gender {
             self.gender_quotes[g.index()] += 1;

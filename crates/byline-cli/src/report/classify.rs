@@ -139,6 +139,9 @@ pub(crate) fn speaker_type(
         };
     }
     let lower = s.text.trim().to_lowercase();
+    if lower.is_empty() {
+        return SpeakerType::NoSpeaker;
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         return SpeakerType::Pronoun;
     }
@@ -410,6 +413,7 @@ mod tests {
             ("he", SpeakerType::Pronoun),
             ("They", SpeakerType::Pronoun),
             ("Mr. King", SpeakerType::OtherNamed),
+            ("  ", SpeakerType::NoSpeaker),
         ] {
             assert_eq!(
                 speaker_type(Some(&speaker(text, None)), &[]),
