@@ -57,8 +57,9 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub json_out: Option<PathBuf>,
 
-    /// Break the counts down by this field of each line (an outlet, a section). Example:
-    /// `--group-by outlet`
+    /// Break the counts down by this field of each line (an outlet, a section; `byline annotate`
+    /// writes only the id and the annotations, so add such fields to its lines first, or use
+    /// Python's `byline.report(docs, meta=...)`). Example: `--group-by outlet`
     #[arg(long, value_name = "NAME")]
     pub group_by: Option<String>,
 
@@ -89,8 +90,29 @@ pub(crate) struct ReportArgs {
     pub quiet: bool,
 }
 
+/// Fields of an annotated document that the report reads as annotations.
+const ANNOTATION_FIELDS: [&str; 4] = ["sentences", "entities", "quotes", "error"];
+
 /// Runs `byline report`; the exit status.
 pub(crate) fn run(args: ReportArgs) -> u8 {
+    // These fields are read as annotations; naming one as a field to group by would hide it.
+    let named = [
+        Some(&args.id_field),
+        args.group_by.as_ref(),
+        args.date_field.as_ref(),
+    ];
+    if let Some(field) = named
+        .into_iter()
+        .flatten()
+        .find(|f| ANNOTATION_FIELDS.contains(&f.as_str()))
+    {
+        eprintln!(
+            "byline: --id-field, --group-by and --date-field name fields of the input, not one of \
+             the annotations ({}): got {field:?}",
+            ANNOTATION_FIELDS.join(", ")
+        );
+        return status::ERROR;
+    }
     let fields = FieldNames {
         id: &args.id_field,
         group: args.group_by.as_deref(),
