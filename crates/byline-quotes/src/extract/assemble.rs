@@ -337,9 +337,16 @@ fn introduced(
     if matches!(comp, Comp::Quote(_) | Comp::Colon(_)) {
         if let Some(q) = doc.quote_opening_at(start) {
             let close = doc.quotes[q].close;
+            // `chanted "What curfew?" and kept going`: a quoted sentence complete inside its
+            // marks ends the content too.
+            let complete = close > 0
+                && (doc.toks[close - 1].is_punct('?')
+                    || doc.toks[close - 1].is_punct('!')
+                    || doc.toks[close - 1].is_punct('.'));
             if doc.quotes[q].closed
                 && close + 1 < end
-                && (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_)))
+                && (complete
+                    || (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_))))
             {
                 end = close + 1;
             }
