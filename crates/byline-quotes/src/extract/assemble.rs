@@ -241,9 +241,10 @@ fn introduced(
         Comp::Clause(k) => (k, true),
         Comp::None => return None,
     };
-    // The quotation a tag already owns.
-    if let Comp::Quote(k) = comp {
-        if doc.quote_opening_at(k).is_some_and(|q| used[q]) {
+    // The quotation a tag already owns, right after the cue or after its colon
+    // (`scolded him: "...," she said`).
+    if let Comp::Quote(k) | Comp::Colon(k) = comp {
+        if k < b && doc.quote_opening_at(k).is_some_and(|q| used[q]) {
             return None;
         }
     }
