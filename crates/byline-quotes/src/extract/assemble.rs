@@ -192,6 +192,20 @@ fn introduced(
             None => dashed_subject(doc, j, a),
         }
     };
+    // `Trump unleashed tweets early Friday saying that ...`: a participle with `that` after it
+    // and no subject of its own reports for the clause's speaker, comma or not.
+    let subject = subject.or_else(|| {
+        let that = c.ing && c.a > a && doc.lower_is(c.b, "that") && doc.in_quote[c.a - 1] == 0;
+        // Not `It goes without saying that ...`: `it` names no speaker.
+        let it = |np: &(usize, usize)| np.1 == np.0 + 1 && doc.lower_is(np.0, "it");
+        if that {
+            main_subject
+                .or_else(|| first_np(doc, a, c.a))
+                .filter(|np| !it(np))
+        } else {
+            None
+        }
+    });
     let subject = subject?;
     // Characterising verbs need a person or an organisation doing it.
     if c.class & (SAY | TELL | BELIEF) == 0 {
@@ -447,6 +461,21 @@ mod tests {
         }
         // A clause after the verb still is.
         assert_eq!(run("Analysts said prices will rise.").len(), 1);
+    }
+
+    #[test]
+    fn a_participle_with_that_reports_for_the_clause_speaker_without_a_comma() {
+        for time in ["early Friday", "on Monday", "again"] {
+            let text =
+                format!("Trump unleashed a series of tweets {time} saying that Clinton erred.");
+            let got = run(&text);
+            assert_eq!(
+                got,
+                [("Trump".into(), vec!["that Clinton erred.".into()])],
+                "{text}"
+            );
+        }
+        assert_eq!(run("It goes without saying that taxes matter."), []);
     }
 
     #[test]
