@@ -23,6 +23,7 @@ from byline._export import Tables, to_arrow, to_pandas
 from byline._gazetteer import Gazetteer, GazetteerEntry
 from byline._pipeline import Pipeline
 from byline.errors import ArgumentTypeError, BylineError, GazetteerError, InputError
+from byline.report import Report, report
 
 __version__: str = _byline.__version__
 
@@ -37,12 +38,14 @@ __all__ = [
     "InputError",
     "Pipeline",
     "Quote",
+    "Report",
     "Span",
     "Speaker",
     "Tables",
     "Token",
     "__version__",
     "render_html",
+    "report",
     "to_arrow",
     "to_pandas",
 ]

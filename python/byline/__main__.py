@@ -549,6 +549,7 @@ def gazetteer(args: argparse.Namespace) -> int:
                     "entity_id": f.entity_id,
                     "name": f.name,
                     "label": f.label,
+                    "description": f.description,
                     "weight": f.weight,
                     "aliases": list(f.aliases),
                 }
@@ -559,7 +560,11 @@ def gazetteer(args: argparse.Namespace) -> int:
             print(f"no entry is named {json.dumps(alias, ensure_ascii=False)}")
         else:
             for i, f in enumerate(found, start=1):
-                print(f"{i}. {f.name} [{f.label}] {f.entity_id or '-'} (weight {f.weight:g})")
+                described = f", {f.description}" if f.description else ""
+                print(
+                    f"{i}. {f.name} [{f.label}{described}] {f.entity_id or '-'} "
+                    f"(weight {f.weight:g})"
+                )
                 shown = list(f.aliases[:12])
                 more = f" and {len(f.aliases) - 12} more" if len(f.aliases) > 12 else ""
                 print(f"   aliases: {', '.join(shown)}{more}")

@@ -81,10 +81,12 @@ class Gazetteer:
         entity_id: str | None = None,
         weight: float = 1.0,
         case: str | None = None,
+        description: str | None = None,
     ) -> None:
         """Adds one entry; ``label`` is one of PERSON, NORP, FAC, ORG, GPE, LOC, MISC. The name
         is always an alias. ``case`` (``"smart"``, ``"exact"``, ``"insensitive"``) says how the
-        text's case must agree with the aliases (default: smart)."""
+        text's case must agree with the aliases (default: smart). ``description`` tells the
+        entry from others of its name (``"capital of France"``)."""
         if isinstance(aliases, str):
             aliases = [aliases]
         self._native.add(
@@ -94,11 +96,12 @@ class Gazetteer:
             entity_id=entity_id,
             weight=float(weight),
             case=case,
+            description=description,
         )
 
     def add_records(self, records: Iterable[Record]) -> None:
         """Adds entries from records (mappings with ``name``, ``label`` and optionally ``id``,
-        ``aliases``, ``weight``). A bad record raises :class:`GazetteerError` naming it."""
+        ``aliases``, ``weight``, ``case``, ``description``). A bad record raises :class:`GazetteerError` naming it."""
         if isinstance(records, Mapping):
             records = [records]
         for i, record in enumerate(records):
@@ -122,6 +125,9 @@ class Gazetteer:
         case = record.get("case")
         if case is not None and not isinstance(case, str):
             raise GazetteerError(f"{where}: field 'case' must be a string")
+        description = record.get("description")
+        if description is not None and not isinstance(description, str):
+            raise GazetteerError(f"{where}: field 'description' must be a string")
         weight = record.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)):
             raise GazetteerError(f"{where}: field 'weight' must be a number")
@@ -133,6 +139,7 @@ class Gazetteer:
                 entity_id=entity_id,
                 weight=weight,
                 case=case,
+                description=description,
             )
         except GazetteerError as e:
             raise GazetteerError(f"{where}: {e.message}") from None
@@ -147,7 +154,12 @@ class Gazetteer:
         self._native.add_gazetteer(other._native)
 
     def lookup(self, alias: str) -> list[GazetteerEntry]:
-        """The entries ``alias`` names, best first (normalised as the matcher does)."""
+        """The entries ``alias`` names, best first (higher weight, then label), each with its
+        ``description``; the alias is normalised as the matcher does.
+
+        >>> [(e.entity_id, e.description) for e in Gazetteer.default().lookup("Paris")][:1]
+        [('Q90', 'capital of France')]
+        """
         return self._native.lookup(alias)
 
     def find(self, text: str) -> list[Entity]:

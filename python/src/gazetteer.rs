@@ -28,6 +28,9 @@ pub struct GazetteerEntry {
     /// Prior weight breaking ties between entries sharing an alias.
     #[pyo3(get)]
     weight: f64,
+    /// A short description telling the entry from others of its name (`capital of France`).
+    #[pyo3(get)]
+    description: Option<String>,
 }
 
 impl GazetteerEntry {
@@ -38,6 +41,7 @@ impl GazetteerEntry {
             label: entry.label.as_str().to_owned(),
             aliases: entry.aliases.clone(),
             weight: crate::values::decimal_f64(entry.weight),
+            description: entry.description.clone(),
         }
     }
 }
@@ -55,7 +59,8 @@ impl GazetteerEntry {
             Ok(pyo3::types::PyString::new(py, s).repr()?.to_string())
         };
         Ok(format!(
-            "GazetteerEntry(entity_id={}, name={}, label={}, aliases={}, weight={})",
+            "GazetteerEntry(entity_id={}, name={}, label={}, aliases={}, weight={}, \
+             description={})",
             match &self.entity_id {
                 Some(id) => repr(id)?,
                 None => "None".to_owned(),
@@ -63,7 +68,11 @@ impl GazetteerEntry {
             repr(&self.name)?,
             repr(&self.label)?,
             self.aliases(py)?.repr()?,
-            self.weight
+            self.weight,
+            match &self.description {
+                Some(d) => repr(d)?,
+                None => "None".to_owned(),
+            }
         ))
     }
 
@@ -75,6 +84,7 @@ impl GazetteerEntry {
         d.set_item("label", &self.label)?;
         d.set_item("aliases", &self.aliases)?;
         d.set_item("weight", self.weight)?;
+        d.set_item("description", &self.description)?;
         Ok(d)
     }
 }
@@ -163,9 +173,9 @@ impl Gazetteer {
     }
 
     /// Adds one entry. `label` is one of PERSON, NORP, FAC, ORG, GPE, LOC, MISC; the name is
-    /// always an alias. `case` (`"smart"`, `"exact"`, `"insensitive"`) sets how the case of
+    /// always an alias; `description` tells it from others of its name. `case` (`"smart"`, `"exact"`, `"insensitive"`) sets how the case of
     /// the text must agree with the aliases (default: the gazetteer's, smart).
-    #[pyo3(signature = (name, label, *, aliases = Vec::new(), entity_id = None, weight = 1.0, case = None))]
+    #[pyo3(signature = (name, label, *, aliases = Vec::new(), entity_id = None, weight = 1.0, case = None, description = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -176,6 +186,7 @@ impl Gazetteer {
         entity_id: Option<String>,
         weight: f32,
         case: Option<&str>,
+        description: Option<String>,
     ) -> PyResult<()> {
         let case = match case.map(str::parse::<CaseMode>).transpose() {
             Ok(case) => case,
@@ -208,6 +219,7 @@ impl Gazetteer {
             label,
             aliases: all,
             weight,
+            description,
         };
         match case {
             Some(case) => self.builder().entry_with_case(entry, case),

@@ -88,3 +88,39 @@ def test_bytes_round_trip() -> None:
         assert "not a saved gazetteer" in str(e)
     else:
         raise AssertionError("bad bytes were accepted")
+
+
+def test_descriptions_tell_entries_of_one_name_apart() -> None:
+    g = byline.Gazetteer(
+        [
+            {"name": "Paris", "label": "GPE", "id": "Q830149", "weight": 0.3},
+            {"name": "Paris", "label": "GPE", "id": "Q90", "description": "capital of France"},
+        ]
+    )
+    best = g.lookup("paris")
+    assert [(e.entity_id, e.description) for e in best] == [
+        ("Q90", "capital of France"),
+        ("Q830149", None),
+    ]
+    assert best[0].to_dict()["description"] == "capital of France"
+    assert "capital of France" in repr(best[0])
+    try:
+        byline.Gazetteer([{"name": "Paris", "label": "GPE", "description": 3}])
+    except byline.GazetteerError as e:
+        assert "description" in str(e)
+    else:
+        raise AssertionError("a description that is not a string was accepted")
+
+
+def test_default_links_and_describes_much_named_entities() -> None:
+    default = byline.Gazetteer.default()
+    for alias, qid, description in [
+        ("Washington", "Q61", None),
+        ("Reuters", "Q130879", "news agency"),
+        ("Google", "Q95", "company"),
+        ("Paris", "Q90", "capital of France"),
+    ]:
+        best = default.lookup(alias)[0]
+        assert best.entity_id == qid, (alias, best)
+        assert description is None or best.description == description, (alias, best)
+        assert best.description

@@ -128,7 +128,7 @@ fn check_document(doc: &Value, text: &str) {
     if let Some(tokens) = doc.get("tokens") {
         let mut covered = String::new();
         for t in tokens.as_array().unwrap() {
-            assert_eq!(keys(t), ["end", "kind", "start"]);
+            assert_eq!(keys(t), ["end", "kind", "pos", "start"]);
             covered.push_str(&slice(&chars, t));
         }
         let non_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -437,6 +437,16 @@ fn gazetteer_stats_and_lookup() {
     let found: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(found[0]["name"], "Vladimir Putin");
     assert_eq!(found[0]["label"], "PERSON");
+
+    // Best first, each candidate described.
+    let out = byline(&["gazetteer", "lookup", "Washington", "--json"], b"");
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found[0]["entity_id"], "Q61");
+    assert!(found
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["description"] == "US state"));
 
     let out = byline(&["gazetteer", "lookup", "Qwxzv Plorb"], b"");
     assert_eq!(out.status.code(), Some(1));

@@ -77,6 +77,8 @@ struct Options {
 pub(crate) fn run(args: AnnotateArgs) -> u8 {
     let mut builder = Pipeline::builder();
     builder.with_default(args.with_default);
+    // Parts of speech appear only on tokens: skip the tagger when tokens are not written.
+    builder.pos(args.tokens);
     // 0 leaves the choice to BYLINE_NUM_THREADS, then to the number of cores.
     if args.threads > 0 {
         builder.threads(args.threads);

@@ -96,22 +96,20 @@ struct Found<'a> {
     entity_id: Option<&'a str>,
     name: &'a str,
     label: &'static str,
+    description: Option<&'a str>,
     weight: f32,
     aliases: &'a [String],
 }
 
-/// Prints the entries `alias` names (after the matcher's normalisation), highest weight first.
+/// Prints the entries `alias` names (after the matcher's normalisation), best first (highest
+/// weight, then label), each with its description.
 pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
     let gazetteer = match load(args) {
         Ok(g) => g,
         Err(code) => return code,
     };
     let alias = alias.trim();
-    let mut candidates = gazetteer.lookup(alias);
-    candidates.sort_by(|&a, &b| {
-        let (a, b) = (gazetteer.entry(a).weight, gazetteer.entry(b).weight);
-        b.total_cmp(&a)
-    });
+    let candidates = gazetteer.lookup(alias);
     let found: Vec<Found<'_>> = candidates
         .iter()
         .map(|&id| {
@@ -120,6 +118,7 @@ pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
                 entity_id: e.id.as_deref(),
                 name: &e.name,
                 label: e.label.as_str(),
+                description: e.description.as_deref(),
                 weight: e.weight,
                 aliases: &e.aliases,
             }
@@ -135,8 +134,9 @@ pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
     } else {
         for (i, f) in found.iter().enumerate() {
             let qid = f.entity_id.unwrap_or("-");
+            let description = f.description.map(|d| format!(", {d}")).unwrap_or_default();
             println!(
-                "{}. {} [{}] {qid} (weight {})",
+                "{}. {} [{}{description}] {qid} (weight {})",
                 i + 1,
                 f.name,
                 f.label,

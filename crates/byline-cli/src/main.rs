@@ -4,6 +4,7 @@
 mod annotate;
 mod gazetteer;
 mod input;
+mod report;
 mod summary;
 
 use std::path::PathBuf;
@@ -73,6 +74,9 @@ enum Command {
         #[command(subcommand)]
         command: GazetteerCommand,
     },
+    /// Sum up annotated documents as one HTML page (or JSON): who is quoted, how, about what.
+    #[command(after_help = report::EXAMPLES)]
+    Report(report::ReportArgs),
 }
 
 /// Options of `byline annotate`.
@@ -118,7 +122,7 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub with_default: bool,
 
-    /// Add the tokens (`{"start", "end", "kind"}`) to each JSON document. Example: `--tokens`
+    /// Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. Example: `--tokens`
     #[arg(long)]
     pub tokens: bool,
 
@@ -192,6 +196,7 @@ fn main() -> ExitCode {
             GazetteerCommand::Stats(args) => gazetteer::stats(&args),
             GazetteerCommand::Lookup { alias, args } => gazetteer::lookup(&alias, &args),
         },
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(status)
 }

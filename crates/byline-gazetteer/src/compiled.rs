@@ -16,7 +16,7 @@ use crate::{CaseMode, Entry};
 /// six zero bytes, the size in bytes of each of the [`SECTIONS`] arrays (8 bytes each), then
 /// the arrays, each little-endian and starting at a multiple of 8 bytes (zeros between), so
 /// that where the bytes are 8-aligned in memory, the arrays can be read in place.
-pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ02";
+pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ03";
 
 /// The arrays saved: the store's columns, then the matcher's parts (the last three: its
 /// vocabulary's hash table, read in place only when trusted, else built again).
@@ -101,7 +101,7 @@ const ELEMENT: [usize; SECTIONS] = [1, 4, 4, 1, 4, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8,
 
 fn sections(bytes: &[u8]) -> Result<Sections<'_>, Error> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
-        return Err(Error::bytes("the first 8 bytes are not BYLGAZ02"));
+        return Err(Error::bytes("the first 8 bytes are not BYLGAZ03"));
     };
     if rest.len() < HEADER - 8 {
         return Err(Error::bytes("the header is cut short"));

@@ -436,6 +436,19 @@ impl Gazetteer {
         self.store.id(id.0 as usize)
     }
 
+    /// The short description of an entry, if it has one (`capital of France`, `news agency`).
+    /// Panics if the id is not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
+    /// let gaz = Gazetteer::new([Entry::new("Reuters", Label::Org).description("news agency")])?;
+    /// assert_eq!(gaz.description(EntryId(0)), Some("news agency"));
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn description(&self, id: EntryId) -> Option<&str> {
+        self.store.description(id.0 as usize)
+    }
+
     /// The entry with this id, or `None` if there is none.
     ///
     /// ```
@@ -536,15 +549,16 @@ impl Gazetteer {
     }
 
     /// Every entry having `alias` as an alias, after normalisation (case, diacritics,
-    /// apostrophes, spaces), whatever the case mode.
+    /// apostrophes, spaces), whatever the case mode; best first, as matching ranks candidates
+    /// without context: higher weight, then label (GPE, PERSON, ORG, ...), then order of addition.
     ///
     /// ```
     /// use byline_gazetteer::{Entry, EntryId, Gazetteer, Label};
     /// let gaz = Gazetteer::new([
-    ///     Entry::new("Georgia", Label::Gpe).id("Q230"),
     ///     Entry::new("Georgia", Label::Gpe).id("Q1428").weight(0.5),
+    ///     Entry::new("Georgia", Label::Gpe).id("Q230"),
     /// ])?;
-    /// assert_eq!(gaz.lookup("georgia"), [EntryId(0), EntryId(1)]);
+    /// assert_eq!(gaz.lookup("georgia"), [EntryId(1), EntryId(0)]);
     /// assert!(gaz.lookup("Georgian").is_empty());
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
@@ -565,7 +579,18 @@ impl Gazetteer {
             None => Vec::new(),
         };
         out.dedup();
+        out.sort_by(|a, b| self.better(*a, *b));
         out
+    }
+
+    /// The order of candidates without context: higher weight, then the label's priority,
+    /// then the order of addition.
+    fn better(&self, a: EntryId, b: EntryId) -> std::cmp::Ordering {
+        let (st, ia, ib) = (&self.store, a.0 as usize, b.0 as usize);
+        st.weight(ib)
+            .total_cmp(&st.weight(ia))
+            .then(st.label(ia).priority().cmp(&st.label(ib).priority()))
+            .then(a.cmp(&b))
     }
 
     /// Leftmost-longest, token-aligned matches of aliases in `text`, in order, not
@@ -705,14 +730,10 @@ impl Gazetteer {
             let mut ids: Vec<EntryId> = cands.iter().map(|&c| EntryId(c)).collect();
             if ids.len() > 1 {
                 ids.sort_by(|a, b| {
-                    let (ia, ib) = (a.0 as usize, b.0 as usize);
-                    let (st, rank) = (&self.store, |l: Label| l.priority());
                     evidence
                         .contains(&b.0)
                         .cmp(&evidence.contains(&a.0))
-                        .then(st.weight(ib).total_cmp(&st.weight(ia)))
-                        .then(rank(st.label(ia)).cmp(&rank(st.label(ib))))
-                        .then(a.cmp(b))
+                        .then(self.better(*a, *b))
                 });
             }
             out.push(Match {

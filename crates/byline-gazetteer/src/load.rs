@@ -56,14 +56,22 @@ fn split_aliases(value: &str) -> Vec<String> {
         .collect()
 }
 
-fn entry(id: &str, name: &str, label: Label, aliases: Vec<String>, weight: f32) -> Entry {
-    let id = id.trim();
+fn entry(
+    id: &str,
+    name: &str,
+    label: Label,
+    aliases: Vec<String>,
+    weight: f32,
+    description: &str,
+) -> Entry {
+    let (id, description) = (id.trim(), description.trim());
     Entry {
         id: (!id.is_empty()).then(|| id.to_owned()),
         name: name.trim().to_owned(),
         label,
         aliases,
         weight,
+        description: (!description.is_empty()).then(|| description.to_owned()),
     }
 }
 
@@ -79,7 +87,8 @@ fn check_name(source: &str, line: u64, field: &str, name: &str) -> Result<(), Er
     Ok(())
 }
 
-/// Reads TSV: `id <TAB> name <TAB> label [<TAB> aliases [<TAB> weight [<TAB> case]]]`.
+/// Reads TSV: `id <TAB> name <TAB> label [<TAB> aliases [<TAB> weight [<TAB> case
+/// [<TAB> description]]]]`.
 pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, Error> {
     let mut out = Vec::new();
     let reader = BufReader::new(reader);
@@ -105,13 +114,14 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
                 ),
             ));
         }
-        if fields.len() > 6 {
+        if fields.len() > 7 {
             return Err(Error::record(
                 source,
                 n,
                 None,
                 format!(
-                    "{} fields, expected at most 6 (id, name, label, aliases, weight, case)",
+                    "{} fields, expected at most 7 (id, name, label, aliases, weight, case, \
+                     description)",
                     fields.len()
                 ),
             ));
@@ -128,7 +138,14 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             None => None,
         };
         out.push(Record {
-            entry: entry(fields[0], fields[1], label, aliases, weight),
+            entry: entry(
+                fields[0],
+                fields[1],
+                label,
+                aliases,
+                weight,
+                fields.get(6).copied().unwrap_or(""),
+            ),
             case,
         });
     }
@@ -136,7 +153,7 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
 }
 
 /// Reads CSV with a header naming the columns `id`, `name`, `label` and optionally `aliases`,
-/// `weight`, `case`, in any order.
+/// `weight`, `case`, `description`, in any order.
 pub(crate) fn read_csv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, Error> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
@@ -155,11 +172,16 @@ pub(crate) fn read_csv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             1,
             None,
             "the header must name the columns `name` and `label` (and optionally `id`, \
-             `aliases`, `weight`, `case`)",
+             `aliases`, `weight`, `case`, `description`)",
         ));
     };
-    let (id_col, aliases_col, weight_col, case_col) =
-        (col("id"), col("aliases"), col("weight"), col("case"));
+    let (id_col, aliases_col, weight_col, case_col, description_col) = (
+        col("id"),
+        col("aliases"),
+        col("weight"),
+        col("case"),
+        col("description"),
+    );
     let mut out = Vec::new();
     for row in rdr.records() {
         let row = row.map_err(|e| {
@@ -184,6 +206,7 @@ pub(crate) fn read_csv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             label,
             split_aliases(get(aliases_col)),
             weight,
+            get(description_col),
         );
         out.push(Record { entry: e, case });
     }
@@ -202,6 +225,8 @@ struct JsonRecord {
     weight: Option<f32>,
     #[serde(default)]
     case: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
 }
 
 /// Names the field that makes `line` unreadable as a record, for the error message.
@@ -213,13 +238,14 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
     let Some(obj) = value.as_object() else {
         return Error::record(source, n, None, "expected a JSON object");
     };
-    let expect: [(&str, &str, bool); 6] = [
+    let expect: [(&str, &str, bool); 7] = [
         ("name", "a string", true),
         ("label", "a string", true),
         ("id", "a string or null", false),
         ("aliases", "an array of strings", false),
         ("weight", "a number", false),
         ("case", "a string", false),
+        ("description", "a string or null", false),
     ];
     for (field, what, required) in expect {
         match obj.get(field) {
@@ -234,7 +260,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
                         .as_array()
                         .is_some_and(|a| a.iter().all(serde_json::Value::is_string)),
                     "weight" => v.is_number() || v.is_null(),
-                    "case" => v.is_string() || v.is_null(),
+                    "case" | "description" => v.is_string() || v.is_null(),
                     _ => v.is_string(),
                 };
                 if !ok {
@@ -247,7 +273,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
 }
 
 /// Reads JSON Lines: one object a line with `name`, `label` and optionally `id`, `aliases`,
-/// `weight`, `case`.
+/// `weight`, `case`, `description`.
 pub(crate) fn read_jsonl<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, Error> {
     let mut out = Vec::new();
     let mut reader = BufReader::new(reader);
@@ -292,6 +318,7 @@ pub(crate) fn read_jsonl<R: Read>(reader: R, source: &str) -> Result<Vec<Record>
             label,
             rec.aliases,
             weight,
+            rec.description.as_deref().unwrap_or(""),
         );
         out.push(Record { entry: e, case });
     }

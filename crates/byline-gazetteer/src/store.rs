@@ -43,7 +43,8 @@ pub(crate) fn valid_case(code: u8) -> bool {
 }
 
 /// Entries, column by column. The strings of entry `e` are `first[e]..first[e + 1]`: its
-/// name, its id (empty for none), then its aliases, an alias equal to the name stored empty.
+/// name, its id (empty for none), its description (empty for none), then its aliases, an alias
+/// equal to the name stored empty.
 /// Labels and case modes are stored by number (see [`label_code`], [`case_code`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Store {
@@ -82,6 +83,7 @@ impl Store {
     pub(crate) fn push(&mut self, e: &Entry, case: CaseMode) -> Result<(), Error> {
         self.push_str(&e.name)?;
         self.push_str(e.id.as_deref().unwrap_or(""))?;
+        self.push_str(e.description.as_deref().unwrap_or(""))?;
         for a in &e.aliases {
             self.push_str(if *a == e.name { "" } else { a })?;
         }
@@ -122,12 +124,17 @@ impl Store {
         (!id.is_empty()).then_some(id)
     }
 
+    pub(crate) fn description(&self, e: usize) -> Option<&str> {
+        let d = self.string(self.first[e] as usize + 2);
+        (!d.is_empty()).then_some(d)
+    }
+
     pub(crate) fn alias_count(&self, e: usize) -> usize {
-        (self.first[e + 1] - self.first[e]) as usize - 2
+        (self.first[e + 1] - self.first[e]) as usize - 3
     }
 
     pub(crate) fn alias(&self, e: usize, k: usize) -> &str {
-        let a = self.string(self.first[e] as usize + 2 + k);
+        let a = self.string(self.first[e] as usize + 3 + k);
         if a.is_empty() {
             self.name(e)
         } else {
@@ -159,6 +166,7 @@ impl Store {
                 .map(|k| self.alias(e, k).to_owned())
                 .collect(),
             weight: self.weight(e),
+            description: self.description(e).map(str::to_owned),
         }
     }
 
@@ -231,7 +239,7 @@ impl Store {
             || self
                 .first
                 .windows(2)
-                .any(|w| (w[1] as u64) < w[0] as u64 + 3)
+                .any(|w| (w[1] as u64) < w[0] as u64 + 4)
             || self.first.last().map(|&l| l as usize) != Some(self.offsets.len() - 1)
         {
             return bad("entry offsets");

@@ -184,6 +184,10 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// Prior weight used to break ties between entries sharing an alias.
     pub weight: f32,
+    /// A short description that tells the entry from others of the same name (`capital of
+    /// France`, `US state`, `news agency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 impl Entry {
@@ -201,6 +205,7 @@ impl Entry {
             name,
             label,
             weight: 1.0,
+            description: None,
         }
     }
 
@@ -223,6 +228,18 @@ impl Entry {
     /// ```
     pub fn alias(mut self, alias: impl Into<String>) -> Entry {
         self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets the description.
+    ///
+    /// ```
+    /// let e = byline_gazetteer::Entry::new("Paris", byline_gazetteer::Label::Gpe)
+    ///     .description("capital of France");
+    /// assert_eq!(e.description.as_deref(), Some("capital of France"));
+    /// ```
+    pub fn description(mut self, description: impl Into<String>) -> Entry {
+        self.description = Some(description.into());
         self
     }
 

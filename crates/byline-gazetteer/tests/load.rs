@@ -55,10 +55,12 @@ fn errors_name_file_line_and_field() {
         ("x.tsv", "Q1\tParis\tGPE\t\tmany\n", "x.tsv: line 1, field 5 (weight): weight \"many\" is not a finite number"),
         ("x.tsv", "Q1\t \tGPE\n", "x.tsv: line 1, field 2 (name): the name is empty"),
         ("x.csv", "name,label,case\nParis,GPE,loud\n", "x.csv: line 2, field case: unknown case mode \"loud\" (expected smart, exact or insensitive)"),
-        ("x.csv", "id,aliases\nQ1,Paris\n", "x.csv: line 1: the header must name the columns `name` and `label` (and optionally `id`, `aliases`, `weight`, `case`)"),
+        ("x.csv", "id,aliases\nQ1,Paris\n", "x.csv: line 1: the header must name the columns `name` and `label` (and optionally `id`, `aliases`, `weight`, `case`, `description`)"),
         ("x.jsonl", "{\"name\": \"Paris\", \"label\": \"GPE\"}\n{\"name\": \"Lyon\"}\n", "x.jsonl: line 2, field label: missing"),
         ("x.jsonl", "{\"name\": \"Paris\", \"label\": \"GPE\", \"aliases\": \"Paname\"}\n", "x.jsonl: line 1, field aliases: expected an array of strings"),
         ("x.jsonl", "{\"name\": \"Paris\", \"label\": \"GPE\", \"id\": 90}\n", "x.jsonl: line 1, field id: expected a string or null"),
+        ("x.jsonl", "{\"name\": \"Paris\", \"label\": \"GPE\", \"description\": 1}\n", "x.jsonl: line 1, field description: expected a string or null"),
+        ("x.tsv", "Q1\tParis\tGPE\t\t\t\tcity\tx\n", "x.tsv: line 1: 8 fields, expected at most 7 (id, name, label, aliases, weight, case, description)"),
     ];
     for (name, data, want) in cases {
         let mut b = Gazetteer::builder();
@@ -130,5 +132,40 @@ fn saved_bytes_that_are_damaged_never_panic() {
                 let _ = g.find_overlapping("Paris and Lyon");
             }
         }
+    }
+}
+
+#[test]
+fn descriptions_from_every_format_survive_saving() {
+    let tsv = "Q90\tParis\tGPE\t\t0.9\t\tcapital of France\nQ830149\tParis\tGPE\t\t0.3\n";
+    let csv = "name,label,description\nParis,GPE,city in Texas\n";
+    let jsonl = "{\"name\": \"Reuters\", \"label\": \"ORG\", \"description\": \"news agency\"}\n";
+    let gaz = Gazetteer::builder()
+        .add_tsv_reader(tsv.as_bytes(), "a.tsv")
+        .unwrap()
+        .add_csv_reader(csv.as_bytes(), "b.csv")
+        .unwrap()
+        .add_jsonl_reader(jsonl.as_bytes(), "c.jsonl")
+        .unwrap()
+        .build()
+        .unwrap();
+    let described: Vec<Option<&str>> = (0..gaz.len() as u32)
+        .map(|i| gaz.description(EntryId(i)))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            Some("capital of France"),
+            None,
+            Some("city in Texas"),
+            Some("news agency")
+        ]
+    );
+    // Best first: the weightier Paris, then the others in order of addition.
+    let best: Vec<u32> = gaz.lookup("paris").iter().map(|e| e.0).collect();
+    assert_eq!(best, [2, 0, 1]);
+    let again = Gazetteer::from_bytes(&gaz.to_bytes()).unwrap();
+    for i in 0..gaz.len() as u32 {
+        assert_eq!(again.entry(EntryId(i)), gaz.entry(EntryId(i)));
     }
 }

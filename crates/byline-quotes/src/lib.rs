@@ -113,7 +113,7 @@ impl QuoteExtractor {
                 .cue
                 .map(|(a, b)| Span::new(doc.toks[a].start, doc.toks[b - 1].end));
             let speaker = f.speaker.map(|(a, b)| {
-                let (entity_id, name) = resolver.resolve(&doc, a, b);
+                let (entity_id, name) = resolver.resolve(&doc, a, b, &f.content);
                 Speaker {
                     span: Span::new(doc.toks[a].start, doc.toks[b - 1].end),
                     entity_id,

@@ -29,6 +29,84 @@ struct Person {
     /// A person (not an organisation or a group).
     person: bool,
     plural: bool,
+    /// Byte offset of the first mention.
+    first: usize,
+    /// Ranks seen with the name (`officer`, `sergeant`), lower case.
+    ranks: Vec<String>,
+}
+
+/// Ranks of the police and the armed forces: before a surname they name someone other than a
+/// public figure of that surname seen without the rank (`Officer Rutte` is not Mark Rutte).
+const RANKS: &[&str] = &[
+    "officer",
+    "constable",
+    "sergeant",
+    "sgt.",
+    "detective",
+    "det.",
+    "inspector",
+    "trooper",
+    "corporal",
+    "cpl.",
+    "private",
+    "pvt.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "agent",
+    "major",
+    "maj.",
+    "colonel",
+    "col.",
+];
+
+/// What a speaker span says of its person beside the surname, to tell one person from another
+/// of the same surname.
+#[derive(Clone, Copy, Debug, Default)]
+struct Traits<'t> {
+    /// The first of two or more name words (`Anna` in `Anna Rutte`).
+    given: Option<&'t str>,
+    /// A rank before the name, lower case.
+    rank: Option<&'t str>,
+    sex: Option<Sex>,
+}
+
+impl Person {
+    /// Whether a name with `traits` may be this person: no other given name, no sex against
+    /// it, and for a public figure (an entity) no rank it was not seen with.
+    fn admits(&self, traits: &Traits<'_>) -> bool {
+        let mut words = self.name.split(' ');
+        let own_given = words.next();
+        let multi = words.next().is_some();
+        if let (Some(g), Some(o), true) = (traits.given, own_given, multi) {
+            if !g.eq_ignore_ascii_case(o) {
+                return false;
+            }
+        }
+        if let Some(sex) = traits.sex {
+            if self.sex != Sex::Unknown && sex != Sex::Unknown && self.sex != sex {
+                return false;
+            }
+        }
+        match traits.rank {
+            Some(r) if self.id.is_some() => self.ranks.iter().any(|x| x == r),
+            _ => true,
+        }
+    }
+}
+
+/// Whether an entity mention's canonical name may be the person of `traits`.
+fn entity_admits(name: &str, traits: &Traits<'_>) -> bool {
+    let mut words = name.split(' ');
+    let own_given = words.next();
+    let multi = words.next().is_some();
+    if let (Some(g), Some(o), true) = (traits.given, own_given, multi) {
+        if !g.eq_ignore_ascii_case(o) {
+            return false;
+        }
+    }
+    traits.rank.is_none()
 }
 
 pub(crate) struct Resolver<'a> {
@@ -66,8 +144,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Resolves the speaker on tokens `[s, e)`; speakers must come in text order.
-    pub(crate) fn resolve(&mut self, doc: &Doc<'_>, s: usize, e: usize) -> Resolved {
+    /// Resolves the speaker on tokens `[s, e)` of a quotation with `content`; speakers must come
+    /// in text order.
+    pub(crate) fn resolve(
+        &mut self,
+        doc: &Doc<'_>,
+        s: usize,
+        e: usize,
+        content: &[Span],
+    ) -> Resolved {
         let span = Span::new(doc.toks[s].start, doc.toks[e - 1].end);
         let text = doc.text;
         // Entity mentions known before this speaker become candidates.
@@ -91,6 +176,13 @@ impl<'a> Resolver<'a> {
             let mut best: Option<usize> = None;
             for (k, p) in self.people.iter().enumerate() {
                 if p.pos >= span.start || best.is_some_and(|b| self.people[b].pos >= p.pos) {
+                    continue;
+                }
+                // Not someone first named inside the words this speaker says.
+                if content
+                    .iter()
+                    .any(|c| c.start <= p.first && p.first < c.end)
+                {
                     continue;
                 }
                 let ok = match want {
@@ -123,6 +215,7 @@ impl<'a> Resolver<'a> {
         let mut sex = Sex::Unknown;
         let mut name_start = None;
         let mut name_end = e;
+        let mut rank_word: Option<&str> = None;
         for k in s..e {
             let t = &doc.toks[k];
             if t.flags & TITLE != 0 {
@@ -134,7 +227,11 @@ impl<'a> Resolver<'a> {
             }
             let w = &text[t.start..t.end];
             let cap = t.is_word() && w.chars().next().is_some_and(|c| c.is_uppercase());
-            let titled = t.flags & (TITLE | DET) != 0;
+            let rank = RANKS.iter().any(|r| w.eq_ignore_ascii_case(r));
+            if rank {
+                rank_word = Some(w);
+            }
+            let titled = t.flags & (TITLE | DET) != 0 || rank;
             if cap && !titled && !w.starts_with(['\'', '’']) {
                 if name_start.is_none() {
                     name_start = Some(k);
@@ -148,6 +245,34 @@ impl<'a> Resolver<'a> {
             }
         }
         let name_run = name_start.map(|ns| (ns, name_end));
+        let traits = Traits {
+            given: name_run
+                .filter(|(ns, ne)| ne - ns >= 2)
+                .map(|(ns, _)| &text[doc.toks[ns].start..doc.toks[ns].end]),
+            rank: rank_word.map(|w| {
+                RANKS
+                    .iter()
+                    .copied()
+                    .find(|r| w.eq_ignore_ascii_case(r))
+                    .unwrap_or("")
+            }),
+            sex: (sex != Sex::Unknown).then_some(sex),
+        };
+        // A mention the gazetteer linked by a surname the span's other words contradict is not
+        // that entity (`Anna Rutte`, `Officer Rutte` beside Mark Rutte).
+        let run_start = name_run.map(|(ns, _)| doc.toks[ns].start);
+        let first_name_sex = self.first_name_sex;
+        let mention = mention.filter(|m| {
+            // A title of the other sex than the entity's first name (`Mrs. Rutte`).
+            let their = first_name_sex(m.name.split(' ').next().unwrap_or(""));
+            let other_sex = traits
+                .sex
+                .is_some_and(|s| their != Sex::Unknown && s != their);
+            // The gazetteer matched the whole name the span gives: trust its alias.
+            let whole = run_start.is_some_and(|r| m.span.start <= r) && traits.rank.is_none();
+            !(m.label == Label::Person && m.entity_id.is_some())
+                || !other_sex && (whole || entity_admits(&m.name, &traits))
+        });
         if let Some(m) = mention {
             let person = m.label == Label::Person;
             // One entry per person or organisation, however often it speaks.
@@ -171,13 +296,30 @@ impl<'a> Resolver<'a> {
         };
         let name = text[doc.toks[ns].start..doc.toks[ne - 1].end].to_string();
         let last = text[doc.toks[ne - 1].start..doc.toks[ne - 1].end].to_string();
-        // A later form of a name seen before (`Raisi`, `President Raisi`).
-        if let Some(p) = self
+        // A later form of a name seen before (`Raisi`, `President Raisi`), or a first name alone
+        // (`Maria` for Maria Lopez).
+        let alone = ne - ns == 1;
+        let found = self
             .people
-            .iter_mut()
-            .rev()
-            .find(|p| p.last == last || p.name == name)
-        {
+            .iter()
+            .rposition(|p| p.name == name || p.last == last && p.admits(&traits))
+            .or_else(|| {
+                alone
+                    .then(|| {
+                        self.people.iter().rposition(|p| {
+                            p.person
+                                && p.name.split(' ').count() >= 2
+                                && p.name.split(' ').next() == Some(name.as_str())
+                        })
+                    })
+                    .flatten()
+            });
+        if let Some(p) = found.map(|k| &mut self.people[k]) {
+            if let Some(r) = traits.rank {
+                if !p.ranks.iter().any(|x| x == r) {
+                    p.ranks.push(r.to_string());
+                }
+            }
             p.pos = span.start;
             if sex != Sex::Unknown {
                 p.sex = sex;
@@ -193,6 +335,13 @@ impl<'a> Resolver<'a> {
             .person_by_last
             .get(last.as_str())
             .map(|&k| &entities[k])
+            .filter(|m| {
+                let their = (self.first_name_sex)(m.name.split(' ').next().unwrap_or(""));
+                let other_sex = traits
+                    .sex
+                    .is_some_and(|s| their != Sex::Unknown && s != their);
+                !other_sex && entity_admits(&m.name, &traits)
+            })
         {
             return self.remember(m, sex, span.start, true);
         }
@@ -211,8 +360,10 @@ impl<'a> Resolver<'a> {
             id: None,
             sex,
             pos: span.start,
-            person,
+            person: person || traits.rank.is_some(),
             plural: false,
+            first: span.start,
+            ranks: traits.rank.map(|r| vec![r.to_string()]).unwrap_or_default(),
         });
         (None, Some(name))
     }
@@ -233,6 +384,8 @@ impl<'a> Resolver<'a> {
             pos,
             person,
             plural: false,
+            first: pos,
+            ranks: Vec::new(),
         });
         (m.entity_id.clone(), Some(m.name.clone()))
     }

@@ -40,6 +40,21 @@ pub(crate) fn builtin(lower: &[u8]) -> Option<AbbrevClass> {
         | b"pl" | b"sq" | b"apt" | b"bldg" | b"mfg" | b"intl" | b"natl" | b"mln" | b"bln"
         | b"yr" | b"yrs" | b"min" | b"max" | b"hr" | b"hrs" | b"oz" | b"lb" | b"lbs" | b"mi"
         | b"km" | b"kg" | b"misc" | b"dist" | b"div" | b"treas" => Ambiguous,
+        // Currencies before an amount (`Rs. 500`, `KShs. 1,000`).
+        b"rs" | b"kshs" | b"shs" | b"tk" => NumberPrefix,
+        // Units and measures.
+        b"tbsp" | b"tbs" | b"tsp" | b"gal" | b"gals" | b"qt" | b"qts" | b"yd" | b"yds" | b"cu"
+        | b"doz" | b"wk" | b"wks" | b"mos" | b"mins" | b"pkg" | b"pkgs" | b"bbl"
+        | b"bbls"
+        // Academic and office shorthand.
+        | b"assoc" | b"asst" | b"inst" | b"proc" | b"suppl" | b"ibid" | b"incl" | b"excl"
+        | b"orig" | b"repr" | b"abbr" | b"cit" | b"esq" | b"acad" | b"dir" | b"mgr" | b"mgmt"
+        | b"attys" | b"adj" | b"adv" | b"exp" | b"ver" | b"publ"
+        // Medical shorthand.
+        | b"med" | b"hosp" | b"surg" | b"pharm" | b"psych" | b"clin" | b"diag" | b"resp"
+        | b"neurol"
+        // Places in addresses.
+        | b"ct" | b"mtn" | b"fwy" | b"expy" | b"pkwy" | b"cres" | b"tce" | b"hts" => Ambiguous,
         b"etc" => Ending,
         b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
         | b"oct" | b"nov" | b"dec" | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur"
@@ -150,6 +165,12 @@ pub(crate) fn is_sentence_opener(word: &str) -> bool {
             | "Thanks"
             | "Yes"
     )
+}
+
+/// Names written with an exclamation mark, which does not end a sentence before the rest of
+/// the name (`Yahoo! Finance`, `Jeopardy! Masters`).
+pub(crate) fn is_exclamation_name(word: &str) -> bool {
+    matches!(word, "Yahoo" | "Jeopardy" | "Joomla" | "Wham" | "Yum")
 }
 
 /// Reporting verbs: `"Good morning?" Harry asked.` stays one sentence.

@@ -36,6 +36,8 @@
 
 mod abbrev;
 mod chars;
+mod lowercase_words;
+mod ortho;
 mod paragraph;
 mod rules;
 mod scan;

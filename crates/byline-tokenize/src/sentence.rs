@@ -1,6 +1,7 @@
 //! Sentence boundaries inside one paragraph, decided over its tokens.
 
-use crate::abbrev::{is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::abbrev::{is_exclamation_name, is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
 use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
 
@@ -17,6 +18,8 @@ enum Terminal {
     LongEllipsis,
     /// A word that kept its period.
     Abbrev(AbbrevKind),
+    /// A dash that breaks off a quotation (`"I wanted to--"`).
+    Interrupted,
 }
 
 /// What follows a possible sentence end (looking through opening quotes and brackets).
@@ -40,6 +43,10 @@ struct Splitter<'a> {
 
 fn is_bullet(s: &str) -> bool {
     matches!(s, "•" | "⁃" | "◦" | "▪" | "■" | "●" | "‣" | "∙")
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "--" | "---" | "\u{2013}" | "\u{2014}")
 }
 
 fn is_double_quote(s: &str) -> bool {
@@ -79,6 +86,8 @@ impl<'a> Splitter<'a> {
                     } else {
                         Terminal::LongEllipsis
                     })
+                } else if is_dash(s) && self.breaks_off_quotation(k) {
+                    Some(Terminal::Interrupted)
                 } else if s.chars().all(|c| c == '…') {
                     Some(if s.len() == '…'.len_utf8() {
                         Terminal::Ellipsis
@@ -110,6 +119,35 @@ impl<'a> Splitter<'a> {
             && !w
                 .bytes()
                 .any(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    }
+
+    /// Whether the dash at `k` ends a quotation that breaks off: attached to the word before it
+    /// and followed by a closing quote mark.
+    fn breaks_off_quotation(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.t.len()
+            && self.attached(k)
+            && self.t[k - 1].kind == TokenKind::Word
+            && self.t[k + 1].kind == TokenKind::QuoteMark
+            && self.t[k + 1].quote != Some(QuoteRole::Opening)
+            && self.attached(k + 1)
+    }
+
+    /// Whether the `!` at `k` ends a name written with one (`Yahoo!`, `Jeopardy!`).
+    fn bang_name(&self, k: usize) -> bool {
+        k > 0 && self.s(k) == "!" && self.attached(k) && is_exclamation_name(self.s(k - 1))
+    }
+
+    /// Whether a dash opened between `start` and `k` is still open (an odd number of dashes).
+    fn dash_open(&self, start: usize, k: usize) -> bool {
+        (start..k).filter(|&m| is_dash(self.s(m))).count() % 2 == 1
+    }
+
+    /// A short whole number that may refer to a section or a note (`2`, `14`), not a phone
+    /// number, a year or an ordinal.
+    fn is_reference_number(&self, k: usize) -> bool {
+        let s = self.s(k);
+        self.t[k].kind == TokenKind::Number && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit())
     }
 
     /// An emoticon followed by a word, or a web address followed by another one.
@@ -270,9 +308,73 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// After an abbreviation that may end a sentence (`U.S.`, `a.m.`, `Inc.`): whether the next
+    /// word opens a new one. Besides typical openers, a capitalised word that is usually written
+    /// in lower case does (`the U.S. Officials said`), unless the document capitalises it
+    /// mid-sentence elsewhere, a name goes on after it (`the U.S. Justice Department`, `the U.S.
+    /// Chamber of Commerce`), or the sentence so far is in title case (a headline).
+    fn opens_after_abbrev(&self, start: usize, next: Next) -> bool {
+        let Next::Upper(k) = next else {
+            return false;
+        };
+        let word = self.s(k);
+        if is_sentence_opener(word) {
+            return true;
+        }
+        if self.t[k].kind != TokenKind::Word || self.name_goes_on(k) || self.title_case(start, k) {
+            return false;
+        }
+        match ortho::evidence(self.text, word, self.t[k].span.start) {
+            Evidence::CapitalisedMidSentence => false,
+            Evidence::LowerCase => true,
+            Evidence::Unseen => ortho::usually_lower(word),
+        }
+    }
+
+    /// Whether the capitalised word at `k` is followed by more of a name: another capitalised
+    /// word or a number, possibly after a clitic (`Men's National`) or a linking word (`Chamber of
+    /// Commerce`).
+    fn name_goes_on(&self, k: usize) -> bool {
+        let n = self.t.len();
+        let mut f = k + 1;
+        if f < n && self.attached(f) && matches!(self.first_char(f), '\'' | '\u{2019}') {
+            f += 1;
+        }
+        if f < n && matches!(self.s(f), "of" | "for" | "and" | "&" | "de") {
+            f += 1;
+        }
+        // `U.S. Code 18`, `U.S. Route 66`
+        f < n
+            && (self.t[f].kind == TokenKind::Number
+                || (self.t[f].kind == TokenKind::Word && self.first_char(f).is_uppercase()))
+    }
+
+    /// Whether the words from `start` up to `k` are in title case, as in a headline: at least
+    /// three capitalised and no lower-case word longer than `and`.
+    fn title_case(&self, start: usize, k: usize) -> bool {
+        let mut capitalised = 0;
+        for m in start..k {
+            if self.t[m].kind == TokenKind::Word {
+                if self.first_char(m).is_uppercase() {
+                    capitalised += 1;
+                } else if self.s(m).len() > 3 {
+                    return false;
+                }
+            }
+        }
+        capitalised > 2
+    }
+
     /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.
     fn speech_follows(&self, k: usize) -> bool {
         let n = self.t.len();
+        // `Nobody answered.` tells what happened next; it attributes nothing.
+        if matches!(
+            self.s(k),
+            "Nobody" | "Everybody" | "Somebody" | "Everyone" | "Someone" | "No"
+        ) {
+            return false;
+        }
         let mut k = k;
         let mut names = 0;
         while k < n
@@ -289,27 +391,59 @@ impl<'a> Splitter<'a> {
         verb && (k + 1 >= n || matches!(self.s(k + 1), "." | "," | ";" | "!" | "?"))
     }
 
-    /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`) at `k`: its value and the index after it.
-    fn list_marker(&self, k: usize) -> Option<(u32, usize)> {
+    /// A footnote or citation marker attached to what precedes it (`[2]`, `[a]`, `[note 3]`,
+    /// `[citation needed]`): the index after it.
+    fn footnote(&self, k: usize) -> Option<usize> {
         let n = self.t.len();
+        if k >= n || self.s(k) != "[" || !self.attached(k) {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < n && m < k + 4 && self.s(m) != "]" {
+            let short_word = self.t[m].kind == TokenKind::Word && self.s(m).len() <= 10;
+            if !(short_word || self.t[m].kind == TokenKind::Number) {
+                return None;
+            }
+            m += 1;
+        }
+        (m > k + 1 && m < n && self.s(m) == "]").then_some(m + 1)
+    }
+
+    /// A list marker (`1.`, `2.)`, `3)`, `a.`, `b)`, `ii)`, `(iv)`, `(c)`, `(2)`) at `k`: its
+    /// value and the index after it.
+    fn list_marker(&self, k: usize) -> Option<(Marker, usize)> {
+        let n = self.t.len();
+        if k + 2 < n && self.s(k) == "(" && self.s(k + 2) == ")" && self.attached(k + 2) {
+            let s = self.s(k + 1);
+            let value = match self.t[k + 1].kind {
+                TokenKind::Number if s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()) => {
+                    Marker::number(s.parse().ok()?)
+                }
+                TokenKind::Word => Marker::letters(s)?,
+                _ => return None,
+            };
+            return (k + 3 < n).then_some((value, k + 3));
+        }
         if k >= n {
             return None;
         }
         let s = self.s(k);
         let tok = &self.t[k];
+        // `ii)`, `iv)`: a Roman numeral closed by a bracket.
+        if tok.kind == TokenKind::Word && s.len() > 1 && k + 2 < n && self.s(k + 1) == ")" {
+            let value = Marker::letters(s)?;
+            return self.attached(k + 1).then_some((value, k + 2));
+        }
         let (value, mut end) = if tok.kind == TokenKind::Number
             && (1..=2).contains(&s.len())
             && s.bytes().all(|c| c.is_ascii_digit())
         {
-            (s.parse::<u32>().ok()?, k + 1)
+            (Marker::number(s.parse::<u32>().ok()?), k + 1)
         } else if tok.kind == TokenKind::Word
             && (s.len() == 1 || (s.len() == 2 && s.as_bytes()[1] == b'.'))
             && s.as_bytes()[0].is_ascii_alphabetic()
         {
-            (
-                u32::from(s.as_bytes()[0].to_ascii_lowercase() - b'a') + 1,
-                k + 1,
-            )
+            (Marker::letters(&s[..1])?, k + 1)
         } else {
             return None;
         };
@@ -329,6 +463,77 @@ impl<'a> Splitter<'a> {
             return None;
         }
         Some((value, end))
+    }
+}
+
+/// The value of a list marker, read as a number or letter and, where it can be, as a Roman
+/// numeral (`i` is the ninth letter or the first numeral).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marker {
+    value: u32,
+    roman: u32,
+}
+
+impl Marker {
+    fn number(value: u32) -> Marker {
+        Marker { value, roman: 0 }
+    }
+
+    /// One letter, or a Roman numeral up to `xxx` in one case.
+    fn letters(s: &str) -> Option<Marker> {
+        let b = s.as_bytes();
+        let roman = roman_value(s);
+        if b.len() == 1 && b[0].is_ascii_alphabetic() {
+            let value = u32::from(b[0].to_ascii_lowercase() - b'a') + 1;
+            return Some(Marker { value, roman });
+        }
+        (roman > 0).then_some(Marker { value: 0, roman })
+    }
+
+    /// Whether `self` is the marker after `prev`.
+    fn follows(self, prev: Marker) -> bool {
+        (self.value > 0 && self.value == prev.value + 1)
+            || (self.roman > 0 && prev.roman > 0 && self.roman == prev.roman + 1)
+    }
+}
+
+/// The value of a Roman numeral written in one case (`iv`, `XII`), up to 30; 0 otherwise.
+fn roman_value(s: &str) -> u32 {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 5 {
+        return 0;
+    }
+    let lower = b.iter().all(u8::is_ascii_lowercase);
+    if !lower && !b.iter().all(u8::is_ascii_uppercase) {
+        return 0;
+    }
+    let digit = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => 1,
+        b'v' => 5,
+        b'x' => 10,
+        _ => 0,
+    };
+    let mut total = 0;
+    for (m, &c) in b.iter().enumerate() {
+        let d = digit(c);
+        if d == 0 {
+            return 0;
+        }
+        if b.get(m + 1).is_some_and(|&next| digit(next) > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    // Only numerals written the canonical way (not `iiii` or `vx`).
+    const CANONICAL: [&str; 30] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
+        "xxvii", "xxviii", "xxix", "xxx",
+    ];
+    match usize::try_from(total) {
+        Ok(v) if (1..=30).contains(&v) && CANONICAL[v - 1].eq_ignore_ascii_case(s) => total as u32,
+        _ => 0,
     }
 }
 
@@ -356,7 +561,7 @@ pub(crate) fn split_paragraph(
     };
     let mut start = 0;
     let mut i = 0;
-    let mut last_marker: Option<u32> = None;
+    let mut last_marker: Option<Marker> = None;
     let mut open_double = false;
     let bytes = text.as_bytes();
     if let Some(end) = sp.dateline() {
@@ -389,7 +594,7 @@ pub(crate) fn split_paragraph(
             let breaks_before = if is_bullet(s) {
                 true
             } else if let (Some(prev), false) = (last_marker, sp.attached(i)) {
-                matches!(sp.list_marker(i), Some((v, _)) if v == prev + 1)
+                matches!(sp.list_marker(i), Some((v, _)) if v.follows(prev))
             } else {
                 false
             };
@@ -477,6 +682,7 @@ pub(crate) fn split_paragraph(
         // Closing quotes and brackets stay with the sentence they close.
         let mut j = group_end;
         let mut had_quote = false;
+        let mut closed_bracket = false;
         while j < n {
             let tok = &t[j];
             let absorb = match tok.kind {
@@ -494,6 +700,7 @@ pub(crate) fn split_paragraph(
             if !absorb {
                 break;
             }
+            closed_bracket |= tok.kind == TokenKind::Punctuation;
             if tok.kind == TokenKind::QuoteMark {
                 had_quote = true;
                 if is_double_quote(sp.s(j)) {
@@ -502,9 +709,13 @@ pub(crate) fn split_paragraph(
             }
             j += 1;
         }
+        // `a saint.[2] The city`, `in 1990.[3][4] Later`: footnote markers stay with the sentence.
+        while let Some(end) = sp.footnote(j) {
+            j = end;
+        }
         // `... the region. (Jerusalem Post) The next`: a short parenthesis after the end mark
         // belongs to the sentence it follows.
-        if j < n && sp.s(j) == "(" {
+        if j < n && sp.s(j) == "(" && sp.list_marker(j).is_none() {
             let mut k = j + 1;
             while k < n && k < j + 8 && !matches!(sp.s(k), "(" | ")") {
                 k += 1;
@@ -525,8 +736,13 @@ pub(crate) fn split_paragraph(
             Terminal::Period => match next {
                 // Web text often starts sentences in lower case; inside quotes or brackets a
                 // lower-case word continues the sentence (`'Great.' she said`).
+                // `as noted in 2. above`: a number before the period is a reference.
                 Next::Lower => {
-                    j == group_end && sp.attached(i) && !sp.attached(j) && !sp.is_lower_abbrev(i)
+                    j == group_end
+                        && sp.attached(i)
+                        && !sp.attached(j)
+                        && !sp.is_lower_abbrev(i)
+                        && !sp.is_reference_number(i - 1)
                 }
                 Next::Continuing => false,
                 Next::Digit => !(i > 0 && t[i - 1].kind == TokenKind::Symbol && sp.attached(i)),
@@ -542,6 +758,12 @@ pub(crate) fn split_paragraph(
                             && sp.first_char(i - 1).is_uppercase())
                 }
                 Next::Continuing => false,
+                // `-- wow! -- the crowd`, `-- did it work? --`: an aside between dashes.
+                _ if j == group_end && j < n && is_dash(sp.s(j)) => {
+                    !sp.dash_open(start, i) && sp.next_after(j + 1)
+                }
+                // `Yahoo! Finance reported`
+                Next::Upper(_) if sp.bang_name(i) => sp.is_opener(next),
                 _ => true,
             },
             // `people... I hear`: an ellipsis before `I` rarely ends the sentence.
@@ -549,6 +771,11 @@ pub(crate) fn split_paragraph(
                 i > start && upper && !matches!(next, Next::Upper(k) if sp.s(k) == "I")
             }
             Terminal::LongEllipsis => matches!(next, Next::Upper(_) | Next::Digit | Next::Other),
+            // `"I wanted to--" At that moment`, but not `"I wanted to--" Harry said.`
+            Terminal::Interrupted => match next {
+                Next::Upper(k) => had_quote && !sp.speech_follows(k),
+                _ => false,
+            },
             Terminal::Abbrev(kind) => match kind {
                 AbbrevKind::Initial(letter) => {
                     if letter.is_ascii_lowercase() {
@@ -565,9 +792,14 @@ pub(crate) fn split_paragraph(
                     }
                 }
                 AbbrevKind::MultiPeriod { upper_time: true } => upper,
-                AbbrevKind::MultiPeriod { upper_time: false } => sp.is_opener(next),
-                AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
-                    sp.is_opener(next)
+                // `(Bergen County, N.J.) Record`: a bracket closed after it keeps the name going.
+                AbbrevKind::MultiPeriod { upper_time: false }
+                | AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
+                    if closed_bracket {
+                        sp.is_opener(next)
+                    } else {
+                        sp.opens_after_abbrev(start, next)
+                    }
                 }
                 AbbrevKind::Table(AbbrevClass::Ending) => {
                     matches!(next, Next::Upper(_) | Next::Digit | Next::Other)
@@ -597,5 +829,29 @@ pub(crate) fn split_paragraph(
     }
     if start < n {
         push(out, start, n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_written_the_canonical_way() {
+        for (s, v) in [("i", 1), ("iv", 4), ("IX", 9), ("xiv", 14), ("xxx", 30)] {
+            assert_eq!(roman_value(s), v, "{s}");
+        }
+        for s in ["", "iiii", "vx", "Iv", "il", "xxxi", "mix"] {
+            assert_eq!(roman_value(s), 0, "{s}");
+        }
+    }
+
+    #[test]
+    fn markers_follow_as_letters_or_numerals() {
+        let i = Marker::letters("i").unwrap();
+        assert!(Marker::letters("ii").unwrap().follows(i));
+        assert!(Marker::letters("j").unwrap().follows(i));
+        assert!(!Marker::letters("b").unwrap().follows(i));
+        assert_eq!(Marker::letters("ab"), None);
     }
 }

@@ -22,6 +22,10 @@ pub struct Document {
     pub text: String,
     /// Tokens, sentences and paragraphs.
     pub segmentation: Segmentation,
+    /// The part of speech of each token, as tag ids of the embedded model
+    /// ([`byline_tag::pos`]), one per token; empty when the pipeline's `pos` stage is off. See
+    /// [`pos_tag`](Document::pos_tag).
+    pub pos: Vec<u8>,
     /// Entity mentions, in order.
     pub entities: Vec<EntityMention>,
     /// Quotations, in order.
@@ -47,6 +51,19 @@ impl Document {
     /// ```
     pub fn tokens(&self) -> &[Token] {
         &self.segmentation.tokens
+    }
+
+    /// The Universal POS tag (`"NOUN"`, `"PROPN"`, `"VERB"`, ...) of token `i`, or `None` when
+    /// parts of speech were not computed or `i` is out of range.
+    ///
+    /// ```
+    /// let doc = byline::Pipeline::new().annotate("The minister resigned.");
+    /// assert_eq!(doc.pos_tag(1), Some("NOUN"));
+    /// assert_eq!(doc.pos_tag(2), Some("VERB"));
+    /// assert_eq!(doc.pos_tag(99), None);
+    /// ```
+    pub fn pos_tag(&self, i: usize) -> Option<&'static str> {
+        self.pos.get(i).map(|&t| byline_tag::pos().tag_name(t))
     }
 
     /// Every sentence, in text order.

@@ -56,7 +56,8 @@ impl<'a> DocumentJson<'a> {
         self
     }
 
-    /// Adds the `tokens` field: `[{"start", "end", "kind"}]`.
+    /// Adds the `tokens` field: `[{"start", "end", "kind", "pos"}]` (`pos`, the Universal POS
+    /// tag, when the pipeline computed parts of speech).
     ///
     /// ```
     /// let doc = byline::Pipeline::new().annotate("Hi.");
@@ -166,6 +167,27 @@ struct TokenJson {
     start: usize,
     end: usize,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pos: Option<&'static str>,
+}
+
+/// The tokens of a document with their parts of speech.
+struct TokensJson<'v, 'a>(&'v DocumentJson<'a>);
+
+impl Serialize for TokensJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = self.0;
+        let doc = view.doc;
+        serializer.collect_seq(doc.segmentation.tokens.iter().enumerate().map(|(i, t)| {
+            let r = view.index.char_span(t.span);
+            TokenJson {
+                start: r.start,
+                end: r.end,
+                kind: t.kind.as_str(),
+                pos: doc.pos_tag(i),
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -206,17 +228,7 @@ impl Serialize for DocumentJson<'_> {
             )?;
         }
         if self.tokens {
-            map.serialize_entry(
-                "tokens",
-                &seq(&doc.segmentation.tokens, |t| {
-                    let r = self.index.char_span(t.span);
-                    TokenJson {
-                        start: r.start,
-                        end: r.end,
-                        kind: t.kind.as_str(),
-                    }
-                }),
-            )?;
+            map.serialize_entry("tokens", &TokensJson(self))?;
         }
         map.serialize_entry(
             "entities",

@@ -33,9 +33,11 @@ mod error;
 mod gazetteers;
 mod json;
 mod pipeline;
+mod pos;
 
 pub use byline_gazetteer as gazetteer;
 pub use byline_quotes as quotes;
+pub use byline_tag as tag;
 pub use byline_tokenize as tokenize;
 
 pub use byline_gazetteer::{EntityMention, EntityRecognizer, Entry, EntryId, Gazetteer, Label};

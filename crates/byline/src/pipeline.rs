@@ -47,6 +47,7 @@ struct Inner {
     recognizer: Option<EntityRecognizer>,
     gazetteer: Arc<Gazetteer>,
     quotes: Option<QuoteExtractor>,
+    pos: bool,
     threads: usize,
     /// Built on the first batch, so that a pipeline used one document at a time starts no thread.
     pool: Mutex<Pool>,
@@ -62,7 +63,7 @@ impl Pipeline {
     /// ```
     pub fn new() -> Pipeline {
         let gazetteer = Gazetteer::embedded();
-        Pipeline::from_parts(gazetteer, true, true, None)
+        Pipeline::from_parts(gazetteer, true, true, true, None)
     }
 
     /// A builder to replace or extend the gazetteer, switch stages off or set the thread count.
@@ -80,6 +81,7 @@ impl Pipeline {
         gazetteer: Arc<Gazetteer>,
         entities: bool,
         quotes: bool,
+        pos: bool,
         threads: Option<usize>,
     ) -> Pipeline {
         let threads = resolve_threads(threads);
@@ -89,6 +91,7 @@ impl Pipeline {
                 recognizer: entities.then(|| EntityRecognizer::new(Arc::clone(&gazetteer))),
                 gazetteer,
                 quotes: quotes.then(QuoteExtractor::new),
+                pos,
                 threads,
                 pool: Mutex::new(Pool::Unbuilt),
             }),
@@ -135,9 +138,15 @@ impl Pipeline {
             Some(extractor) => extractor.extract(&text, &segmentation, &entities),
             None => Vec::new(),
         };
+        let pos = if inner.pos {
+            crate::pos::tag(&text, &segmentation)
+        } else {
+            Vec::new()
+        };
         Document {
             text,
             segmentation,
+            pos,
             entities,
             quotes,
         }
@@ -315,6 +324,7 @@ pub struct PipelineBuilder {
     with_default: bool,
     entities: bool,
     quotes: bool,
+    pos: bool,
     threads: Option<usize>,
 }
 
@@ -327,6 +337,7 @@ impl fmt::Debug for PipelineBuilder {
             .field("with_default", &self.with_default)
             .field("entities", &self.entities)
             .field("quotes", &self.quotes)
+            .field("pos", &self.pos)
             .field("threads", &self.threads)
             .finish()
     }
@@ -353,6 +364,7 @@ impl PipelineBuilder {
             with_default: false,
             entities: true,
             quotes: true,
+            pos: true,
             threads: None,
         }
     }
@@ -431,6 +443,20 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether each token gets its part of speech (Universal POS, from the embedded model of
+    /// [`byline_tag`]; default `true`). Turn it off when tokens are not wanted: the other stages
+    /// do not read it.
+    ///
+    /// ```
+    /// let nlp = byline::Pipeline::builder().pos(false).build()?;
+    /// assert!(nlp.annotate("It rained.").pos_tag(0).is_none());
+    /// # Ok::<(), byline::Error>(())
+    /// ```
+    pub fn pos(&mut self, yes: bool) -> &mut Self {
+        self.pos = yes;
+        self
+    }
+
     /// The number of worker threads for batches: `1` processes batches on the calling thread,
     /// `0` uses one thread per core. When not set, `BYLINE_NUM_THREADS` decides.
     ///
@@ -460,6 +486,7 @@ impl PipelineBuilder {
             gazetteer,
             self.entities,
             self.quotes,
+            self.pos,
             self.threads,
         ))
     }

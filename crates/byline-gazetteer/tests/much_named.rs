@@ -1,0 +1,102 @@
+//! The names news prints every day, linked to their Wikidata ids by the embedded default
+//! gazetteer: news agencies, international organisations, companies, armed groups, leaders,
+//! business people, athletes, entertainers, capitals and large cities (`data/much_named.tsv`,
+//! chosen from the gazetteer's sources). Each name is tried in several plain sentences, at the
+//! start, in the middle and at the end, after a preposition or as a subject: where the name
+//! stands must not change its id.
+
+use byline_gazetteer::{EntityRecognizer, Gazetteer};
+use byline_tokenize::Tokenizer;
+
+/// Share of (name, sentence) pairs that must carry the right id.
+const REQUIRED: f64 = 0.95;
+
+struct Case {
+    qid: String,
+    label: String,
+    name: String,
+}
+
+fn cases() -> Vec<Case> {
+    include_str!("data/much_named.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "4 fields in {l:?}");
+            Case {
+                qid: f[0].to_owned(),
+                label: f[1].to_owned(),
+                name: f[2].to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// Sentences for a kind of name; `{}` stands for the name.
+fn templates(label: &str) -> &'static [&'static str] {
+    match label {
+        "GPE" | "LOC" => &[
+            "Talks were held in {} on Monday.",
+            "Officials from {} said the plan would go ahead.",
+            "The delegation arrived in {}.",
+        ],
+        "PERSON" => &[
+            "On Monday {} published a statement.",
+            "{} said on Tuesday that the talks would continue.",
+            "The decision was welcomed by {}.",
+        ],
+        _ => &[
+            "On Monday {} published a statement.",
+            "A spokesperson for {} said the talks would continue.",
+            "The report was criticised by {}.",
+        ],
+    }
+}
+
+#[test]
+fn much_named_entities_are_linked() {
+    let cases = cases();
+    assert!(cases.len() >= 200, "{} names", cases.len());
+    let recognizer = EntityRecognizer::new(Gazetteer::embedded());
+    let tokenizer = Tokenizer::new();
+    let (mut linked, mut total) = (0usize, 0usize);
+    let mut missed = Vec::new();
+    for case in &cases {
+        for template in templates(&case.label) {
+            let text = template.replace("{}", &case.name);
+            let start = text.find(&case.name).expect("the name is in the sentence");
+            let end = start + case.name.len();
+            let seg = tokenizer.segment(&text);
+            let mentions = recognizer.recognize(&text, &seg);
+            let hit = mentions
+                .iter()
+                .find(|m| m.span.start <= start && end <= m.span.end);
+            total += 1;
+            match hit {
+                Some(m) if m.entity_id.as_deref() == Some(case.qid.as_str()) => linked += 1,
+                Some(m) => missed.push(format!(
+                    "{text:?}: {} {:?} instead of {}",
+                    m.label, m.entity_id, case.qid
+                )),
+                None => missed.push(format!("{text:?}: not found ({})", case.qid)),
+            }
+        }
+    }
+    let share = linked as f64 / total as f64;
+    println!(
+        "much-named entities: {} names, {linked} of {total} sentences linked ({:.1}%)",
+        cases.len(),
+        share * 100.0
+    );
+    for m in &missed {
+        println!("  {m}");
+    }
+    assert!(
+        share >= REQUIRED,
+        "{:.1}% linked, {:.0}% required; missed:\n{}",
+        share * 100.0,
+        REQUIRED * 100.0,
+        missed.join("\n")
+    );
+}

@@ -1,0 +1,449 @@
+//! Assembly: each cue of a sentence with its speaker and content made into one attribution.
+
+use super::content::*;
+use super::cues::{cues, Cue};
+use super::decision::*;
+use super::doc::Doc;
+use super::pieces::*;
+use super::speaker::*;
+use super::Found;
+use crate::lexicon::*;
+use crate::scan::Kind;
+
+/// The attributions of sentence `si`: its candidate cues, decided as tags after their content
+/// (which own the quotation before them, so they go first) or as cues introducing what follows.
+pub(super) fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool]) {
+    let (a, b) = doc.sents[si];
+    let cs = cues(doc, a, b);
+    if cs.is_empty() {
+        return;
+    }
+    let tags: Vec<Option<Tag>> = cs.iter().map(|c| post_tag(doc, c, a, b)).collect();
+    let stops = content_stops(doc, &cs, &tags, a, b);
+    // The clause's speaker, for participles and coordinated verbs (`..., saying ...`).
+    let mut main_subject: Option<(usize, usize)> = None;
+    for (c, tag) in cs.iter().zip(&tags) {
+        let Some(tag) = *tag else { continue };
+        if let Some(f) = tagged(doc, c, tag, a, b, &stops, used) {
+            main_subject.get_or_insert(tag.2);
+            found.push(f);
+        }
+    }
+    for (c, tag) in cs.iter().zip(&tags) {
+        if tag.is_some() {
+            continue;
+        }
+        if let Some(f) = introduced(doc, c, a, b, &stops, &mut main_subject, used) {
+            found.push(f);
+        }
+    }
+}
+
+/// The attribution of a cue decided as a tag after its content (`"...," X said`, `..., said X`):
+/// the content before it, pieces after it, and the tag's speaker.
+fn tagged(
+    doc: &Doc<'_>,
+    c: &Cue,
+    (comma, content_start, spk): Tag,
+    a: usize,
+    b: usize,
+    stops: &[usize],
+    used: &mut [bool],
+) -> Option<Found> {
+    let mut content = Vec::new();
+    let cend = if doc.is_closing_quote(comma) {
+        comma + 1
+    } else {
+        comma
+    };
+    // The content before a tag goes back at most [`MAX_CONTENT_TOKENS`], so that a
+    // sentence of thousands of tags does not give each the whole sentence before it.
+    let mut cstart = content_start
+        .max(a)
+        .max(cend.saturating_sub(MAX_CONTENT_TOKENS));
+    // Bullets and dashes before the content.
+    while cstart < cend
+        && (matches!(doc.toks[cstart].kind, Kind::Punct(_))
+            || doc.toks[cstart].is_quote() && doc.quote_opening_at(cstart).is_none())
+    {
+        cstart += 1;
+    }
+    // `... wife: "She signed," he told the Times`, `Later, "We are closed," she said`: the
+    // quotation alone.
+    if doc.quote_ends_at(comma) {
+        if let Some(qi) = doc.quote_ended_at(comma) {
+            let open = doc.quotes[qi].open;
+            let before = &doc.toks[open.max(1) - 1];
+            if open > cstart && (before.is_punct(':') || before.is_punct(',')) {
+                cstart = open;
+            }
+        }
+    }
+    // The opening paragraph(s) of a quotation continued from before.
+    let first_quote = match doc.in_quote[cstart] {
+        0 => doc.quote_opening_at(cstart),
+        q => Some(q as usize - 1),
+    };
+    if let Some(q) = first_quote {
+        prepend_continued(doc, q, &mut content);
+    }
+    if let Some(p) = piece(doc, cstart, cend) {
+        content.push(p);
+    }
+    mark_used(doc, cstart, cend, used);
+    let tag_end = spk.1.max(c.b);
+    // A tag inside the sentence: `The talks, he said, will resume.`
+    if !doc.quote_ends_at(comma) {
+        let mut k = tag_end;
+        while k < b && k < tag_end + 6 && doc.toks[k].is_word() && doc.in_quote[k] == 0 {
+            k += 1;
+        }
+        // `..., he said, because ...` goes on; `..., he said, wiping his face` does not.
+        const GOES_ON: &[&str] = &["because", "that", "while", "and", "but", "although"];
+        // `..., said Katie Harbath, Facebook's director.`: an apposition to a speaker after
+        // the verb is not content.
+        let inverted = spk.0 >= c.b;
+        let apposition =
+            inverted && k + 1 < b && (doc.is_cap(k + 1) || doc.flags(k + 1) & DET != 0);
+        let resumes = k + 1 < b
+            && !apposition
+            && doc.toks[k].is_punct(',')
+            && doc.toks[k + 1].is_word()
+            && (doc.flags(k + 1) & (BOUNDARY | PREP | CUE) == 0
+                || GOES_ON.iter().any(|w| doc.lower_is(k + 1, w)));
+        if resumes {
+            let e = content_end(k + 1, b, stops);
+            if let Some(p) = piece(doc, k + 1, e) {
+                content.push(p);
+                mark_used(doc, k + 1, e, used);
+            }
+        }
+    }
+    follow_pieces(doc, tag_end, b, &mut content, used);
+    if content.is_empty() {
+        return None;
+    }
+    let direct = doc.in_quote[cstart] != 0 || doc.quote_opening_at(cstart).is_some();
+    Some(Found {
+        content,
+        cue: Some((c.a, c.b)),
+        speaker: Some(spk),
+        confidence: if direct { 0.9 } else { 0.75 },
+    })
+}
+
+/// The attribution of a cue that introduces what follows it (`X said that ...`, `X said: "..."`,
+/// `according to X, ...`), or `None` where the cue reports nothing here.
+fn introduced(
+    doc: &Doc<'_>,
+    c: &Cue,
+    a: usize,
+    b: usize,
+    stops: &[usize],
+    main_subject: &mut Option<(usize, usize)>,
+    used: &mut [bool],
+) -> Option<Found> {
+    if c.impersonal {
+        return impersonal(doc, c, a, b, stops);
+    }
+    // `Asked whether ..., X said`: the question is the content, asked by no one named or
+    // by the `by` phrase.
+    if let Some(f) = asked_question(doc, c, a, b) {
+        return Some(f);
+    }
+    // A passive `was asked` with no question after it reports nothing of its subject.
+    if passive_asked(doc, c, a) {
+        return None;
+    }
+    // `According to X, CONTENT.`
+    if c.according {
+        if let Some(spk) = according_np(doc, c.b, b) {
+            let k = spk.1;
+            // `According to X, ...`, `But, according to X, ...`.
+            let conj = ["but", "and", "so", "yet"];
+            let fronted = c.a == a
+                || (c.a > a && doc.toks[c.a - 1].is_punct(',') && c.a - a <= 6)
+                || (c.a == a + 1 && conj.iter().any(|w| doc.lower_is(a, w)));
+            if k + 1 < b && doc.toks[k].is_punct(',') && fronted {
+                let e = content_end(k + 1, b, stops);
+                if let Some(p) = piece(doc, k + 1, e) {
+                    mark_used(doc, k + 1, e, used);
+                    return Some(Found {
+                        content: vec![p],
+                        cue: Some((c.a, c.b)),
+                        speaker: Some(spk),
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    let j = skip_verb_group_left(doc, c.a, a);
+    let participle = c.ing && c.a > a && doc.is_comma_like(c.a - 1);
+    let coordinated = j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but"));
+    let subject = if participle || coordinated {
+        // `..., saying ...`, `... and added ...`: the clause's speaker.
+        main_subject.or_else(|| first_np(doc, a, c.a))
+    } else {
+        match subject_np(doc, j, a) {
+            Some(np) => Some(np),
+            None if j > a && doc.toks[j - 1].is_punct(',') => parenthetical_subject(doc, j - 1, a),
+            None => dashed_subject(doc, j, a),
+        }
+    };
+    let subject = subject?;
+    // Characterising verbs need a person or an organisation doing it.
+    if c.class & (SAY | TELL | BELIEF) == 0 {
+        let h = subject.1 - 1;
+        let ok = doc.flags(h) & (PRON | SPEAKER_NOUN) != 0
+            || (subject.0..subject.1).any(|k| doc.is_cap(k));
+        if !ok {
+            return None;
+        }
+    }
+    if main_subject.is_none() && !participle {
+        *main_subject = Some(subject);
+    }
+    let comp = complement(doc, c, b);
+    // `continued to rise`, `bet on a win`, `laughed it off`: these report speech
+    // only before a quotation or a colon (measured on PolNeAR train).
+    const QUOTE_ONLY: &[&str] = &[
+        "continued",
+        "continuing",
+        "responding",
+        "responds",
+        "lied",
+        "laughed",
+        "add",
+        "comment",
+        "answered",
+        "boasted",
+        "boasts",
+        "tweets",
+        "reading",
+        "reporting",
+        "briefing",
+        "protest",
+        "learn",
+        "bet",
+        "encourage",
+        "mention",
+        "promise",
+    ];
+    if QUOTE_ONLY.iter().any(|w| doc.lower_is(c.a, w))
+        && !matches!(comp, Comp::Quote(_) | Comp::Colon(_))
+    {
+        return None;
+    }
+    let (start, clause) = match comp {
+        Comp::Colon(k) | Comp::That(k) | Comp::Quote(k) => (k, false),
+        Comp::Clause(k) => (k, true),
+        Comp::None => return None,
+    };
+    // The quotation a tag already owns.
+    if let Comp::Quote(k) = comp {
+        if doc.quote_opening_at(k).is_some_and(|q| used[q]) {
+            return None;
+        }
+    }
+    // A colon at the end of the paragraph: the quotation is the next paragraph.
+    if matches!(comp, Comp::Colon(_)) && start >= b {
+        let mut content = Vec::new();
+        follow_pieces(doc, b, b, &mut content, used);
+        return (!content.is_empty()).then_some(Found {
+            content,
+            cue: Some((c.a, c.b)),
+            speaker: Some(subject),
+            confidence: 0.85,
+        });
+    }
+    let mut end = content_end(start, b, stops);
+    // `told them that if it failed, he would quit`: a fronted clause inside the reported
+    // clause does not end it at its comma.
+    if let Comp::That(k) = comp {
+        const OPENS: &[&str] = &[
+            "if", "when", "while", "because", "although", "though", "after", "before", "once",
+            "unless", "as",
+        ];
+        let fronted = k + 1 < b
+            && doc.in_quote[k + 1] == 0
+            && (doc.flags(k + 1) & (PREP | TIME) != 0
+                || OPENS.iter().any(|w| doc.lower_is(k + 1, w)));
+        if fronted && end < b && doc.toks[end].is_punct(',') {
+            end = content_end(end, b, stops);
+        }
+    }
+    // `Although she said X, ...`, `While 7 percent said X, ...`: a fronted subordinate
+    // clause ends at its comma.
+    if subordinate_before(doc, a, c.a) {
+        if let Some(k) =
+            (start + 1..end).find(|&k| doc.in_quote[k] == 0 && doc.toks[k].is_punct(','))
+        {
+            end = k;
+        }
+    }
+    // `X, who said Y, said Z`: a relative clause ends at its comma.
+    if doc.lower_is(subject.0, "who") && subject.0 > a && doc.toks[subject.0 - 1].is_punct(',') {
+        if let Some(k) =
+            (start + 1..end).find(|&k| doc.in_quote[k] == 0 && doc.toks[k].is_punct(','))
+        {
+            end = k;
+        }
+    }
+    if end <= start {
+        return None;
+    }
+    // `reported on Tuesday.`, `reported from Kiev.`: a short phrase is no content.
+    if clause && doc.flags(start) & PREP != 0 && end - start <= 4 && !doc.lower_is(start, "about") {
+        return None;
+    }
+    let has_quote = (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+    // `shouting insults.`, `chanted slogans at the police`: a bare noun as the object of a verb
+    // of the manner of speaking is the sound made, not a reported clause. (Other verbs taking a
+    // noun report a stance on it: `declared bankruptcy`, `vowed consequences`.)
+    if clause && !has_quote && manner_of_speaking(doc, c.a) && bare_object(doc, start, end) {
+        return None;
+    }
+    if c.class & (SAY | TELL | BELIEF | EVAL) == 0 {
+        let soon = (start..end.min(start + 12))
+            .any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+        if !soon {
+            return None;
+        }
+    }
+    if c.class & (SAY | TELL | EVAL) == 0 && c.class & MIXED != 0 && !has_quote && clause {
+        return None;
+    }
+    // `told X ...` with no `that`: skip the hearer.
+    let mut start = start;
+    if c.class & TELL != 0 && c.class & SAY == 0 && clause {
+        let object = ["us", "him", "her", "them", "me", "you"];
+        if object.iter().any(|w| doc.lower_is(start, w)) {
+            start += 1;
+        } else if let Some(np) = right_np(doc, start, end) {
+            // `told the AP her group ...`: a determiner inside opens the clause's subject.
+            let cut = (np.0 + 1..np.1).find(|&k| {
+                doc.flags(k) & (DET | PRON) != 0 && !doc.is_cap(k) && doc.flags(k - 1) & DET == 0
+            });
+            start = cut.unwrap_or(np.1);
+        }
+        if start >= end || !(doc.toks[start].is_word() || doc.toks[start].is_quote()) {
+            return None;
+        }
+    }
+    // `said: "We will fight on".`: a quotation followed only by the sentence's punctuation is
+    // the content without it, as when the punctuation is inside the marks.
+    if matches!(comp, Comp::Quote(_) | Comp::Colon(_)) {
+        if let Some(q) = doc.quote_opening_at(start) {
+            let close = doc.quotes[q].close;
+            if doc.quotes[q].closed
+                && close + 1 < end
+                && (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_)))
+            {
+                end = close + 1;
+            }
+        }
+    }
+    let p = piece(doc, start, end)?;
+    let mut content = vec![p];
+    mark_used(doc, start, end, used);
+    // A quotation that the cue introduces may run on.
+    if matches!(comp, Comp::Quote(_) | Comp::Colon(_))
+        && (doc.in_quote[end - 1] != 0 || doc.is_closing_quote(end - 1))
+    {
+        follow_pieces(doc, end, b, &mut content, used);
+    }
+    let conf = if has_quote { 0.85 } else { 0.7 };
+    Some(Found {
+        content,
+        cue: Some((c.a, c.b)),
+        speaker: Some(subject),
+        confidence: conf,
+    })
+}
+
+/// Verbs of the manner of speaking, by stem: they take the noise made as their object.
+const MANNER_STEMS: &[&str] = &[
+    "shout", "yell", "scream", "chant", "whisper", "mutter", "mumble", "murmur", "cried", "cry",
+    "cries", "sing", "sang", "bark", "roar", "shriek", "howl", "hiss", "boo", "cheer",
+];
+
+/// Whether the cue at `i` is a verb of the manner of speaking (`shouted`, `chanting`).
+fn manner_of_speaking(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    MANNER_STEMS.iter().any(|s| {
+        w.len() >= s.len() && w.is_char_boundary(s.len()) && w[..s.len()].eq_ignore_ascii_case(s)
+    })
+}
+
+/// Whether content `[start, end)` opens with a bare lower-case noun that stands alone: followed
+/// by the content's end, punctuation, a preposition or `and`.
+fn bare_object(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let t = &doc.toks[start];
+    let bare = t.is_word()
+        && !doc.is_cap(start)
+        && t.flags & (DET | PRON | AUX | BOUNDARY | PREP | ADV | TIME | CUE | VERBISH) == 0
+        && !doc.is_ly(start);
+    let next = start + 1;
+    bare && (next >= end
+        || !doc.toks[next].is_word()
+        || doc.flags(next) & PREP != 0
+        || doc.lower_is(next, "and"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{doc, words};
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Vec<String>)> {
+        let d = doc(text);
+        let mut found = Vec::new();
+        let mut used = vec![false; d.quotes.len()];
+        sentence(&d, 0, &mut found, &mut used);
+        found
+            .iter()
+            .map(|f| {
+                let spk = f
+                    .speaker
+                    .map(|s| words(&d, s).to_string())
+                    .unwrap_or_default();
+                (
+                    spk,
+                    f.content
+                        .iter()
+                        .map(|p| p.as_str(text).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_tag_owns_the_content_before_it() {
+        assert_eq!(
+            run("\"We won,\" she said."),
+            [("she".into(), vec!["\"We won,\"".into()])]
+        );
+    }
+
+    #[test]
+    fn a_bare_noun_object_is_not_reported_speech() {
+        for text in [
+            "The fans were shouting insults.",
+            "The crowd chanted slogans at the police.",
+            "Protesters yelled obscenities and left.",
+        ] {
+            assert_eq!(run(text), [], "{text}");
+        }
+        // A clause after the verb still is.
+        assert_eq!(run("Analysts said prices will rise.").len(), 1);
+    }
+
+    #[test]
+    fn a_participle_takes_the_clause_speaker() {
+        let got = run("The mayor resigned, saying she was tired.");
+        assert_eq!(got, [("The mayor".into(), vec!["she was tired.".into()])]);
+    }
+}

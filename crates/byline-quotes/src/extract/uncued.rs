@@ -1,0 +1,359 @@
+//! Quotations no cue claims: a dash credit (`"..." — Commissioner X`), a colon label
+//! (`Lopez: ...`, `Trump: "..."`).
+
+use byline_tokenize::Span;
+
+use super::doc::Doc;
+use super::pieces::follow_pieces;
+use super::speaker::{first_np, left_np, right_np};
+use super::Found;
+use crate::lexicon::*;
+use crate::scan::Kind;
+
+/// Labels that open a paragraph with a colon but name no speaker.
+pub(super) const NOT_SPEAKERS: &[&str] = &[
+    "correction",
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "photo",
+    "video",
+    "watch",
+    "related",
+    "source",
+    "read",
+    "click",
+    "subscribe",
+    "share",
+    "follow",
+    "partial",
+    "revealed",
+    "contributing",
+    "twitter",
+    "pledged",
+    "bombshell",
+    "superdelegates",
+    "delegates",
+    "delegate",
+    "total",
+    "facebook",
+    "instagram",
+    "sources",
+    "transcript",
+    "warning",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "image",
+    "credit",
+    "contact",
+    "email",
+    "tags",
+    "topics",
+    "here",
+    "question",
+    "answer",
+    "advertisement",
+    "caption",
+    "more",
+    "also",
+    "see",
+    "listen",
+    "live",
+    "latest",
+    "the",
+    "this",
+    "what",
+    "why",
+    "how",
+    "who",
+    "when",
+    "where",
+    "bottom",
+    "background",
+    "disclosure",
+    "clarification",
+    "pictured",
+];
+
+/// Transcripts and headlines that name the speaker before a colon: `Lopez: Well, no one ...`,
+/// `Trump: Clinton should have congratulated me.`
+pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
+    let toks = &doc.toks;
+    // The contents found so far, merged so that they are sorted by start and by end.
+    let mut spans: Vec<Span> = found
+        .iter()
+        .flat_map(|f| f.content.iter().copied())
+        .collect();
+    spans.sort();
+    let mut taken: Vec<Span> = Vec::with_capacity(spans.len());
+    for c in spans {
+        match taken.last_mut() {
+            Some(m) if c.start <= m.end => m.end = m.end.max(c.end),
+            _ => taken.push(c),
+        }
+    }
+    let mut p = 0;
+    while p < toks.len() {
+        let para = p;
+        let mut end = p;
+        while end < toks.len() && toks[end].kind != Kind::Break {
+            end += 1;
+        }
+        p = end + 1;
+        let mut k = para;
+        while k < end && k - para < 5 && toks[k].is_word() && doc.is_cap(k) {
+            k += 1;
+        }
+        if k == para || k - para > 4 || k + 1 >= end || !toks[k].is_punct(':') {
+            continue;
+        }
+        let first = doc.word(para).to_ascii_lowercase();
+        if NOT_SPEAKERS.contains(&first.as_str())
+            || (para..k).any(|w| doc.flags(w) & (TIME | PREP | BOUNDARY) != 0)
+        {
+            continue;
+        }
+        // `Clinton: 547.` is a tally, not a statement.
+        if !(k + 1..end).any(|w| toks[w].is_word()) {
+            continue;
+        }
+        let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
+        let covered = {
+            let i = taken.partition_point(|c| c.end <= cs);
+            i < taken.len() && taken[i].start < ce
+        };
+        if covered {
+            continue;
+        }
+        found.push(Found {
+            content: vec![Span::new(cs, ce)],
+            cue: Some((k, k + 1)),
+            speaker: Some((para, k)),
+            confidence: 0.6,
+        });
+    }
+}
+
+/// Quotations no cue claimed: a dash credit (`"..." — Commissioner X`) or a colon label
+/// (`Trump: "..."`).
+pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut [bool]) {
+    for qi in 0..doc.quotes.len() {
+        if used[qi] {
+            continue;
+        }
+        let q = doc.quotes[qi];
+        if doc.in_quote[q.open] != 0 {
+            continue;
+        }
+        // Dash credit.
+        let mut m = q.close + 1;
+        if q.closed
+            && m < doc.toks.len()
+            && matches!(doc.toks[m].kind, Kind::Punct('—' | '–' | '-' | '―'))
+        {
+            m += 1;
+            // `"..." — In a statement, the council said ...`: a sentence after the dash, not a
+            // credit; the attribution it makes, if any, credits the quotation too.
+            if m < doc.toks.len() && doc.flags(m) & (PREP | BOUNDARY | ADV | TIME) != 0 {
+                if let Some(f) = attribution_after(doc, found, m) {
+                    used[qi] = true;
+                    found.push(Found {
+                        content: vec![Span::new(q.start, q.end)],
+                        cue: f.cue,
+                        speaker: f.speaker,
+                        confidence: 0.6,
+                    });
+                }
+                continue;
+            }
+            if let Some(spk) = right_np(doc, m, doc.toks.len()) {
+                if doc.is_cap(spk.0) {
+                    used[qi] = true;
+                    found.push(Found {
+                        content: vec![Span::new(q.start, q.end)],
+                        cue: None,
+                        speaker: Some(spk),
+                        confidence: 0.8,
+                    });
+                    continue;
+                }
+            }
+        }
+        // A colon ending the paragraph before (`And from Chairwoman X:`).
+        if q.open >= 2
+            && doc.toks[q.open - 1].kind == Kind::Break
+            && doc.toks[q.open - 2].is_punct(':')
+        {
+            let colon = q.open - 2;
+            let mut para = colon;
+            while para > 0 && doc.toks[para - 1].kind != Kind::Break {
+                para -= 1;
+            }
+            let named = |np: &(usize, usize)| (np.0..np.1).any(|k| doc.is_cap(k));
+            if let Some(spk) = left_np(doc, colon, para).filter(named) {
+                used[qi] = true;
+                let mut content = vec![Span::new(q.start, q.end)];
+                follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+                found.push(Found {
+                    content,
+                    cue: None,
+                    speaker: Some(spk),
+                    confidence: 0.7,
+                });
+                continue;
+            }
+        }
+        // `The minister was blunt: "No bailout."`
+        if let Some(f) = predicate_colon(doc, qi) {
+            used[qi] = true;
+            found.push(f);
+            continue;
+        }
+        // Colon label.
+        if q.open >= 2 && doc.toks[q.open - 1].is_punct(':') {
+            m = q.open - 1;
+            let mut s = m;
+            while s > 0 && doc.toks[s - 1].is_word() && doc.is_cap(s - 1) && m - s < 4 {
+                s -= 1;
+            }
+            let starts_line = s == 0 || doc.toks[s - 1].kind == Kind::Break;
+            if s < m && starts_line {
+                used[qi] = true;
+                let mut content = vec![Span::new(q.start, q.end)];
+                follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+                found.push(Found {
+                    content,
+                    cue: Some((m, m + 1)),
+                    speaker: Some((s, m)),
+                    confidence: 0.7,
+                });
+            }
+        }
+    }
+}
+
+/// The attribution found so far whose cue is in the sentence starting at token `m`.
+fn attribution_after<'f>(doc: &Doc<'_>, found: &'f [Found], m: usize) -> Option<&'f Found> {
+    let si = doc.sents.partition_point(|s| s.1 <= m);
+    let (_, b) = *doc.sents.get(si)?;
+    found
+        .iter()
+        .find(|f| f.speaker.is_some() && f.cue.is_some_and(|(ca, _)| m <= ca && ca < b))
+}
+
+/// Possessive determiners that name the speaker of what they own (`Her answer was short:`).
+const POSSESSIVES: &[&str] = &["his", "her", "their", "our", "my"];
+
+/// A quotation after a colon that ends a clause about a person with a predicate other than a
+/// speech verb: `The minister was blunt: "No bailout."`, `Her answer was short: "..."`,
+/// `Lopez's reply was one word: "No."`. The subject (or its possessor) is the speaker, the
+/// predicate the cue.
+fn predicate_colon(doc: &Doc<'_>, qi: usize) -> Option<Found> {
+    let q = doc.quotes[qi];
+    let colon = q.open.checked_sub(1)?;
+    if !doc.toks[colon].is_punct(':') {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= colon);
+    let (a, _) = *doc.sents.get(si)?;
+    if colon <= a + 1 || colon - a > 12 {
+        return None;
+    }
+    // A clause of words only, with a verb of being or seeming and no speech verb.
+    let words_only = (a..colon).all(|k| {
+        let t = &doc.toks[k];
+        doc.in_quote[k] == 0
+            && (t.is_word() || t.is_punct('.') && k > a && doc.toks[k - 1].is_word())
+    });
+    let copula = [
+        "was", "is", "were", "are", "seemed", "sounded", "looked", "remained",
+    ];
+    let verb = (a..colon).find(|&k| copula.iter().any(|w| doc.lower_is(k, w)))?;
+    if !words_only || (a..colon).any(|k| doc.flags(k) & (SAY | TELL) != 0) {
+        return None;
+    }
+    let possessive = POSSESSIVES.iter().any(|w| doc.lower_is(a, w));
+    let speaker = if possessive {
+        // The possessor, where the subject is something a person owns.
+        if verb - a > 4 {
+            return None;
+        }
+        (a, a + 1)
+    } else if let Some(k) =
+        (a + 1..verb).find(|&k| doc.word(k).starts_with(['\'', '’']) && doc.word(k).len() > 1)
+    {
+        // `Lopez's reply`: the named possessor.
+        if !(a..k).all(|m| doc.is_cap(m)) || verb - k > 4 {
+            return None;
+        }
+        (a, k)
+    } else {
+        let (s, e) = first_np(doc, a, verb)?;
+        let named = (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & DET == 0);
+        if e != verb || !(named || doc.flags(e - 1) & (PRON | SPEAKER_NOUN) != 0) {
+            return None;
+        }
+        (s, e)
+    };
+    let mut content = vec![Span::new(q.start, q.end)];
+    let mut used = vec![false; doc.quotes.len()];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, &mut used);
+    Some(Found {
+        content,
+        cue: Some((verb, colon)),
+        speaker: Some(speaker),
+        confidence: 0.6,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{doc, words};
+    use super::*;
+
+    #[test]
+    fn a_dash_credit_names_the_speaker() {
+        let d = doc("\"We will rebuild\" — Mayor Ann Lee");
+        let mut found = Vec::new();
+        let mut used = vec![false; d.quotes.len()];
+        uncovered_quotes(&d, &mut found, &mut used);
+        assert_eq!(found.len(), 1);
+        assert_eq!(words(&d, found[0].speaker.unwrap()), "Mayor Ann Lee");
+    }
+
+    #[test]
+    fn a_quotation_after_a_predicate_and_a_colon_is_its_subjects() {
+        for (text, speaker, cue) in [
+            (
+                "The minister was blunt: \"No bailout.\"",
+                "The minister",
+                "was blunt",
+            ),
+            ("Her answer was short: \"We are done.\"", "Her", "was short"),
+            (
+                "Lopez's reply was one word: \"No.\"",
+                "Lopez",
+                "was one word",
+            ),
+        ] {
+            let d = doc(text);
+            let f = predicate_colon(&d, 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(words(&d, f.speaker.unwrap()), speaker);
+            assert_eq!(words(&d, f.cue.unwrap()), cue);
+        }
+        // Not a person: `The message was clear: "..."`.
+        assert!(predicate_colon(&doc("The message was clear: \"Go home.\""), 0).is_none());
+    }
+
+    #[test]
+    fn a_colon_label_is_a_speaker_but_a_heading_is_not() {
+        let d = doc("Lopez: Well, no one knows.\n\nCorrection: The vote was Monday.");
+        let mut found = Vec::new();
+        colon_labels(&d, &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(words(&d, found[0].speaker.unwrap()), "Lopez");
+    }
+}

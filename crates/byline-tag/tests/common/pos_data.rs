@@ -1,0 +1,110 @@
+//! The part-of-speech corpora and their split, shared by the `train_pos` example and the tests.
+
+use std::path::{Path, PathBuf};
+
+use byline_tag::corpus::{read_conllu, TaggedSentence};
+use byline_tag::TrainingSentence;
+
+/// The Universal POS tags, in the order of the model's tag ids.
+pub const UPOS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// Checksum of all inputs, in the order read (FNV-1a 64 over name, length and bytes of each).
+pub const PINNED: u64 = 0x06f9_70f8_38ab_2aff;
+
+/// Training settings of the embedded model.
+pub const BITS: u32 = 17;
+/// Passes over the training data.
+pub const EPOCHS: usize = 8;
+/// Seed of the shuffles.
+pub const SEED: u64 = 1;
+
+/// The shared data folder: `$BYLINE_SHARED`, else `../shared` beside the repository.
+pub fn shared() -> PathBuf {
+    std::env::var_os("BYLINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+}
+
+/// Training sentences and the two held-out sets.
+pub struct PosData {
+    pub train: Vec<TrainingSentence>,
+    /// Every tenth GUM train document (sorted by file name: the 10th, 20th, ...).
+    pub held_gum: Vec<TrainingSentence>,
+    /// Every tenth sentence of UD English-PUD.
+    pub held_pud: Vec<TrainingSentence>,
+    pub checksum: u64,
+}
+
+fn fnv(h: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(0x100_0000_01b3);
+    }
+}
+
+fn to_training(s: &TaggedSentence) -> Result<TrainingSentence, String> {
+    let mut t = TrainingSentence::default();
+    for (w, tag) in s.words.iter().zip(&s.tags) {
+        let id = UPOS
+            .iter()
+            .position(|u| u == tag)
+            .ok_or_else(|| format!("unknown UPOS tag {tag:?}"))?;
+        t.push(w, id as u8, &[]);
+    }
+    Ok(t)
+}
+
+/// Reads the GUM train documents and UD English-PUD from `shared/data/training`.
+pub fn load(shared: &Path) -> Result<PosData, String> {
+    let root = shared.join("data/training");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("gum/dep"))
+        .map_err(|e| format!("{}: {e} (set BYLINE_SHARED)", root.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    let pud = root.join("ud_english_pud/en_pud-ud-test.conllu");
+    files.push(pud.clone());
+    let mut checksum: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut data = PosData {
+        train: Vec::new(),
+        held_gum: Vec::new(),
+        held_pud: Vec::new(),
+        checksum: 0,
+    };
+    for (i, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        fnv(&mut checksum, name.as_bytes());
+        fnv(&mut checksum, &(text.len() as u64).to_le_bytes());
+        fnv(&mut checksum, text.as_bytes());
+        let sentences = read_conllu(&text, 3).map_err(|e| format!("{}: {e}", path.display()))?;
+        let is_pud = *path == pud;
+        for (j, s) in sentences.iter().enumerate() {
+            let t = to_training(s).map_err(|e| format!("{}: {e}", path.display()))?;
+            match (is_pud, i % 10 == 9, j % 10 == 9) {
+                (false, true, _) => data.held_gum.push(t),
+                (true, _, true) => data.held_pud.push(t),
+                _ => data.train.push(t),
+            }
+        }
+    }
+    data.checksum = checksum;
+    Ok(data)
+}
+
+/// Words tagged right, and words, of `data`.
+pub fn accuracy(model: &byline_tag::Model, data: &[TrainingSentence]) -> (usize, usize) {
+    let (mut right, mut all) = (0, 0);
+    let mut scratch = byline_tag::Scratch::default();
+    let mut out = Vec::new();
+    for s in data {
+        model.tag(&s.input(), &mut scratch, &mut out);
+        right += out.iter().zip(s.tags()).filter(|(a, b)| a == b).count();
+        all += s.len();
+    }
+    (right, all)
+}

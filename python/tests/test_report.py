@@ -1,0 +1,134 @@
+"""byline.report: the Rust aggregation seen from Python, checked against counts made here."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLE, rust_cli
+
+import byline
+from byline.report import Report
+
+RUST = rust_cli()
+pytestmark = pytest.mark.skipif(
+    RUST is None, reason="byline.report needs the Rust byline command: cargo build -p byline-cli"
+)
+
+TEXTS = [
+    '"We will not back down," Iranian President Ebrahim Raisi said on Tuesday.',
+    "Officials said the bridge would reopen. A spokesman declined to comment.",
+    '"The economy is strong," Mary Smith, the finance minister, told reporters.',
+    "Nothing was said here at all.",
+]
+OUTLETS = ["Planet", "Sentinel", "Planet", "Gazette"]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: byline.Pipeline) -> list[byline.Document]:
+    texts = [*TEXTS, ARTICLE.read_text(encoding="utf-8")]
+    return [nlp(text, id=f"d{i}") for i, text in enumerate(texts)]
+
+
+@pytest.fixture(scope="module")
+def meta(docs: list[byline.Document]) -> list[dict[str, str]]:
+    outlets = [*OUTLETS, "Gazette"]
+    return [{"outlet": o, "published": f"2024-05-0{i + 1}"} for i, o in enumerate(outlets)]
+
+
+def run(docs_or_table: object, **kwargs: object) -> Report:
+    return byline.report(docs_or_table, command=RUST, **kwargs)  # type: ignore[arg-type]
+
+
+def test_counts_match_the_documents(
+    docs: list[byline.Document], meta: list[dict[str, str]]
+) -> None:
+    r = run(docs, meta=meta, group_by="outlet", date_field="published", top=100)
+    quotes = [q for d in docs for q in d.quotes]
+    c = r.corpus
+    assert c["documents"] == len(docs)
+    assert c["sentences"] == sum(len(d.sentences) for d in docs)
+    assert c["entity_mentions"] == sum(len(d.entities) for d in docs)
+    assert c["quotations"] == len(quotes)
+    kinds = Counter(q.kind for q in quotes)
+    assert (c["direct"], c["mixed"], c["indirect"]) == (
+        kinds["direct"],
+        kinds["mixed"],
+        kinds["indirect"],
+    )
+    by_outlet = Counter()
+    for d, m in zip(docs, meta):
+        by_outlet[m["outlet"]] += len(d.quotes)
+    assert {g["group"]: g["quotations"] for g in r.tables["groups"]} == dict(by_outlet)
+    # Named speakers with a Wikidata id: their quotation counts.
+    with_id = Counter(q.speaker.entity_id for q in quotes if q.speaker and q.speaker.entity_id)
+    shown = {s["entity_id"]: s["quotations"] for s in r.tables["speakers"] if s["entity_id"]}
+    for qid, n in shown.items():
+        assert with_id[qid] == n, qid
+    assert sum(t["quotations"] for t in r.tables["speaker_types"]) == len(quotes)
+
+
+def test_documents_dicts_lines_and_files_give_the_same_report(
+    docs: list[byline.Document], tmp_path: Path
+) -> None:
+    lines = [d.to_json() for d in docs]
+    path = tmp_path / "annotated.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reports = [
+        run(docs),
+        run([json.loads(line) for line in lines]),
+        run(iter(lines)),
+        run(path),
+        run([str(path)]),
+    ]
+    first = reports[0].data
+    for other in reports[1:]:
+        assert other.data["corpus"] == first["corpus"]
+        assert other.data["speakers"] == first["speakers"]
+
+
+def test_a_data_frame(docs: list[byline.Document]) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame.from_records([d.to_dict() for d in docs])
+    frame["outlet"] = [*OUTLETS, "Gazette"]
+    r = run(frame, group_by="outlet")
+    assert r.corpus["documents"] == len(docs)
+    assert sorted(r.to_pandas("groups")["group"]) == sorted(set(frame["outlet"]))
+
+
+def test_tables_page_and_notebook_view(docs: list[byline.Document], tmp_path: Path) -> None:
+    r = run(docs, title="Test <corpus>")
+    assert r.html.startswith("<!DOCTYPE html>")
+    assert "Test &lt;corpus&gt;" in r.html
+    saved = r.save(tmp_path / "r.html")
+    assert saved.read_text(encoding="utf-8") == r.html
+    view = r._repr_html_()
+    assert view.startswith("<iframe") and "srcdoc=" in view and "<script>" not in view
+    assert set(r.tables) >= {"corpus", "speakers", "speaker_types", "entities", "quotations"}
+    assert "documents" in repr(r)
+    pytest.importorskip("pandas")
+    speakers = r.to_pandas("speakers")
+    assert list(speakers.columns[:3]) == ["speaker", "entity_id", "speaker_type"]
+    assert len(r.to_pandas("corpus")) == 1
+    with pytest.raises(KeyError, match="no table"):
+        r.to_pandas("nothing")
+
+
+def test_bad_input_is_a_clear_error(docs: list[byline.Document]) -> None:
+    with pytest.raises(byline.InputError, match="document 1 is a int"):
+        run([docs[0], 5])
+    with pytest.raises(byline.InputError, match="meta= ran out at document 1"):
+        run(docs[:2], meta=[{"outlet": "x"}])
+    with pytest.raises(byline.BylineError, match="Rust byline command"):
+        byline.report(docs, command="/nonexistent/byline")
+
+
+def test_unreadable_lines_are_counted_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"id": "a", "quotes": []}\nnot json\n', encoding="utf-8")
+    r = run(path)
+    assert r.corpus["documents"] == 1
+    assert r.corpus["unreadable_lines"] == 1
+    assert any("line 2" in p for p in r.data["problems"])
