@@ -1,5 +1,7 @@
 //! Sentence boundaries inside one paragraph, decided over its tokens.
 
+use std::cell::Cell;
+
 use crate::abbrev::{is_exclamation_name, is_sentence_opener, is_speech_verb, AbbrevClass};
 use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
@@ -39,6 +41,8 @@ struct Splitter<'a> {
     text: &'a str,
     t: &'a [Token],
     rules: &'a Rules,
+    /// Bytes left for searching the document for orthographic evidence.
+    budget: &'a Cell<usize>,
 }
 
 fn is_bullet(s: &str) -> bool {
@@ -324,7 +328,7 @@ impl<'a> Splitter<'a> {
         if self.t[k].kind != TokenKind::Word || self.name_goes_on(k) || self.title_case(start, k) {
             return false;
         }
-        match ortho::evidence(self.text, word, self.t[k].span.start) {
+        match ortho::evidence(self.text, word, self.t[k].span.start, self.budget) {
             Evidence::CapitalisedMidSentence => false,
             Evidence::LowerCase => true,
             Evidence::Unseen => ortho::usually_lower(word),
@@ -544,12 +548,14 @@ pub(crate) fn split_paragraph(
     from: usize,
     to: usize,
     rules: &Rules,
+    budget: &Cell<usize>,
     out: &mut Vec<Sentence>,
 ) {
     let sp = Splitter {
         text,
         t: &tokens[from..to],
         rules,
+        budget,
     };
     let t = sp.t;
     let n = t.len();
