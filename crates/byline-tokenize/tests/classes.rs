@@ -206,6 +206,10 @@ fn generated_abbreviation_before_capitalised_word() {
         "The U.S. Senate voted.",
         "They cited U.S. Code 18 in court.",
         "Widget Inc. Chief Executive Jane Roe resigned.",
+        "Sales in the U.S. Northeast fell.",
+        "The U.S. Attorney said so.",
+        "The U.S. Ambassador left.",
+        "The U.S. Open starts today.",
     ];
     for name in names {
         cases.push((name.to_owned(), owned(&[name])));
