@@ -800,7 +800,11 @@ pub(crate) fn split_paragraph(
                 AbbrevKind::MultiPeriod { upper_time: true } => upper,
                 // `(Bergen County, N.J.) Record`: a bracket closed after it keeps the name going.
                 AbbrevKind::MultiPeriod { upper_time: false }
-                | AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
+                | AbbrevKind::Table(
+                    AbbrevClass::Ambiguous
+                    | AbbrevClass::CapitalisedAmbiguous
+                    | AbbrevClass::Shorthand,
+                ) => {
                     if closed_bracket {
                         sp.is_opener(next)
                     } else {

@@ -354,6 +354,16 @@ fn generated_abbreviations_not_yet_known() {
         let text = format!("He paid for {abbr} {next} on Monday.");
         cases.push((text.clone(), vec![text]));
     }
+    // Written in capitals, the same letters are a name, and the period ends the sentence.
+    for name in ["QT", "MED", "DIR", "CT"] {
+        let first = format!("We stopped at the {name}.");
+        for next in ["It was open.", "Prices were low.", "Smith paid."] {
+            cases.push((
+                format!("{first} {next}"),
+                vec![first.clone(), next.to_owned()],
+            ));
+        }
+    }
     check_all("built-in abbreviations", &Tokenizer::new(), &cases);
 
     let tokenizer = Tokenizer::builder()
