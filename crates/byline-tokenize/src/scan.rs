@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use crate::chars::{
     char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, is_word_char,
-    letter_at, unit_end, word_char_at, ASCII_WORD,
+    letter_at, superscript_digit_at, unit_end, word_char_at, ASCII_WORD,
 };
 use crate::ortho;
 use crate::paragraph::LineBreaks;
@@ -703,6 +703,9 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     } else if next == b'-' && has_dot && word_char_at(text, j + 2) {
                         // `U.S.-led`
                         true
+                    } else if superscript_digit_at(text, j + 1) {
+                        // `grew.¹ Then`: a footnote marker after the full stop.
+                        false
                     } else if word_char_at(text, j + 1) {
                         // `end.Next` is two sentences run together, not one word.
                         let run_on = j - seg_start >= 3

@@ -396,10 +396,24 @@ impl<'a> Splitter<'a> {
     }
 
     /// A footnote or citation marker attached to what precedes it (`[2]`, `[a]`, `[note 3]`,
-    /// `[citation needed]`): the index after it.
+    /// `[citation needed]`, `¹`): the index after it.
     fn footnote(&self, k: usize) -> Option<usize> {
         let n = self.t.len();
-        if k >= n || self.s(k) != "[" || !self.attached(k) {
+        if k >= n || !self.attached(k) {
+            return None;
+        }
+        // `grew.¹`, `grew.²³`
+        if self.t[k].kind == TokenKind::Word
+            && crate::chars::superscript_digit_at(self.text, self.t[k].span.start)
+        {
+            let s = self.s(k);
+            let mut m = 0;
+            while m < s.len() && crate::chars::superscript_digit_at(s, m) {
+                m += crate::chars::char_at(s, m).1;
+            }
+            return (m == s.len()).then_some(k + 1);
+        }
+        if self.s(k) != "[" {
             return None;
         }
         let mut m = k + 1;

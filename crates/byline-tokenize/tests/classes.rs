@@ -254,6 +254,9 @@ fn generated_footnote_markers() {
         "[note 3]",
         "[citation needed]",
         "[2][3]",
+        "\u{B9}",
+        "\u{B2}\u{B3}",
+        "\u{2074}",
     ];
     let mut cases = Vec::new();
     for marker in markers {
