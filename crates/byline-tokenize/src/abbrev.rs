@@ -170,6 +170,47 @@ pub(crate) fn is_sentence_opener(word: &str) -> bool {
     )
 }
 
+/// Places and unions written as capitals with periods (`U.S.`, `D.C.`, `N.Y.`), which may end a
+/// sentence; other capitals with periods are taken for initials (`J.R.`).
+pub(crate) fn is_place_abbreviation(word: &str) -> bool {
+    let mut letters = [0u8; 8];
+    let mut n = 0;
+    for c in word.bytes().filter(|&c| c != b'.') {
+        if n == letters.len() {
+            return false;
+        }
+        letters[n] = c.to_ascii_uppercase();
+        n += 1;
+    }
+    matches!(
+        &letters[..n],
+        b"US"
+            | b"USA"
+            | b"UK"
+            | b"UN"
+            | b"EU"
+            | b"DC"
+            | b"UAE"
+            | b"USSR"
+            | b"PRC"
+            | b"ROK"
+            | b"NY"
+            | b"NYC"
+            | b"LA"
+            | b"NJ"
+            | b"NC"
+            | b"SC"
+            | b"NH"
+            | b"NM"
+            | b"ND"
+            | b"SD"
+            | b"RI"
+            | b"NZ"
+            | b"SA"
+            | b"HK"
+    )
+}
+
 /// Names written with an exclamation mark, which does not end a sentence before the rest of
 /// the name (`Yahoo! Finance`, `Jeopardy! Masters`).
 pub(crate) fn is_exclamation_name(word: &str) -> bool {

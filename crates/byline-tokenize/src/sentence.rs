@@ -2,7 +2,9 @@
 
 use std::cell::Cell;
 
-use crate::abbrev::{is_exclamation_name, is_sentence_opener, is_speech_verb, AbbrevClass};
+use crate::abbrev::{
+    is_exclamation_name, is_place_abbreviation, is_sentence_opener, is_speech_verb, AbbrevClass,
+};
 use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
 use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
@@ -135,6 +137,13 @@ impl<'a> Splitter<'a> {
             && self.t[k + 1].kind == TokenKind::QuoteMark
             && self.t[k + 1].quote != Some(QuoteRole::Opening)
             && self.attached(k + 1)
+    }
+
+    /// Whether the capitals with periods at `k` (`H.W.`, `J.R.`) are initials rather than a
+    /// place (`U.S.`, `D.C.`).
+    fn initials(&self, k: usize) -> bool {
+        let s = self.s(k);
+        s.starts_with(|c: char| c.is_ascii_uppercase()) && !is_place_abbreviation(s)
     }
 
     /// Whether the `!` at `k` ends a name written with one (`Yahoo!`, `Jeopardy!`).
@@ -813,6 +822,11 @@ pub(crate) fn split_paragraph(
                 }
                 AbbrevKind::MultiPeriod { upper_time: true } => upper,
                 // `(Bergen County, N.J.) Record`: a bracket closed after it keeps the name going.
+                // `George H.W. Bush`, `J.R. Smith`: capitals with periods that name no place are
+                // a person's initials.
+                AbbrevKind::MultiPeriod { upper_time: false } if sp.initials(i) => {
+                    sp.is_opener(next)
+                }
                 AbbrevKind::MultiPeriod { upper_time: false }
                 | AbbrevKind::Table(
                     AbbrevClass::Ambiguous

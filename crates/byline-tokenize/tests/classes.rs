@@ -210,6 +210,8 @@ fn generated_abbreviation_before_capitalised_word() {
         "The U.S. Attorney said so.",
         "The U.S. Ambassador left.",
         "The U.S. Open starts today.",
+        "President George H.W. Brown spoke.",
+        "The team signed J.R. Young on Monday.",
     ];
     for name in names {
         cases.push((name.to_owned(), owned(&[name])));
