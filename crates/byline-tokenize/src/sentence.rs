@@ -362,8 +362,10 @@ impl<'a> Splitter<'a> {
                 || (self.t[f].kind == TokenKind::Word && self.first_char(f).is_uppercase()))
     }
 
-    /// Whether the words from `start` up to `k` are in title case, as in a headline: at least
-    /// three capitalised and no lower-case word longer than `and`.
+    /// Whether the words around the capitalised word at `k` are in title case, as in a
+    /// headline: from `start`, at least three capitalised and no lower-case word longer than
+    /// `and`; and the next word after `k`, if any, capitalised too (`Shares of Apple Inc.
+    /// Investors cheered` is no headline).
     fn title_case(&self, start: usize, k: usize) -> bool {
         let mut capitalised = 0;
         for m in start..k {
@@ -375,7 +377,9 @@ impl<'a> Splitter<'a> {
                 }
             }
         }
-        capitalised > 2
+        let next_word =
+            (k + 1..self.t.len().min(k + 4)).find(|&m| self.t[m].kind == TokenKind::Word);
+        capitalised > 2 && next_word.is_none_or(|m| self.first_char(m).is_uppercase())
     }
 
     /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.

@@ -178,6 +178,7 @@ fn generated_abbreviation_before_capitalised_word() {
         "The law was signed in Washington, D.C.",
         "The storm hit the U.K.",
         "Shares fell at Acme Corp.",
+        "Shares of Apple Inc.",
         "The deal went to Widget Inc.",
         "The ruling came from Sacramento, Calif.",
     ];
