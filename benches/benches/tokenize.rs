@@ -89,6 +89,15 @@ fn bench(c: &mut Criterion) {
             b.iter(|| tokenizer.segment(black_box(&text)).sentences.len())
         });
     }
+
+    // The orthographic heuristic's worst case: every sentence ends in an abbreviation before a
+    // capitalised word, so the document is searched at each one (within a linear budget).
+    let sentence = "The virus spread across the U.S. Officials said cases rose at 9 a.m. ";
+    let dense = sentence.repeat(article.len() / sentence.len() + 1);
+    group.throughput(Throughput::Bytes(dense.len() as u64));
+    group.bench_function("segment/abbreviations_before_capitals", |b| {
+        b.iter(|| tokenizer.segment(black_box(&dense)).sentences.len())
+    });
     group.finish();
 }
 

@@ -13,6 +13,9 @@ pub(crate) enum AbbrevClass {
     CapitalisedAmbiguous,
     /// Ends a sentence before any capitalised word (`etc.`).
     Ending,
+    /// Like `Ambiguous`, but not when written in capitals, which make a name of it (`qt.` is a
+    /// quart, `QT` a shop; `tbsp.`, `med.`, `assoc.`).
+    Shorthand,
 }
 
 /// Looks up a lower-cased word (without its period) in the built-in table.
@@ -54,7 +57,7 @@ pub(crate) fn builtin(lower: &[u8]) -> Option<AbbrevClass> {
         | b"med" | b"hosp" | b"surg" | b"pharm" | b"psych" | b"clin" | b"diag" | b"resp"
         | b"neurol"
         // Places in addresses.
-        | b"ct" | b"mtn" | b"fwy" | b"expy" | b"pkwy" | b"cres" | b"tce" | b"hts" => Ambiguous,
+        | b"ct" | b"mtn" | b"fwy" | b"expy" | b"pkwy" | b"cres" | b"tce" | b"hts" => Shorthand,
         b"etc" => Ending,
         b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
         | b"oct" | b"nov" | b"dec" | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur"
@@ -164,6 +167,47 @@ pub(crate) fn is_sentence_opener(word: &str) -> bool {
             | "Please"
             | "Thanks"
             | "Yes"
+    )
+}
+
+/// Places and unions written as capitals with periods (`U.S.`, `D.C.`, `N.Y.`), which may end a
+/// sentence; other capitals with periods are taken for initials (`J.R.`).
+pub(crate) fn is_place_abbreviation(word: &str) -> bool {
+    let mut letters = [0u8; 8];
+    let mut n = 0;
+    for c in word.bytes().filter(|&c| c != b'.') {
+        if n == letters.len() {
+            return false;
+        }
+        letters[n] = c.to_ascii_uppercase();
+        n += 1;
+    }
+    matches!(
+        &letters[..n],
+        b"US"
+            | b"USA"
+            | b"UK"
+            | b"UN"
+            | b"EU"
+            | b"DC"
+            | b"UAE"
+            | b"USSR"
+            | b"PRC"
+            | b"ROK"
+            | b"NY"
+            | b"NYC"
+            | b"LA"
+            | b"NJ"
+            | b"NC"
+            | b"SC"
+            | b"NH"
+            | b"NM"
+            | b"ND"
+            | b"SD"
+            | b"RI"
+            | b"NZ"
+            | b"SA"
+            | b"HK"
     )
 }
 

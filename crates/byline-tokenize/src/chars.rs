@@ -78,6 +78,18 @@ pub(crate) static ASCII_WORD: [bool; 256] = {
 
 /// Whether a word continues at byte `i`: an ASCII alphanumeric or a non-ASCII alphanumeric.
 #[inline]
+/// Whether a superscript digit (`¹`, `²`, `⁴`), as footnote markers are written, starts at byte
+/// `i`.
+pub(crate) fn superscript_digit_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    i < b.len()
+        && b[i] >= 0xC2
+        && matches!(
+            char_at(text, i).0,
+            '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2070}' | '\u{2074}'..='\u{2079}'
+        )
+}
+
 pub(crate) fn word_char_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     if i >= b.len() {

@@ -25,11 +25,27 @@
 //!   keycaps), quote marks, dashes, ellipses, other punctuation and symbols.
 //! - **Sentences** end at `.`, `!`, `?` and ellipses, taking closing quotes and brackets with them,
 //!   unless the next word continues the sentence; abbreviations end a sentence only before a word
-//!   that opens one (`in the U.S. How` ends, `the U.S. Navy` does not). Numbered and lettered
-//!   lists, bullets, message headers and emoticons are handled too.
+//!   that opens one (`in the U.S. How` ends, `the U.S. Navy` does not), or before a capitalised
+//!   word that the document, or failing it an embedded word list, shows is usually written in
+//!   lower case (`across the U.S. Officials said` ends). Footnote markers (`a saint.[2]`) stay
+//!   with their sentence, as do `!` and `?` in an aside between dashes or in a name (`Yahoo!
+//!   Finance`). Numbered, lettered and Roman lists (`(ii)`, `2.)`), bullets, quotations broken
+//!   off by a dash, message headers and emoticons are handled too.
 //! - **Paragraphs** end at blank lines, and at single line breaks unless the text is hard-wrapped
 //!   (then only after a short line such as a headline or a dateline). A headline without final
 //!   punctuation is a sentence of its own.
+//!
+//! ```
+//! use byline_tokenize::Tokenizer;
+//!
+//! let text = "The virus spread across the U.S. Officials said cases rose, the U.S. Army said.";
+//! let seg = Tokenizer::new().segment(text);
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.as_str(text)).collect();
+//! assert_eq!(
+//!     sentences,
+//!     ["The virus spread across the U.S.", "Officials said cases rose, the U.S. Army said."]
+//! );
+//! ```
 //!
 //! Add abbreviations and tokens that must stay whole with [`Tokenizer::builder`].
 #![deny(missing_docs)]

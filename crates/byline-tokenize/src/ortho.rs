@@ -5,12 +5,21 @@
 //! capitalised mid-sentence (`Army`, `Eastern`, `Smith`) belongs to a name. The document itself
 //! is asked first; an embedded list of words usually written in lower case answers otherwise.
 
+use std::cell::Cell;
+
 use memchr::memmem;
 
 use crate::lowercase_words::WORDS;
 
-/// How far around the word the document is searched for other uses of it, in bytes.
-const WINDOW: usize = 64 * 1024;
+/// How far around the word the document is searched for other uses of it, in bytes: a news
+/// article and those around it.
+const WINDOW: usize = 16 * 1024;
+
+/// Bytes that the searches of one document may read, beyond [`BUDGET_PER_BYTE`] per byte of
+/// it: the budget keeps segmentation linear in the length of the text whatever it holds.
+pub(crate) const BUDGET_BASE: usize = 1 << 20;
+/// Bytes that the searches may read per byte of the document.
+pub(crate) const BUDGET_PER_BYTE: usize = 8;
 
 /// Longest word looked up.
 const MAX_WORD: usize = 24;
@@ -50,8 +59,9 @@ fn lower_ascii_word<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [
 }
 
 /// How the capitalised `word` that starts at byte `at` of `text` is written elsewhere in the
-/// text near it (within [`WINDOW`] bytes on each side).
-pub(crate) fn evidence(text: &str, word: &str, at: usize) -> Evidence {
+/// text near it (within [`WINDOW`] bytes on each side). The bytes read are taken from `budget`;
+/// when it is spent, nothing is searched and the answer is [`Evidence::Unseen`].
+pub(crate) fn evidence(text: &str, word: &str, at: usize, budget: &Cell<usize>) -> Evidence {
     let mut buf = [0u8; MAX_WORD];
     let Some(lower) = lower_ascii_word(word, &mut buf) else {
         return Evidence::Unseen;
@@ -59,6 +69,11 @@ pub(crate) fn evidence(text: &str, word: &str, at: usize) -> Evidence {
     let b = text.as_bytes();
     let lo = at.saturating_sub(WINDOW);
     let hi = (at + WINDOW).min(b.len());
+    let cost = 2 * (hi - lo);
+    if budget.get() < cost {
+        return Evidence::Unseen;
+    }
+    budget.set(budget.get() - cost);
     let window = &b[lo..hi];
     let whole = |p: usize, len: usize| {
         let p = lo + p;
@@ -110,6 +125,26 @@ mod tests {
         for w in ["Army", "Eastern", "Smith", "Senate", "Finance", "U.S", ""] {
             assert!(!usually_lower(w), "{w}");
         }
+    }
+
+    fn evidence(text: &str, word: &str, at: usize) -> Evidence {
+        super::evidence(text, word, at, &Cell::new(usize::MAX))
+    }
+
+    #[test]
+    fn spent_budget_searches_nothing() {
+        let text = "the troops left. in the U.S. Troops rested.";
+        let at = text.find("Troops").unwrap();
+        let budget = Cell::new(2 * text.len());
+        assert_eq!(
+            super::evidence(text, "Troops", at, &budget),
+            Evidence::LowerCase
+        );
+        assert_eq!(budget.get(), 0);
+        assert_eq!(
+            super::evidence(text, "Troops", at, &budget),
+            Evidence::Unseen
+        );
     }
 
     #[test]

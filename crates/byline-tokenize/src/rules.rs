@@ -130,6 +130,9 @@ impl Rules {
         if class == AbbrevClass::CapitalisedAmbiguous && !first.is_uppercase() {
             return None;
         }
+        if class == AbbrevClass::Shorthand && word.bytes().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
         Some(AbbrevKind::Table(class))
     }
 

@@ -1,9 +1,12 @@
 //! The single-pass scanner: white space, paragraph breaks and tokens.
 
+use std::cell::Cell;
+
 use crate::chars::{
     char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, is_word_char,
-    letter_at, unit_end, word_char_at, ASCII_WORD,
+    letter_at, superscript_digit_at, unit_end, word_char_at, ASCII_WORD,
 };
+use crate::ortho;
 use crate::paragraph::LineBreaks;
 use crate::rules::Rules;
 use crate::sentence::split_paragraph;
@@ -22,6 +25,8 @@ pub(crate) struct Scanner<'t, 'r> {
     no_email_until: usize,
     /// The next `@` at or after the last place looked from (`usize::MAX` when none is left).
     next_at: usize,
+    /// Bytes left for the sentence splitter's searches of the document.
+    evidence_budget: Cell<usize>,
 }
 
 #[inline]
@@ -44,6 +49,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
             open_single: 0,
             no_email_until: 0,
             next_at: 0,
+            evidence_budget: Cell::new(
+                text.len()
+                    .saturating_mul(ortho::BUDGET_PER_BYTE)
+                    .saturating_add(ortho::BUDGET_BASE),
+            ),
         }
     }
 
@@ -113,6 +123,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
             self.para_start,
             end,
             self.rules,
+            &self.evidence_budget,
             &mut self.seg.sentences,
         );
         let span = Span::new(
@@ -692,6 +703,9 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     } else if next == b'-' && has_dot && word_char_at(text, j + 2) {
                         // `U.S.-led`
                         true
+                    } else if superscript_digit_at(text, j + 1) {
+                        // `grew.¹ Then`: a footnote marker after the full stop.
+                        false
                     } else if word_char_at(text, j + 1) {
                         // `end.Next` is two sentences run together, not one word.
                         let run_on = j - seg_start >= 3

@@ -1,6 +1,10 @@
 //! Sentence boundaries inside one paragraph, decided over its tokens.
 
-use crate::abbrev::{is_exclamation_name, is_sentence_opener, is_speech_verb, AbbrevClass};
+use std::cell::Cell;
+
+use crate::abbrev::{
+    is_exclamation_name, is_place_abbreviation, is_sentence_opener, is_speech_verb, AbbrevClass,
+};
 use crate::ortho::{self, Evidence};
 use crate::rules::{AbbrevKind, Rules};
 use crate::{QuoteRole, Sentence, Span, Token, TokenKind};
@@ -39,6 +43,8 @@ struct Splitter<'a> {
     text: &'a str,
     t: &'a [Token],
     rules: &'a Rules,
+    /// Bytes left for searching the document for orthographic evidence.
+    budget: &'a Cell<usize>,
 }
 
 fn is_bullet(s: &str) -> bool {
@@ -131,6 +137,13 @@ impl<'a> Splitter<'a> {
             && self.t[k + 1].kind == TokenKind::QuoteMark
             && self.t[k + 1].quote != Some(QuoteRole::Opening)
             && self.attached(k + 1)
+    }
+
+    /// Whether the capitals with periods at `k` (`H.W.`, `J.R.`) are initials rather than a
+    /// place (`U.S.`, `D.C.`).
+    fn initials(&self, k: usize) -> bool {
+        let s = self.s(k);
+        s.starts_with(|c: char| c.is_ascii_uppercase()) && !is_place_abbreviation(s)
     }
 
     /// Whether the `!` at `k` ends a name written with one (`Yahoo!`, `Jeopardy!`).
@@ -324,7 +337,7 @@ impl<'a> Splitter<'a> {
         if self.t[k].kind != TokenKind::Word || self.name_goes_on(k) || self.title_case(start, k) {
             return false;
         }
-        match ortho::evidence(self.text, word, self.t[k].span.start) {
+        match ortho::evidence(self.text, word, self.t[k].span.start, self.budget) {
             Evidence::CapitalisedMidSentence => false,
             Evidence::LowerCase => true,
             Evidence::Unseen => ortho::usually_lower(word),
@@ -349,8 +362,10 @@ impl<'a> Splitter<'a> {
                 || (self.t[f].kind == TokenKind::Word && self.first_char(f).is_uppercase()))
     }
 
-    /// Whether the words from `start` up to `k` are in title case, as in a headline: at least
-    /// three capitalised and no lower-case word longer than `and`.
+    /// Whether the words around the capitalised word at `k` are in title case, as in a
+    /// headline: from `start`, at least three capitalised and no lower-case word longer than
+    /// `and`; and the next word after `k`, if any, capitalised too (`Shares of Apple Inc.
+    /// Investors cheered` is no headline).
     fn title_case(&self, start: usize, k: usize) -> bool {
         let mut capitalised = 0;
         for m in start..k {
@@ -362,7 +377,9 @@ impl<'a> Splitter<'a> {
                 }
             }
         }
-        capitalised > 2
+        let next_word =
+            (k + 1..self.t.len().min(k + 4)).find(|&m| self.t[m].kind == TokenKind::Word);
+        capitalised > 2 && next_word.is_none_or(|m| self.first_char(m).is_uppercase())
     }
 
     /// `"Good morning?" Harry asked.`: a capitalised name (or pronoun) then a reporting verb.
@@ -392,10 +409,24 @@ impl<'a> Splitter<'a> {
     }
 
     /// A footnote or citation marker attached to what precedes it (`[2]`, `[a]`, `[note 3]`,
-    /// `[citation needed]`): the index after it.
+    /// `[citation needed]`, `¹`): the index after it.
     fn footnote(&self, k: usize) -> Option<usize> {
         let n = self.t.len();
-        if k >= n || self.s(k) != "[" || !self.attached(k) {
+        if k >= n || !self.attached(k) {
+            return None;
+        }
+        // `grew.¹`, `grew.²³`
+        if self.t[k].kind == TokenKind::Word
+            && crate::chars::superscript_digit_at(self.text, self.t[k].span.start)
+        {
+            let s = self.s(k);
+            let mut m = 0;
+            while m < s.len() && crate::chars::superscript_digit_at(s, m) {
+                m += crate::chars::char_at(s, m).1;
+            }
+            return (m == s.len()).then_some(k + 1);
+        }
+        if self.s(k) != "[" {
             return None;
         }
         let mut m = k + 1;
@@ -544,12 +575,14 @@ pub(crate) fn split_paragraph(
     from: usize,
     to: usize,
     rules: &Rules,
+    budget: &Cell<usize>,
     out: &mut Vec<Sentence>,
 ) {
     let sp = Splitter {
         text,
         t: &tokens[from..to],
         rules,
+        budget,
     };
     let t = sp.t;
     let n = t.len();
@@ -793,8 +826,17 @@ pub(crate) fn split_paragraph(
                 }
                 AbbrevKind::MultiPeriod { upper_time: true } => upper,
                 // `(Bergen County, N.J.) Record`: a bracket closed after it keeps the name going.
+                // `George H.W. Bush`, `J.R. Smith`: capitals with periods that name no place are
+                // a person's initials.
+                AbbrevKind::MultiPeriod { upper_time: false } if sp.initials(i) => {
+                    sp.is_opener(next)
+                }
                 AbbrevKind::MultiPeriod { upper_time: false }
-                | AbbrevKind::Table(AbbrevClass::Ambiguous | AbbrevClass::CapitalisedAmbiguous) => {
+                | AbbrevKind::Table(
+                    AbbrevClass::Ambiguous
+                    | AbbrevClass::CapitalisedAmbiguous
+                    | AbbrevClass::Shorthand,
+                ) => {
                     if closed_bracket {
                         sp.is_opener(next)
                     } else {

@@ -178,6 +178,7 @@ fn generated_abbreviation_before_capitalised_word() {
         "The law was signed in Washington, D.C.",
         "The storm hit the U.K.",
         "Shares fell at Acme Corp.",
+        "Shares of Apple Inc.",
         "The deal went to Widget Inc.",
         "The ruling came from Sacramento, Calif.",
     ];
@@ -206,6 +207,12 @@ fn generated_abbreviation_before_capitalised_word() {
         "The U.S. Senate voted.",
         "They cited U.S. Code 18 in court.",
         "Widget Inc. Chief Executive Jane Roe resigned.",
+        "Sales in the U.S. Northeast fell.",
+        "The U.S. Attorney said so.",
+        "The U.S. Ambassador left.",
+        "The U.S. Open starts today.",
+        "President George H.W. Brown spoke.",
+        "The team signed J.R. Young on Monday.",
     ];
     for name in names {
         cases.push((name.to_owned(), owned(&[name])));
@@ -250,6 +257,9 @@ fn generated_footnote_markers() {
         "[note 3]",
         "[citation needed]",
         "[2][3]",
+        "\u{B9}",
+        "\u{B2}\u{B3}",
+        "\u{2074}",
     ];
     let mut cases = Vec::new();
     for marker in markers {
@@ -349,6 +359,16 @@ fn generated_abbreviations_not_yet_known() {
     ] {
         let text = format!("He paid for {abbr} {next} on Monday.");
         cases.push((text.clone(), vec![text]));
+    }
+    // Written in capitals, the same letters are a name, and the period ends the sentence.
+    for name in ["QT", "MED", "DIR", "CT"] {
+        let first = format!("We stopped at the {name}.");
+        for next in ["It was open.", "Prices were low.", "Smith paid."] {
+            cases.push((
+                format!("{first} {next}"),
+                vec![first.clone(), next.to_owned()],
+            ));
+        }
     }
     check_all("built-in abbreviations", &Tokenizer::new(), &cases);
 
