@@ -76,6 +76,26 @@ def test_from_files(tmp_path) -> None:
     assert len(g2) == 4
 
 
+def test_tsv_and_csv_take_the_same_header(tmp_path) -> None:
+    # A header names the columns, in any order, in TSV as in CSV; without one TSV is positional.
+    rows = [("Blue Harbor FC", "ORG", "Q5", "Blue Harbor"), ("Ada Quill", "PERSON", "Q6", "")]
+    files = {
+        "h.tsv": "name\tlabel\tid\taliases\n" + "".join("\t".join(r) + "\n" for r in rows),
+        "h.csv": "name,label,id,aliases\n" + "".join(",".join(r) + "\n" for r in rows),
+        "p.tsv": "".join(f"{i}\t{n}\t{lab}\t{a}\n" for n, lab, i, a in rows),
+    }
+    found = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+        g = byline.Gazetteer.from_files([tmp_path / name])
+        found.append([(m.text, m.entity_id) for m in g.find("Ada Quill joined Blue Harbor.")])
+    assert found[0] == [("Ada Quill", "Q6"), ("Blue Harbor", "Q5")]
+    assert found[1] == found[0] and found[2] == found[0]
+    # A first row with a label in it is an entry, not a header.
+    (tmp_path / "e.tsv").write_text("id\tname\tORG\n")
+    assert len(byline.Gazetteer.from_files([tmp_path / "e.tsv"])) == 1
+
+
 def test_default_and_combining() -> None:
     default = byline.Gazetteer.default()
     assert len(default) > 1000

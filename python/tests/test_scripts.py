@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.parametrize("script", ["ud-to-jsonl", "polnear-to-jsonl"])
+@pytest.mark.parametrize("script", ["ud-to-jsonl", "polnear-to-jsonl", "golden-rules-to-jsonl"])
 def test_self_test(script: str) -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), "--self-test"],

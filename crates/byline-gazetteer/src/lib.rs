@@ -67,11 +67,13 @@
 //!   "weight": 1.0, "case": "smart"}`; `id` (a string or null), `aliases`, `weight` (default
 //!   1.0) and `case` (`smart`, `exact` or `insensitive`; default: the gazetteer's) are optional,
 //!   other fields are ignored. This is also the format of the embedded gazetteer.
-//! - **TSV** (`.tsv`): `id TAB name TAB label [TAB aliases [TAB weight [TAB case]]]`, aliases
-//!   separated by `|`, an empty id for none; lines starting with `#` and a first line
-//!   `id TAB name ...` are skipped.
+//! - **TSV** (`.tsv`): `id TAB name TAB label [TAB aliases [TAB weight [TAB case [TAB
+//!   description]]]]`, aliases separated by `|`, an empty id for none; blank lines and lines
+//!   starting with `#` are skipped. A first row that is a header (every field a column name,
+//!   `name` and `label` among them, as in CSV: `name TAB label`) says which columns follow, in
+//!   any order; a row holding a label such as `PERSON` is never taken for a header.
 //! - **CSV** (`.csv`): a header naming the columns `name` and `label`, and optionally `id`,
-//!   `aliases` (separated by `|`), `weight` and `case`, in any order.
+//!   `aliases` (separated by `|`), `weight`, `case` and `description`, in any order.
 //!
 //! Errors name the file, the line and the field. An alias shared by several entries keeps all
 //! of them as candidates; the canonical name is always an alias of its entry.
@@ -85,8 +87,15 @@
 
 use std::sync::Arc;
 
-use byline_tokenize::Segmentation;
-pub use byline_tokenize::Span;
+// What a user of this crate needs, so that it can be the only dependency: the tokenizer whose
+// segmentation `EntityRecognizer::recognize` takes.
+pub use byline_tokenize;
+pub use byline_tokenize::{Segmentation, Span, Tokenizer};
+
+/// Runs the README's example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod common_words;
 mod compiled;

@@ -87,11 +87,55 @@ fn check_name(source: &str, line: u64, field: &str, name: &str) -> Result<(), Er
     Ok(())
 }
 
+/// The columns of a gazetteer file, in the order TSV takes them without a header.
+const COLUMNS: [&str; 7] = [
+    "id",
+    "name",
+    "label",
+    "aliases",
+    "weight",
+    "case",
+    "description",
+];
+
+/// The columns a TSV header row names, as indexes into [`COLUMNS`], or `None` when `fields` is
+/// not a header. A header is a row whose every field is a distinct column name: a data row
+/// always has a label such as `PERSON` in it, which is not a column name, so no entry is ever
+/// taken for a header, whatever its id or name. A header that lacks `name` or `label` is an
+/// error.
+fn tsv_header(fields: &[&str], source: &str, line: u64) -> Result<Option<Vec<usize>>, Error> {
+    let mut columns = Vec::with_capacity(fields.len());
+    for field in fields {
+        let c = COLUMNS
+            .iter()
+            .position(|name| field.trim().eq_ignore_ascii_case(name));
+        match c {
+            Some(c) if !columns.contains(&c) => columns.push(c),
+            _ => return Ok(None),
+        }
+    }
+    if !(columns.contains(&1) && columns.contains(&2)) {
+        return Err(Error::record(source, line, None, HEADER_COLUMNS));
+    }
+    Ok(Some(columns))
+}
+
+/// What a header must name, for the error of one that does not.
+const HEADER_COLUMNS: &str = "the header must name the columns `name` and `label` (and \
+                              optionally `id`, `aliases`, `weight`, `case`, `description`)";
+
 /// Reads TSV: `id <TAB> name <TAB> label [<TAB> aliases [<TAB> weight [<TAB> case
-/// [<TAB> description]]]]`.
+/// [<TAB> description]]]]`, or, when the first row is a header naming the columns (`name` and
+/// `label`, and optionally `id`, `aliases`, `weight`, `case`, `description`, in any order and
+/// any case), the columns it names, as CSV is read. Blank lines and lines starting with `#` are
+/// skipped.
 pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, Error> {
     let mut out = Vec::new();
     let reader = BufReader::new(reader);
+    // Which column each field of a row holds: positional until a header says otherwise.
+    let mut columns: Vec<usize> = (0..COLUMNS.len()).collect();
+    let mut header = false;
+    let mut first = true;
     for (i, line) in reader.lines().enumerate() {
         let n = i as u64 + 1;
         let line = line.map_err(|e| Error::record(source, n, None, e.to_string()))?;
@@ -100,10 +144,14 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        if n == 1 && fields.len() >= 2 && fields[0] == "id" && fields[1] == "name" {
-            continue;
+        if std::mem::take(&mut first) {
+            if let Some(named) = tsv_header(&fields, source, n)? {
+                columns = named;
+                header = true;
+                continue;
+            }
         }
-        if fields.len() < 3 {
+        if !header && fields.len() < 3 {
             return Err(Error::record(
                 source,
                 n,
@@ -114,38 +162,40 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
                 ),
             ));
         }
-        if fields.len() > 7 {
+        if fields.len() > columns.len() {
+            let names: Vec<&str> = columns.iter().map(|&c| COLUMNS[c]).collect();
             return Err(Error::record(
                 source,
                 n,
                 None,
                 format!(
-                    "{} fields, expected at most 7 (id, name, label, aliases, weight, case, \
-                     description)",
-                    fields.len()
+                    "{} fields, expected at most {} ({})",
+                    fields.len(),
+                    columns.len(),
+                    names.join(", ")
                 ),
             ));
         }
-        check_name(source, n, "2 (name)", fields[1])?;
-        let label = parse_label(source, n, "3 (label)", fields[2].trim())?;
-        let aliases = fields.get(3).map(|a| split_aliases(a)).unwrap_or_default();
-        let weight = match fields.get(4).map(|w| w.trim()).filter(|w| !w.is_empty()) {
-            Some(w) => parse_weight(source, n, "5 (weight)", w)?,
-            None => 1.0,
+        // Each column's value and its place for error messages (`2 (name)`).
+        let mut values = [""; COLUMNS.len()];
+        let mut places: [String; COLUMNS.len()] = Default::default();
+        for (k, &c) in columns.iter().enumerate() {
+            values[c] = fields.get(k).copied().unwrap_or("");
+            places[c] = format!("{} ({})", k + 1, COLUMNS[c]);
+        }
+        check_name(source, n, &places[1], values[1])?;
+        let label = parse_label(source, n, &places[2], values[2].trim())?;
+        let aliases = split_aliases(values[3]);
+        let weight = match values[4].trim() {
+            "" => 1.0,
+            w => parse_weight(source, n, &places[4], w)?,
         };
-        let case = match fields.get(5).map(|c| c.trim()).filter(|c| !c.is_empty()) {
-            Some(c) => Some(parse_case(source, n, "6 (case)", c)?),
-            None => None,
+        let case = match values[5].trim() {
+            "" => None,
+            c => Some(parse_case(source, n, &places[5], c)?),
         };
         out.push(Record {
-            entry: entry(
-                fields[0],
-                fields[1],
-                label,
-                aliases,
-                weight,
-                fields.get(6).copied().unwrap_or(""),
-            ),
+            entry: entry(values[0], values[1], label, aliases, weight, values[6]),
             case,
         });
     }
@@ -167,13 +217,7 @@ pub(crate) fn read_csv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
     let (Some(name_col), Some(label_col)) = (col("name"), col("label")) else {
-        return Err(Error::record(
-            source,
-            1,
-            None,
-            "the header must name the columns `name` and `label` (and optionally `id`, \
-             `aliases`, `weight`, `case`, `description`)",
-        ));
+        return Err(Error::record(source, 1, None, HEADER_COLUMNS));
     };
     let (id_col, aliases_col, weight_col, case_col, description_col) = (
         col("id"),

@@ -169,3 +169,107 @@ fn descriptions_from_every_format_survive_saving() {
         assert_eq!(again.entry(EntryId(i)), gaz.entry(EntryId(i)));
     }
 }
+
+/// The seven columns of one entry, for the TSV tests below.
+const ROW: [(&str, &str); 7] = [
+    ("id", "Q1428"),
+    ("name", "Georgia"),
+    ("label", "GPE"),
+    ("aliases", "GA|State of Georgia"),
+    ("weight", "0.7"),
+    ("case", "exact"),
+    ("description", "US state"),
+];
+
+fn tsv_entries(tsv: &str) -> Vec<byline_gazetteer::Entry> {
+    let gaz = Gazetteer::builder()
+        .add_tsv_reader(tsv.as_bytes(), "h.tsv")
+        .unwrap_or_else(|e| panic!("{e}\n{tsv}"))
+        .build()
+        .unwrap();
+    gaz.entries().to_vec()
+}
+
+#[test]
+fn a_tsv_header_names_the_columns_in_any_order_and_case() {
+    // Without a header: the columns in their order.
+    let plain: Vec<&str> = ROW.iter().map(|(_, v)| *v).collect();
+    let want = tsv_entries(&format!("{}\n", plain.join("\t")));
+    assert_eq!(want.len(), 1);
+    assert_eq!(want[0].description.as_deref(), Some("US state"));
+    // With a header: every rotation and reversal of the columns, the header in three cases,
+    // with blank and comment lines before it, gives the same entry.
+    let n = ROW.len();
+    for rotate in 0..n {
+        for reverse in [false, true] {
+            let mut order: Vec<usize> = (0..n).map(|k| (k + rotate) % n).collect();
+            if reverse {
+                order.reverse();
+            }
+            for case in 0..3 {
+                let header: Vec<String> = order
+                    .iter()
+                    .map(|&c| match case {
+                        0 => ROW[c].0.to_owned(),
+                        1 => ROW[c].0.to_uppercase(),
+                        _ => format!(" {} ", ROW[c].0),
+                    })
+                    .collect();
+                let values: Vec<&str> = order.iter().map(|&c| ROW[c].1).collect();
+                let lead = ["", "\n", "# people\n\n"][case];
+                let tsv = format!("{lead}{}\n{}\n", header.join("\t"), values.join("\t"));
+                assert_eq!(tsv_entries(&tsv), want, "{tsv}");
+            }
+        }
+    }
+    // Only `name` and `label`, as a CSV header may give them.
+    let short = tsv_entries("name\tlabel\nGeorgia\tGPE\n");
+    assert_eq!(short.len(), 1);
+    assert_eq!(
+        (short[0].name.as_str(), short[0].id.as_deref()),
+        ("Georgia", None)
+    );
+    assert_eq!(
+        tsv_entries("name\tlabel\nGeorgia\tGPE\n"),
+        Gazetteer::builder()
+            .add_csv_reader("name,label\nGeorgia,GPE\n".as_bytes(), "h.csv")
+            .unwrap()
+            .build()
+            .unwrap()
+            .entries()
+    );
+}
+
+#[test]
+fn a_first_data_row_that_looks_like_a_header_is_an_entry() {
+    // Ids and names that are column names: the label makes each row an entry.
+    for first in [
+        "id\tname\tORG",
+        "name\tlabel\tPERSON",
+        "label\tid\tGPE\tname|aliases",
+        "\tname\tMISC",
+    ] {
+        let tsv = format!("{first}\nQ2\tParis\tGPE\n");
+        let entries = tsv_entries(&tsv);
+        assert_eq!(entries.len(), 2, "{tsv}");
+        let fields: Vec<&str> = first.split('\t').collect();
+        assert_eq!(entries[0].name, fields[1]);
+        assert_eq!(entries[0].label.as_str(), fields[2]);
+    }
+}
+
+#[test]
+fn tsv_header_errors_name_the_line_and_the_column() {
+    let cases: &[(&str, &str)] = &[
+        ("id\taliases\n", "h.tsv: line 1: the header must name the columns `name` and `label` (and optionally `id`, `aliases`, `weight`, `case`, `description`)"),
+        ("# x\nname\tlabel\tweight\nParis\tGPE\tmany\n", "h.tsv: line 3, field 3 (weight): weight \"many\" is not a finite number"),
+        ("label\tname\nTOWN\tLyon\n", "h.tsv: line 2, field 1 (label): unknown label \"TOWN\" (expected PERSON, NORP, FAC, ORG, GPE, LOC or MISC)"),
+        ("label\tname\nGPE\t\n", "h.tsv: line 2, field 2 (name): the name is empty"),
+        ("label\tname\nGPE\n", "h.tsv: line 2, field 2 (name): the name is empty"),
+        ("name\tlabel\nParis\tGPE\tQ90\n", "h.tsv: line 2: 3 fields, expected at most 2 (name, label)"),
+    ];
+    for (data, want) in cases {
+        let got = err_of(Gazetteer::builder().add_tsv_reader(data.as_bytes(), "h.tsv"));
+        assert_eq!(&got, want, "{data}");
+    }
+}

@@ -2,9 +2,12 @@
 //! the speaker, resolved inside the document to the entity it names.
 #![deny(missing_docs)]
 
-use byline_gazetteer::EntityMention;
-use byline_tokenize::Segmentation;
-pub use byline_tokenize::Span;
+// What a user of this crate needs, so that it can be the only dependency: the tokenizer whose
+// segmentation `QuoteExtractor::extract` takes, and the entity mentions it resolves speakers to.
+pub use byline_gazetteer;
+pub use byline_gazetteer::EntityMention;
+pub use byline_tokenize;
+pub use byline_tokenize::{Segmentation, Span, Tokenizer};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

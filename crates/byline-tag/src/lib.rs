@@ -16,6 +16,11 @@
 //! ```
 #![deny(missing_docs)]
 
+/// Runs the README's example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod corpus;
 mod error;
 mod features;

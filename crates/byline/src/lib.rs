@@ -28,6 +28,11 @@
 //! ```
 #![deny(missing_docs)]
 
+/// Runs the README's example as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod document;
 mod error;
 mod gazetteers;
