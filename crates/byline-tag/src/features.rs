@@ -30,6 +30,17 @@ impl Feature {
     pub fn new(name: &str) -> Feature {
         Feature(hash_bytes(name.as_bytes()) | 1)
     }
+
+    /// The feature called `kind` followed by `value`, without building the string.
+    ///
+    /// ```
+    /// use byline_tag::Feature;
+    /// assert_eq!(Feature::pair("gaz=", "ORG"), Feature::pair("gaz=", "ORG"));
+    /// assert_ne!(Feature::pair("gaz=", "ORG"), Feature::pair("gaz=", "PER"));
+    /// ```
+    pub fn pair(kind: &str, value: &str) -> Feature {
+        Feature(mix(hash_bytes(kind.as_bytes()), hash_bytes(value.as_bytes())) | 1)
+    }
 }
 
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -95,6 +106,8 @@ pub struct Input<'w> {
     /// `extra_end[i]`: one past the last feature of word `i` in `extra`.
     extra_end: Vec<u32>,
     extra: Vec<Feature>,
+    /// Words that take tag 0 without being scored (see [`Input::push_fixed`]).
+    fixed: Vec<bool>,
 }
 
 impl<'w> Input<'w> {
@@ -131,6 +144,31 @@ impl<'w> Input<'w> {
     pub fn push(&mut self, word: &'w str) {
         self.words.push(word);
         self.extra_end.push(self.extra.len() as u32);
+        self.fixed.push(false);
+    }
+
+    /// Appends a word that takes tag 0 (`O` of an entity model) without being scored: a model
+    /// run only on candidate words costs nothing on the others, in training and tagging alike.
+    ///
+    /// ```
+    /// let mut input = byline_tag::Input::new();
+    /// input.push_fixed("said");
+    /// assert!(input.is_fixed(0));
+    /// ```
+    pub fn push_fixed(&mut self, word: &'w str) {
+        self.push(word);
+        if let Some(f) = self.fixed.last_mut() {
+            *f = true;
+        }
+    }
+
+    /// Whether word `i` was pushed with [`Input::push_fixed`].
+    ///
+    /// ```
+    /// assert!(!byline_tag::Input::from_words(&["a"]).is_fixed(0));
+    /// ```
+    pub fn is_fixed(&self, i: usize) -> bool {
+        self.fixed[i]
     }
 
     /// Adds a feature to the last word pushed. Does nothing before the first word.
@@ -161,6 +199,7 @@ impl<'w> Input<'w> {
         self.words.clear();
         self.extra_end.clear();
         self.extra.clear();
+        self.fixed.clear();
     }
 
     /// Number of words.
@@ -220,8 +259,15 @@ impl Extractor {
     pub(crate) fn prepare(&mut self, input: &Input<'_>) {
         self.attrs.clear();
         self.attrs.reserve(input.len());
-        for w in &input.words {
-            let a = self.attrs_of(w);
+        let n = input.len();
+        for (i, w) in input.words.iter().enumerate() {
+            // Only words within two of a scored word are ever read.
+            let needed = (i.saturating_sub(2)..(i + 3).min(n)).any(|j| !input.fixed[j]);
+            let a = if needed {
+                self.attrs_of(w)
+            } else {
+                Attrs::default()
+            };
             self.attrs.push(a);
         }
     }

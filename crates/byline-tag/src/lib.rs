@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+mod entities;
 mod error;
 mod features;
 mod freq;
@@ -25,6 +26,10 @@ mod train;
 
 use std::sync::OnceLock;
 
+pub use entities::{
+    decode_mentions, entity_input, entity_model, is_candidate, model_mentions, ModelMention,
+    ENTITY_TAGS,
+};
 pub use error::Error;
 pub use features::{Feature, Input};
 pub use freq::zipf_frequency;

@@ -215,6 +215,12 @@ impl Model {
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         let mut scores = [0i32; MAX_TAGS];
         for i in 0..input.len() {
+            if input.is_fixed(i) {
+                out.push(0);
+                p2 = p1;
+                p1 = 0;
+                continue;
+            }
             scratch
                 .extractor
                 .features(input, i, p1, p2, self.bits, &mut scratch.buckets);

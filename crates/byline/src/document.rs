@@ -28,6 +28,8 @@ pub struct Document {
     pub pos: Vec<u8>,
     /// Entity mentions, in order.
     pub entities: Vec<EntityMention>,
+    /// Who found each entity mention (gazetteer, model or both), one per mention.
+    pub entity_sources: Vec<crate::EntitySource>,
     /// Quotations, in order.
     pub quotes: Vec<Quotation>,
 }

@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod document;
+mod entities;
 mod error;
 mod gazetteers;
 mod json;
@@ -47,6 +48,7 @@ pub use byline_tokenize::{
 };
 
 pub use document::{CharIndex, Document};
+pub use entities::EntitySource;
 pub use error::{Error, ErrorKind};
 pub use json::DocumentJson;
 pub use pipeline::{Pipeline, PipelineBuilder, NUM_THREADS_ENV};
