@@ -29,7 +29,28 @@ SHARED = Path(os.environ.get("BYLINE_SHARED", ROOT.parent / "shared"))
 UNER = SHARED / "data/training/uner_english_ewt/en_ewt-ud-test.iob2"
 GUM = SHARED / "data/ner/gum_news/gum_news_linked.jsonl"
 GROUP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-UNNAMED = set("A An He Her His I It Its My Our She That The Their These They This Those We You".split())
+UNNAMED = {
+    "A",
+    "An",
+    "He",
+    "Her",
+    "His",
+    "I",
+    "It",
+    "Its",
+    "My",
+    "Our",
+    "She",
+    "That",
+    "The",
+    "Their",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "We",
+    "You",
+}
 
 
 def read_uner(path: Path) -> list[tuple[str, str, set[tuple[int, int, str]]]]:
@@ -74,14 +95,23 @@ def read_uner(path: Path) -> list[tuple[str, str, set[tuple[int, int, str]]]]:
 def run_byline(texts: list[str]) -> list[list[dict]]:
     bin_ = os.environ.get("BIN") or str(ROOT / "target/release/byline")
     if not os.environ.get("BIN"):
-        subprocess.run(["cargo", "build", "--release", "-q", "-p", "byline-cli"], cwd=ROOT, check=True)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        subprocess.run(
+            ["cargo", "build", "--release", "-q", "-p", "byline-cli"],
+            cwd=ROOT,
+            check=True,
+        )
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".jsonl", delete=False, encoding="utf-8"
+    ) as f:
         for i, t in enumerate(texts):
             f.write(json.dumps({"id": i, "text": t}) + "\n")
         name = f.name
     try:
         res = subprocess.run(
-            [bin_, "annotate", name, "--quiet", "--threads", "1"], capture_output=True, text=True, check=True
+            [bin_, "annotate", name, "--quiet", "--threads", "1"],
+            capture_output=True,
+            text=True,
+            check=True,
         )
     finally:
         os.unlink(name)
@@ -94,12 +124,23 @@ def run_spacy(texts: list[str]) -> list[list[dict]] | None:
 
         nlp = spacy.load("en_core_web_sm")
     except Exception as e:  # noqa: BLE001 - any failure means spaCy is not there to compare
-        print(f"note: spaCy en_core_web_sm not available ({e}); byline only", file=sys.stderr)
+        print(
+            f"note: spaCy en_core_web_sm not available ({e}); byline only",
+            file=sys.stderr,
+        )
         return None
     out = []
     for doc in nlp.pipe(texts, batch_size=64):
         out.append(
-            [{"start": e.start_char, "end": e.end_char, "label": e.label_, "name": e.text} for e in doc.ents]
+            [
+                {
+                    "start": e.start_char,
+                    "end": e.end_char,
+                    "label": e.label_,
+                    "name": e.text,
+                }
+                for e in doc.ents
+            ]
         )
     return out
 
@@ -115,7 +156,11 @@ def score_uner(data, predicted) -> dict[str, tuple[float, float, float]]:
     for ty in ["ALL", "PER", "ORG", "LOC"]:
         tp = npred = ngold = 0
         for (_, _, gold), ents in zip(data, predicted):
-            pred = {(e["start"], e["end"], GROUP[e["label"]]) for e in ents if e["label"] in GROUP}
+            pred = {
+                (e["start"], e["end"], GROUP[e["label"]])
+                for e in ents
+                if e["label"] in GROUP
+            }
             g = {x for x in gold if ty == "ALL" or x[2] == ty}
             p = {x for x in pred if ty == "ALL" or x[2] == ty}
             tp += len(g & p)
@@ -134,34 +179,51 @@ def score_gum(docs, predicted) -> tuple[int, float, float]:
             if not title:
                 continue
             s, e = span["start"], span["end"]
-            if not any(w[:1].isupper() and w not in UNNAMED for w in text[s:e].split(" ")):
+            if not any(
+                w[:1].isupper() and w not in UNNAMED for w in text[s:e].split(" ")
+            ):
                 continue
             gold += 1
             title = urllib.parse.unquote(title).replace("_", " ")
             over = [m for m in ents if m["start"] < e and s < m["end"]]
             found += bool(over)
-            linked += any(m.get("name", "").lower() == title.lower() for m in over if "entity_id" in m)
+            linked += any(
+                m.get("name", "").lower() == title.lower()
+                for m in over
+                if "entity_id" in m
+            )
     return gold, 100 * found / max(gold, 1), 100 * linked / max(gold, 1)
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--no-spacy", action="store_true", help="score byline only")
     args = ap.parse_args()
     if not UNER.exists() or not GUM.exists():
-        print(f"note: {UNER} or {GUM} is missing (set BYLINE_SHARED); nothing to measure", file=sys.stderr)
+        print(
+            f"note: {UNER} or {GUM} is missing (set BYLINE_SHARED); nothing to measure",
+            file=sys.stderr,
+        )
         return 0
     data = read_uner(UNER)
     texts = [t for _, t, _ in data]
-    gum = [json.loads(line) for line in GUM.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gum = [
+        json.loads(line)
+        for line in GUM.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     systems = {"byline": (run_byline(texts), run_byline([d["text"] for d in gum]))}
     if not args.no_spacy:
         sp = run_spacy(texts)
         if sp is not None:
             systems["spaCy en_core_web_sm"] = (sp, run_spacy([d["text"] for d in gum]))
     ngold = sum(len(g) for _, _, g in data)
-    print(f"UNER English-EWT test: {len(data)} sentences, {ngold} gold PER/ORG/LOC mentions, exact spans")
-    print(f"| system | label | P | R | F1 |\n|---|---|---:|---:|---:|")
+    print(
+        f"UNER English-EWT test: {len(data)} sentences, {ngold} gold PER/ORG/LOC mentions, exact spans"
+    )
+    print("| system | label | P | R | F1 |\n|---|---|---:|---:|---:|")
     for name, (uner, _) in systems.items():
         for ty, (p, r, f) in score_uner(data, uner).items():
             print(f"| {name} | {ty} | {p:.3f} | {r:.3f} | {f:.3f} |")

@@ -1,7 +1,7 @@
 //! Trains the embedded entity-mention model and reports its scores on UNER English-EWT test.
 //!
 //! ```text
-//! cargo run --release -p byline-tag --example train_entities -- [--bits 18] [--epochs 8] [--out crates/byline-tag/data/entities.bin]
+//! cargo run --release -p byline-tag --example train_entities -- [--bits 17] [--epochs 8] [--out crates/byline-tag/data/entities.bin]
 //! ```
 //!
 //! Inputs (openly licensed, pinned by checksum), from `$BYLINE_SHARED/data/training` (default
@@ -316,7 +316,7 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|s| featurize(s, &rec, &tok))
         .collect();
-    let bits: u32 = arg("--bits", "18")
+    let bits: u32 = arg("--bits", "17")
         .parse()
         .map_err(|e| format!("--bits: {e}"))?;
     if std::env::args().any(|a| a == "--calibrate") {

@@ -47,15 +47,19 @@ fn starts_upper(word: &str) -> bool {
 /// assert_eq!(c, [false, true, true, true, false]);
 /// ```
 pub fn is_candidate(words: &[&str], i: usize) -> bool {
-    let w = words[i];
+    candidate(|j| words[j], words.len(), i)
+}
+
+fn candidate<'w>(word: impl Fn(usize) -> &'w str, n: usize, i: usize) -> bool {
+    let w = word(i);
     if starts_upper(w) {
         return true;
     }
     i > 0
-        && i + 1 < words.len()
+        && i + 1 < n
         && CONNECTORS.contains(&w)
-        && starts_upper(words[i - 1])
-        && starts_upper(words[i + 1])
+        && starts_upper(word(i - 1))
+        && starts_upper(word(i + 1))
 }
 
 fn label_group(label: Label) -> &'static str {
@@ -90,22 +94,27 @@ pub fn entity_input<'w>(
     spans: &[Span],
     mentions: &[EntityMention],
 ) {
-    let words: Vec<&'w str> = spans.iter().map(|s| s.as_str(text)).collect();
+    let word_at = |j: usize| spans[j].as_str(text);
     let mut m = mentions.partition_point(|m| spans.first().is_some_and(|s| m.span.end <= s.start));
+    let mut prev_title = false;
     for (i, span) in spans.iter().enumerate() {
-        let word = words[i];
+        let word = word_at(i);
         while m < mentions.len() && mentions[m].span.end <= span.start {
             m += 1;
         }
-        if !is_candidate(&words, i) {
+        let mention = mentions
+            .get(m)
+            .filter(|x| x.span.start <= span.start && span.end <= x.span.end);
+        // A very common word opening a sentence (`The`, `But`, `He`) is capitalised for its
+        // place, not as a name, unless the gazetteer knows it.
+        let common_opener = i == 0 && mention.is_none() && crate::freq::is_common_ascii(word, 12);
+        if !candidate(word_at, spans.len(), i) || common_opener {
             input.push_fixed(word);
+            prev_title = false;
             continue;
         }
         input.push(word);
-        if let Some(mention) = mentions
-            .get(m)
-            .filter(|x| x.span.start <= span.start && span.end <= x.span.end)
-        {
+        if let Some(mention) = mention {
             let group = label_group(mention.label);
             let pos = if mention.span.start == span.start {
                 "gB="
@@ -124,16 +133,45 @@ pub fn entity_input<'w>(
                 input.push_feature(Feature::pair("g1=", group));
             }
         }
-        if names::is_first_name(word) {
+        let (first_name, title) = word_lists(word);
+        if first_name {
             input.push_feature(Feature::new("first-name"));
         }
-        if titles::is_honorific(word) || titles::is_title_word(word) {
+        if title {
             input.push_feature(Feature::new("title"));
         }
-        if i > 0 && (titles::is_honorific(words[i - 1]) || titles::is_title_word(words[i - 1])) {
+        if prev_title {
             input.push_feature(Feature::new("after-title"));
         }
+        prev_title = title;
     }
+}
+
+/// Whether `word` is a census first name, and whether it is a title or honorific: the lists'
+/// answers kept per thread, since names and titles recur (the lists lower-case each word).
+fn word_lists(word: &str) -> (bool, bool) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<u64, (bool, bool), rustc_hash::FxBuildHasher>> =
+            RefCell::new(HashMap::default());
+    }
+    let key = crate::features::hash_bytes(word.as_bytes());
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(&known) = seen.get(&key) {
+            return known;
+        }
+        if seen.len() >= 1 << 16 {
+            seen.clear();
+        }
+        let known = (
+            names::is_first_name(word),
+            titles::is_honorific(word) || titles::is_title_word(word),
+        );
+        seen.insert(key, known);
+        known
+    })
 }
 
 /// A mention found by the entity model: its byte span and its label (`PER`, `ORG` or `LOC`).
@@ -163,13 +201,42 @@ pub fn model_mentions(
     segmentation: &Segmentation,
     mentions: &[EntityMention],
 ) -> Vec<ModelMention> {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+    }
+    BUFFERS.with(|b| tag_document(text, segmentation, mentions, &mut b.borrow_mut()))
+}
+
+/// Buffers of [`model_mentions`], kept per thread.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    tags: Vec<u8>,
+    margins: Vec<f32>,
+    spans: Vec<Span>,
+}
+
+fn tag_document(
+    text: &str,
+    segmentation: &Segmentation,
+    mentions: &[EntityMention],
+    buffers: &mut Buffers,
+) -> Vec<ModelMention> {
     let model = entity_model();
     let mut out = Vec::new();
-    let mut input = Input::new();
-    let mut scratch = Scratch::default();
-    let mut tags = Vec::new();
-    let mut margins = Vec::new();
-    let mut spans = Vec::new();
+    let longest = segmentation
+        .sentences
+        .iter()
+        .map(|s| s.tokens.len())
+        .max()
+        .unwrap_or(0);
+    let mut input = Input::with_capacity(longest);
+    let Buffers {
+        scratch,
+        tags,
+        margins,
+        spans,
+    } = buffers;
     for sentence in &segmentation.sentences {
         let tokens = &segmentation.tokens[sentence.tokens.clone()];
         if !tokens.iter().any(|t| starts_upper(t.span.as_str(text))) {
@@ -180,12 +247,15 @@ pub fn model_mentions(
         input.clear();
         let first = mentions.partition_point(|m| m.span.end <= sentence.span.start);
         let last = mentions.partition_point(|m| m.span.start < sentence.span.end);
-        entity_input(&mut input, text, &spans, &mentions[first..last.max(first)]);
+        entity_input(&mut input, text, spans, &mentions[first..last.max(first)]);
+        if (0..input.len()).all(|i| input.is_fixed(i)) {
+            continue;
+        }
         margins.clear();
         margins.resize(input.len(), f32::INFINITY);
-        model.tag_scored(&input, &mut scratch, &mut tags, |i, m| margins[i] = m);
-        drop_leading_titles(&input, &mut tags);
-        decode_mentions(&spans, &tags, &margins, &mut out);
+        model.tag_scored(&input, scratch, tags, |i, m| margins[i] = m);
+        drop_leading_titles(&input, tags);
+        decode_mentions(spans, tags, margins, &mut out);
     }
     out
 }

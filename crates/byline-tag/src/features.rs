@@ -120,6 +120,20 @@ impl<'w> Input<'w> {
         Input::default()
     }
 
+    /// An empty sentence with room for `words` words.
+    ///
+    /// ```
+    /// assert!(byline_tag::Input::with_capacity(8).is_empty());
+    /// ```
+    pub fn with_capacity(words: usize) -> Input<'w> {
+        Input {
+            words: Vec::with_capacity(words),
+            extra_end: Vec::with_capacity(words),
+            extra: Vec::with_capacity(words),
+            fixed: Vec::with_capacity(words),
+        }
+    }
+
     /// A sentence of these words, without extra features.
     ///
     /// ```

@@ -44,8 +44,8 @@ impl EntitySource {
 /// gazetteer, which the model may still confirm or relabel as a person or organisation.
 fn min_margin(label: &str) -> f32 {
     match label {
-        "PER" => 4.7,
-        "ORG" => 16.0,
+        "PER" => 8.7,
+        "ORG" => 11.7,
         _ => f32::INFINITY,
     }
 }
