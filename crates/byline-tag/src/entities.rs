@@ -62,14 +62,27 @@ fn candidate<'w>(word: impl Fn(usize) -> &'w str, n: usize, i: usize) -> bool {
         && starts_upper(word(i + 1))
 }
 
-fn label_group(label: Label) -> &'static str {
+const GROUPS: [&str; 5] = ["PER", "ORG", "LOC", "NORP", "MISC"];
+
+fn label_index(label: Label) -> usize {
     match label {
-        Label::Person => "PER",
-        Label::Org => "ORG",
-        Label::Gpe | Label::Loc | Label::Fac => "LOC",
-        Label::Norp => "NORP",
-        _ => "MISC",
+        Label::Person => 0,
+        Label::Org => 1,
+        Label::Gpe | Label::Loc | Label::Fac => 2,
+        Label::Norp => 3,
+        _ => 4,
     }
+}
+
+/// Per label group: covered, first word, later word, gazetteer entry, person rule, whole
+/// one-word mention; hashed once.
+fn gazetteer_features() -> &'static [[Feature; 6]; 5] {
+    static FEATURES: std::sync::OnceLock<[[Feature; 6]; 5]> = std::sync::OnceLock::new();
+    FEATURES.get_or_init(|| {
+        GROUPS.map(|g| {
+            ["g=", "gB=", "gI=", "gaz=", "rule=", "g1="].map(|kind| Feature::pair(kind, g))
+        })
+    })
 }
 
 /// The feature function of the entity model, shared by training and tagging: appends the words
@@ -115,22 +128,13 @@ pub fn entity_input<'w>(
         }
         input.push(word);
         if let Some(mention) = mention {
-            let group = label_group(mention.label);
-            let pos = if mention.span.start == span.start {
-                "gB="
-            } else {
-                "gI="
-            };
-            let source = if mention.entry.is_some() {
-                "gaz="
-            } else {
-                "rule="
-            };
-            input.push_feature(Feature::pair("g=", group));
-            input.push_feature(Feature::pair(pos, group));
-            input.push_feature(Feature::pair(source, group));
-            if mention.span.start == span.start && mention.span.end == span.end {
-                input.push_feature(Feature::pair("g1=", group));
+            let f = &gazetteer_features()[label_index(mention.label)];
+            let begins = mention.span.start == span.start;
+            input.push_feature(f[0]);
+            input.push_feature(if begins { f[1] } else { f[2] });
+            input.push_feature(if mention.entry.is_some() { f[3] } else { f[4] });
+            if begins && mention.span.end == span.end {
+                input.push_feature(f[5]);
             }
         }
         let (first_name, title) = word_lists(word);

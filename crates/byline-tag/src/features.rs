@@ -287,6 +287,13 @@ impl Extractor {
     }
 
     fn attrs_of(&mut self, word: &str) -> Attrs {
+        if word.is_ascii() {
+            return attrs_of_ascii(word);
+        }
+        self.attrs_general(word)
+    }
+
+    fn attrs_general(&mut self, word: &str) -> Attrs {
         self.norm.clear();
         for c in word.chars() {
             if c.is_ascii_digit() {
@@ -384,6 +391,50 @@ impl Extractor {
     }
 }
 
+/// [`Extractor::attrs_of`] for an ASCII word, byte by byte (the same hashes).
+fn attrs_of_ascii(word: &str) -> Attrs {
+    let mut buf = [0u8; 32];
+    let mut long = Vec::new();
+    let norm: &mut [u8] = if word.len() <= buf.len() {
+        &mut buf[..word.len()]
+    } else {
+        long.resize(word.len(), 0);
+        &mut long
+    };
+    let mut h: u64 = 0x5348;
+    let mut last = 0u32;
+    for (n, b) in norm.iter_mut().zip(word.bytes()) {
+        *n = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+        let s = if b.is_ascii_uppercase() {
+            u32::from(b'X')
+        } else if b.is_ascii_lowercase() {
+            u32::from(b'x')
+        } else if b.is_ascii_digit() {
+            u32::from(b'd')
+        } else {
+            u32::from(b)
+        };
+        if s != last {
+            h = mix(h, u64::from(s));
+            last = s;
+        }
+    }
+    let norm = &*norm;
+    let word_hash = hash_bytes(norm);
+    Attrs {
+        word: word_hash,
+        freq: crate::freq::zipf2(word_hash),
+        suf3: hash_bytes(&norm[norm.len().saturating_sub(3)..]),
+        suf2: hash_bytes(&norm[norm.len().saturating_sub(2)..]),
+        pre1: word.bytes().next().map_or(0, u64::from),
+        shape: h,
+    }
+}
+
 /// The shape of a word: upper-case letters as `X`, lower-case as `x`, digits as `d`, other
 /// characters themselves, runs of one class collapsed to one symbol (`McCain` -> `XxXx`).
 fn shape_hash(word: &str) -> u64 {
@@ -416,6 +467,44 @@ mod tests {
         assert_eq!(shape_hash("McCain"), shape_hash("MoRan"));
         assert_eq!(shape_hash("2024"), shape_hash("7"));
         assert_ne!(shape_hash("Paris"), shape_hash("paris"));
+    }
+
+    #[test]
+    fn the_ascii_path_gives_the_same_attributes() {
+        let long = "long".repeat(20);
+        let words = [
+            "",
+            "a",
+            "Paris",
+            "McCain",
+            "U.S.",
+            "2-1",
+            "$1,000.50",
+            "e-mail",
+            "ABC123xyz",
+            &long,
+        ];
+        for w in words {
+            let a = attrs_of_ascii(w);
+            let b = Extractor::default().attrs_general(w);
+            assert_eq!(
+                (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
+                (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_agrees_on_any_ascii_word(w in "[ -~]{0,40}") {
+            let a = attrs_of_ascii(&w);
+            let b = Extractor::default().attrs_general(&w);
+            proptest::prop_assert_eq!(
+                (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
+                (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq)
+            );
+        }
     }
 
     #[test]
