@@ -187,3 +187,117 @@ fn model_mention(
         title: overlapped.iter().find_map(|g| g.title),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_gazetteer::Entry;
+    use byline_tokenize::Span;
+
+    fn gaz_mention(gazetteer: &Gazetteer, text: &str, span: Span, entry: u32) -> EntityMention {
+        let id = byline_gazetteer::EntryId(entry);
+        let _ = text;
+        EntityMention {
+            span,
+            label: gazetteer.label(id),
+            entity_id: gazetteer.qid(id).map(str::to_string),
+            name: gazetteer.name(id).to_string(),
+            entry: Some(id),
+            title: None,
+        }
+    }
+
+    fn model(span: Span, label: &'static str, margin: f32) -> ModelMention {
+        ModelMention {
+            span,
+            label,
+            margin,
+        }
+    }
+
+    #[test]
+    fn a_person_the_model_finds_replaces_the_place_inside_the_name() {
+        let gazetteer = Gazetteer::new([Entry::new("Jordan", Label::Gpe).id("Q810")]).unwrap();
+        let text = "Kevin Jordan spoke.";
+        let gaz = vec![gaz_mention(&gazetteer, text, Span::new(6, 12), 0)];
+        let (m, s) = merge(
+            &gazetteer,
+            text,
+            gaz,
+            &[model(Span::new(0, 12), "PER", 30.0)],
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            (m[0].span, m[0].label, m[0].entity_id.as_deref()),
+            (Span::new(0, 12), Label::Person, None)
+        );
+        assert_eq!(s, [EntitySource::Model]);
+    }
+
+    #[test]
+    fn agreement_keeps_the_link_and_says_both() {
+        let gazetteer = Gazetteer::new([Entry::new("Atlanta", Label::Gpe).id("Q23556")]).unwrap();
+        let text = "Voters in Atlanta";
+        let gaz = vec![gaz_mention(&gazetteer, text, Span::new(10, 17), 0)];
+        let (m, s) = merge(
+            &gazetteer,
+            text,
+            gaz,
+            &[model(Span::new(10, 17), "LOC", 0.1)],
+        );
+        assert_eq!(m[0].entity_id.as_deref(), Some("Q23556"));
+        assert_eq!(s, [EntitySource::Both]);
+    }
+
+    #[test]
+    fn an_unsure_model_mention_leaves_the_gazetteer_alone() {
+        let gazetteer = Gazetteer::new([Entry::new("Leeds", Label::Gpe)]).unwrap();
+        let text = "Leeds won";
+        let gaz = vec![gaz_mention(&gazetteer, text, Span::new(0, 5), 0)];
+        for (label, margin) in [("ORG", 0.5), ("PER", 1.0), ("LOC", 100.0)] {
+            let found = [model(Span::new(0, 9), label, margin)];
+            let (m, s) = merge(&gazetteer, text, gaz.clone(), &found);
+            assert_eq!(
+                (m[0].label, s[0]),
+                (Label::Gpe, EntitySource::Gazetteer),
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_confident_model_relabels_and_links_to_a_fitting_entry() {
+        let gazetteer = Gazetteer::new([
+            Entry::new("Barcelona", Label::Gpe).id("Q1492"),
+            Entry::new("FC Barcelona", Label::Org)
+                .id("Q7156")
+                .alias("Barcelona"),
+        ])
+        .unwrap();
+        let text = "Barcelona beat Leeds";
+        let gaz = vec![gaz_mention(&gazetteer, text, Span::new(0, 9), 0)];
+        let (m, s) = merge(
+            &gazetteer,
+            text,
+            gaz,
+            &[model(Span::new(0, 9), "ORG", 50.0)],
+        );
+        assert_eq!(
+            (m[0].label, m[0].entity_id.as_deref()),
+            (Label::Org, Some("Q7156"))
+        );
+        assert_eq!(s, [EntitySource::Model]);
+    }
+
+    #[test]
+    fn a_surname_alone_shares_the_earlier_full_name() {
+        let gazetteer = Gazetteer::new([Entry::new("Nowhere", Label::Gpe)]).unwrap();
+        let text = "Olusegun Bakare said Bakare";
+        let found = [
+            model(Span::new(0, 15), "PER", 50.0),
+            model(Span::new(21, 27), "PER", 50.0),
+        ];
+        let (m, _) = merge(&gazetteer, text, Vec::new(), &found);
+        assert_eq!(m[1].name, "Olusegun Bakare");
+    }
+}
