@@ -303,6 +303,12 @@ struct State {
     paragraphs: Vec<(usize, usize, usize, usize)>,
     entities: Vec<EntityState>,
     quotes: Vec<QuoteState>,
+    /// Part-of-speech tag ids, one per token (empty when not computed).
+    #[serde(default)]
+    pos: Vec<u8>,
+    /// `"gazetteer"`, `"model"` or `"both"`, one per entity.
+    #[serde(default)]
+    entity_sources: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq)]
@@ -408,6 +414,12 @@ impl State {
                     entry: e.entry.map(|id| id.0),
                     title: e.title.map(pair),
                 })
+                .collect(),
+            pos: doc.pos.clone(),
+            entity_sources: doc
+                .entity_sources
+                .iter()
+                .map(|s| s.as_str().to_owned())
                 .collect(),
             quotes: doc
                 .quotes()
@@ -529,6 +541,17 @@ impl State {
                 sentences,
                 paragraphs,
             },
+            pos: self.pos,
+            entity_sources: self
+                .entity_sources
+                .iter()
+                .map(|s| match s.as_str() {
+                    "model" => Ok(byline::EntitySource::Model),
+                    "both" => Ok(byline::EntitySource::Both),
+                    "gazetteer" => Ok(byline::EntitySource::Gazetteer),
+                    other => Err(format!("unknown entity source {other:?}")),
+                })
+                .collect::<Result<_, _>>()?,
             entities,
             quotes,
         };
