@@ -128,6 +128,16 @@ fn merge(
             }
         }
     }
+    // A gazetteer mention kept beside an unsure model mention may reach into the next model
+    // mention: the earlier one stays, so mentions never overlap.
+    let mut end = 0;
+    out.retain(|(m, _)| {
+        let apart = m.span.start >= end;
+        if apart {
+            end = m.span.end;
+        }
+        apart
+    });
     share_people(&mut out);
     out.into_iter().unzip()
 }
@@ -287,6 +297,29 @@ mod tests {
             (Label::Org, Some("Q7156"))
         );
         assert_eq!(s, [EntitySource::Model]);
+    }
+
+    #[test]
+    fn mentions_never_overlap_whatever_the_model_finds() {
+        let gazetteer = Gazetteer::new([Entry::new("New York Times", Label::Org)]).unwrap();
+        let text = "New York Times Square";
+        let gaz = vec![gaz_mention(&gazetteer, text, Span::new(0, 14), 0)];
+        for (a, b) in [(0, 8), (0, 3), (4, 8), (9, 14), (9, 21), (15, 21)] {
+            for margin in [0.0, 100.0] {
+                let found = [model(Span::new(a, b), "PER", margin)];
+                let (m, _) = merge(&gazetteer, text, gaz.clone(), &found);
+                assert!(
+                    m.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+                    "{a}..{b} {margin}"
+                );
+            }
+        }
+        let found = [
+            model(Span::new(0, 3), "PER", 0.0),
+            model(Span::new(9, 21), "ORG", 100.0),
+        ];
+        let (m, _) = merge(&gazetteer, text, gaz.clone(), &found);
+        assert!(m.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     }
 
     #[test]
