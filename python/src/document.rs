@@ -307,6 +307,9 @@ struct State {
     pos: Vec<String>,
     entities: Vec<EntityState>,
     quotes: Vec<QuoteState>,
+    /// `"gazetteer"`, `"model"` or `"both"`, one per entity.
+    #[serde(default)]
+    entity_sources: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, PartialEq)]
@@ -415,6 +418,11 @@ impl State {
                     entry: e.entry.map(|id| id.0),
                     title: e.title.map(pair),
                 })
+                .collect(),
+            entity_sources: doc
+                .entity_sources
+                .iter()
+                .map(|s| s.as_str().to_owned())
                 .collect(),
             quotes: doc
                 .quotes()
@@ -554,6 +562,16 @@ impl State {
                 paragraphs,
             },
             pos,
+            entity_sources: self
+                .entity_sources
+                .iter()
+                .map(|s| match s.as_str() {
+                    "model" => Ok(byline::EntitySource::Model),
+                    "both" => Ok(byline::EntitySource::Both),
+                    "gazetteer" => Ok(byline::EntitySource::Gazetteer),
+                    other => Err(format!("unknown entity source {other:?}")),
+                })
+                .collect::<Result<_, _>>()?,
             entities,
             quotes,
         };

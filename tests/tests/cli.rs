@@ -73,8 +73,17 @@ fn check_document(doc: &Value, text: &str) {
     for e in doc["entities"].as_array().unwrap() {
         assert_eq!(
             keys(e),
-            ["end", "entity_id", "label", "name", "start", "text"]
+            [
+                "end",
+                "entity_id",
+                "label",
+                "name",
+                "source",
+                "start",
+                "text"
+            ]
         );
+        assert!(["gazetteer", "model", "both"].contains(&e["source"].as_str().unwrap()));
         assert_eq!(slice(&chars, e), e["text"].as_str().unwrap(), "{e}");
         let label = e["label"].as_str().unwrap();
         assert!(

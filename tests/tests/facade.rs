@@ -42,7 +42,7 @@ fn the_first_sentence_of_the_article_as_the_design_gives_it() {
     assert_eq!(
         raisi,
         &serde_json::json!({"start": 94, "end": 107, "text": "Ebrahim Raisi", "label": "PERSON",
-                            "entity_id": "Q5947347", "name": "Ebrahim Raisi"})
+                            "entity_id": "Q5947347", "name": "Ebrahim Raisi", "source": "both"})
     );
     // Byte spans and the text agree.
     for e in doc.entities() {

@@ -30,6 +30,17 @@ impl Feature {
     pub fn new(name: &str) -> Feature {
         Feature(hash_bytes(name.as_bytes()) | 1)
     }
+
+    /// The feature called `kind` followed by `value`, without building the string.
+    ///
+    /// ```
+    /// use byline_tag::Feature;
+    /// assert_eq!(Feature::pair("gaz=", "ORG"), Feature::pair("gaz=", "ORG"));
+    /// assert_ne!(Feature::pair("gaz=", "ORG"), Feature::pair("gaz=", "PER"));
+    /// ```
+    pub fn pair(kind: &str, value: &str) -> Feature {
+        Feature(mix(hash_bytes(kind.as_bytes()), hash_bytes(value.as_bytes())) | 1)
+    }
 }
 
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -95,6 +106,8 @@ pub struct Input<'w> {
     /// `extra_end[i]`: one past the last feature of word `i` in `extra`.
     extra_end: Vec<u32>,
     extra: Vec<Feature>,
+    /// Words that take tag 0 without being scored (see [`Input::push_fixed`]).
+    fixed: Vec<bool>,
 }
 
 impl<'w> Input<'w> {
@@ -105,6 +118,20 @@ impl<'w> Input<'w> {
     /// ```
     pub fn new() -> Input<'w> {
         Input::default()
+    }
+
+    /// An empty sentence with room for `words` words.
+    ///
+    /// ```
+    /// assert!(byline_tag::Input::with_capacity(8).is_empty());
+    /// ```
+    pub fn with_capacity(words: usize) -> Input<'w> {
+        Input {
+            words: Vec::with_capacity(words),
+            extra_end: Vec::with_capacity(words),
+            extra: Vec::with_capacity(words),
+            fixed: Vec::with_capacity(words),
+        }
     }
 
     /// A sentence of these words, without extra features.
@@ -131,6 +158,31 @@ impl<'w> Input<'w> {
     pub fn push(&mut self, word: &'w str) {
         self.words.push(word);
         self.extra_end.push(self.extra.len() as u32);
+        self.fixed.push(false);
+    }
+
+    /// Appends a word that takes tag 0 (`O` of an entity model) without being scored: a model
+    /// run only on candidate words costs nothing on the others, in training and tagging alike.
+    ///
+    /// ```
+    /// let mut input = byline_tag::Input::new();
+    /// input.push_fixed("said");
+    /// assert!(input.is_fixed(0));
+    /// ```
+    pub fn push_fixed(&mut self, word: &'w str) {
+        self.push(word);
+        if let Some(f) = self.fixed.last_mut() {
+            *f = true;
+        }
+    }
+
+    /// Whether word `i` was pushed with [`Input::push_fixed`].
+    ///
+    /// ```
+    /// assert!(!byline_tag::Input::from_words(&["a"]).is_fixed(0));
+    /// ```
+    pub fn is_fixed(&self, i: usize) -> bool {
+        self.fixed[i]
     }
 
     /// Adds a feature to the last word pushed. Does nothing before the first word.
@@ -161,6 +213,7 @@ impl<'w> Input<'w> {
         self.words.clear();
         self.extra_end.clear();
         self.extra.clear();
+        self.fixed.clear();
     }
 
     /// Number of words.
@@ -220,13 +273,27 @@ impl Extractor {
     pub(crate) fn prepare(&mut self, input: &Input<'_>) {
         self.attrs.clear();
         self.attrs.reserve(input.len());
-        for w in &input.words {
-            let a = self.attrs_of(w);
+        let n = input.len();
+        for (i, w) in input.words.iter().enumerate() {
+            // Only words within two of a scored word are ever read.
+            let needed = (i.saturating_sub(2)..(i + 3).min(n)).any(|j| !input.fixed[j]);
+            let a = if needed {
+                self.attrs_of(w)
+            } else {
+                Attrs::default()
+            };
             self.attrs.push(a);
         }
     }
 
     fn attrs_of(&mut self, word: &str) -> Attrs {
+        if word.is_ascii() {
+            return attrs_of_ascii(word);
+        }
+        self.attrs_general(word)
+    }
+
+    fn attrs_general(&mut self, word: &str) -> Attrs {
         self.norm.clear();
         for c in word.chars() {
             if c.is_ascii_digit() {
@@ -324,6 +391,50 @@ impl Extractor {
     }
 }
 
+/// [`Extractor::attrs_of`] for an ASCII word, byte by byte (the same hashes).
+fn attrs_of_ascii(word: &str) -> Attrs {
+    let mut buf = [0u8; 32];
+    let mut long = Vec::new();
+    let norm: &mut [u8] = if word.len() <= buf.len() {
+        &mut buf[..word.len()]
+    } else {
+        long.resize(word.len(), 0);
+        &mut long
+    };
+    let mut h: u64 = 0x5348;
+    let mut last = 0u32;
+    for (n, b) in norm.iter_mut().zip(word.bytes()) {
+        *n = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+        let s = if b.is_ascii_uppercase() {
+            u32::from(b'X')
+        } else if b.is_ascii_lowercase() {
+            u32::from(b'x')
+        } else if b.is_ascii_digit() {
+            u32::from(b'd')
+        } else {
+            u32::from(b)
+        };
+        if s != last {
+            h = mix(h, u64::from(s));
+            last = s;
+        }
+    }
+    let norm = &*norm;
+    let word_hash = hash_bytes(norm);
+    Attrs {
+        word: word_hash,
+        freq: crate::freq::zipf2(word_hash),
+        suf3: hash_bytes(&norm[norm.len().saturating_sub(3)..]),
+        suf2: hash_bytes(&norm[norm.len().saturating_sub(2)..]),
+        pre1: word.bytes().next().map_or(0, u64::from),
+        shape: h,
+    }
+}
+
 /// The shape of a word: upper-case letters as `X`, lower-case as `x`, digits as `d`, other
 /// characters themselves, runs of one class collapsed to one symbol (`McCain` -> `XxXx`).
 fn shape_hash(word: &str) -> u64 {
@@ -356,6 +467,44 @@ mod tests {
         assert_eq!(shape_hash("McCain"), shape_hash("MoRan"));
         assert_eq!(shape_hash("2024"), shape_hash("7"));
         assert_ne!(shape_hash("Paris"), shape_hash("paris"));
+    }
+
+    #[test]
+    fn the_ascii_path_gives_the_same_attributes() {
+        let long = "long".repeat(20);
+        let words = [
+            "",
+            "a",
+            "Paris",
+            "McCain",
+            "U.S.",
+            "2-1",
+            "$1,000.50",
+            "e-mail",
+            "ABC123xyz",
+            &long,
+        ];
+        for w in words {
+            let a = attrs_of_ascii(w);
+            let b = Extractor::default().attrs_general(w);
+            assert_eq!(
+                (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
+                (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_agrees_on_any_ascii_word(w in "[ -~]{0,40}") {
+            let a = attrs_of_ascii(&w);
+            let b = Extractor::default().attrs_general(&w);
+            proptest::prop_assert_eq!(
+                (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
+                (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq)
+            );
+        }
     }
 
     #[test]

@@ -76,9 +76,34 @@ pub fn zipf_frequency(word: &str) -> u8 {
     zipf2(hash_bytes(norm.as_bytes())) as u8
 }
 
+/// Whether `word` (ASCII, any case) is among the most common English words, twice its Zipf
+/// frequency at least `min`, without allocating; `false` for other words.
+pub(crate) fn is_common_ascii(word: &str, min: u64) -> bool {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = if c.is_ascii_digit() {
+            b'0'
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
+    zipf2(hash_bytes(&buf[..word.len()])) >= min
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_words_are_told_without_allocating() {
+        assert!(is_common_ascii("The", 12));
+        assert!(!is_common_ascii("Kadyrov", 12));
+        assert!(!is_common_ascii("Zürich", 1));
+        assert_eq!(is_common_ascii("But", 12), zipf_frequency("but") >= 12);
+    }
 
     #[test]
     fn table_round_trips() {

@@ -22,6 +22,7 @@
 struct ReadmeDoctests;
 
 pub mod corpus;
+mod entities;
 mod error;
 mod features;
 mod freq;
@@ -30,6 +31,10 @@ mod train;
 
 use std::sync::OnceLock;
 
+pub use entities::{
+    decode_mentions, entity_input, entity_model, is_candidate, model_mentions, ModelMention,
+    ENTITY_TAGS,
+};
 pub use error::Error;
 pub use features::{Feature, Input};
 pub use freq::zipf_frequency;

@@ -215,15 +215,28 @@ impl Model {
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         let mut scores = [0i32; MAX_TAGS];
         for i in 0..input.len() {
+            if input.is_fixed(i) {
+                out.push(0);
+                p2 = p1;
+                p1 = 0;
+                continue;
+            }
             scratch
                 .extractor
                 .features(input, i, p1, p2, self.bits, &mut scratch.buckets);
             let scores = &mut scores[..n];
-            scores.fill(0);
-            for &b in &scratch.buckets {
-                let row = &self.weights[b as usize * n..(b as usize + 1) * n];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
+            match n {
+                // The tag counts of the embedded models, unrolled by the compiler.
+                7 => add_rows::<7>(&self.weights, &scratch.buckets, scores),
+                17 => add_rows::<17>(&self.weights, &scratch.buckets, scores),
+                _ => {
+                    scores.fill(0);
+                    for &b in &scratch.buckets {
+                        let row = &self.weights[b as usize * n..(b as usize + 1) * n];
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += i32::from(w);
+                        }
+                    }
                 }
             }
             let (best, second) = best_two(scores);
@@ -233,6 +246,20 @@ impl Model {
             p1 = best as u64;
         }
     }
+}
+
+/// Sums the weight rows of `buckets` into `scores` (`N` tags a row).
+fn add_rows<const N: usize>(weights: &[i16], buckets: &[u32], scores: &mut [i32]) {
+    let mut acc = [0i32; N];
+    for &b in buckets {
+        let start = b as usize * N;
+        if let Some(row) = weights.get(start..start + N) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+    }
+    scores.copy_from_slice(&acc);
 }
 
 fn to_i16(bytes: &[u8]) -> Vec<i16> {

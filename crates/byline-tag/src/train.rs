@@ -16,6 +16,7 @@ pub struct TrainingSentence {
     words: Vec<String>,
     features: Vec<Vec<crate::Feature>>,
     tags: Vec<u8>,
+    fixed: Vec<bool>,
 }
 
 impl TrainingSentence {
@@ -30,6 +31,41 @@ impl TrainingSentence {
         self.words.push(word.to_string());
         self.features.push(features.to_vec());
         self.tags.push(tag);
+        self.fixed.push(false);
+    }
+
+    /// Appends a word that takes tag 0 without being scored or learned from, as
+    /// [`Input::push_fixed`] does in tagging.
+    ///
+    /// ```
+    /// let mut s = byline_tag::TrainingSentence::default();
+    /// s.push_fixed("said");
+    /// assert!(s.input().is_fixed(0));
+    /// ```
+    pub fn push_fixed(&mut self, word: &str) {
+        self.push(word, 0, &[]);
+        if let Some(f) = self.fixed.last_mut() {
+            *f = true;
+        }
+    }
+
+    /// A training sentence of `input`'s words, features and fixed words, with gold `tags`
+    /// (one per word; fixed words are taught nothing whatever their tag).
+    ///
+    /// ```
+    /// let input = byline_tag::Input::from_words(&["Oslo"]);
+    /// let s = byline_tag::TrainingSentence::from_input(&input, &[5]);
+    /// assert_eq!(s.tags(), &[5]);
+    /// ```
+    pub fn from_input(input: &Input<'_>, tags: &[u8]) -> TrainingSentence {
+        let mut s = TrainingSentence::default();
+        for (i, &tag) in tags.iter().enumerate().take(input.len()) {
+            s.words.push(input.word(i).to_string());
+            s.features.push(input.features(i).to_vec());
+            s.tags.push(tag);
+            s.fixed.push(input.is_fixed(i));
+        }
+        s
     }
 
     /// Number of words.
@@ -70,8 +106,12 @@ impl TrainingSentence {
     /// ```
     pub fn input(&self) -> Input<'_> {
         let mut input = Input::new();
-        for (w, fs) in self.words.iter().zip(&self.features) {
-            input.push(w);
+        for ((w, fs), &fixed) in self.words.iter().zip(&self.features).zip(&self.fixed) {
+            if fixed {
+                input.push_fixed(w);
+            } else {
+                input.push(w);
+            }
             for &f in fs {
                 input.push_feature(f);
             }
@@ -149,6 +189,11 @@ impl Trainer {
                 extractor.prepare(&input);
                 let (mut p1, mut p2) = (NO_TAG, NO_TAG);
                 for (i, &gold) in sentence.tags.iter().enumerate() {
+                    if sentence.fixed[i] {
+                        p2 = p1;
+                        p1 = 0;
+                        continue;
+                    }
                     step += 1;
                     extractor.features(&input, i, p1, p2, self.bits, &mut buckets);
                     let mut scores = [0f32; MAX_TAGS];

@@ -28,6 +28,8 @@ pub struct Document {
     pub pos: Vec<u8>,
     /// Entity mentions, in order.
     pub entities: Vec<EntityMention>,
+    /// Who found each entity mention (gazetteer, model or both), one per mention.
+    pub entity_sources: Vec<crate::EntitySource>,
     /// Quotations, in order.
     pub quotes: Vec<Quotation>,
 }
@@ -63,7 +65,11 @@ impl Document {
     /// assert_eq!(doc.pos_tag(99), None);
     /// ```
     pub fn pos_tag(&self, i: usize) -> Option<&'static str> {
-        self.pos.get(i).map(|&t| byline_tag::pos().tag_name(t))
+        let tags = byline_tag::pos().tags();
+        self.pos
+            .get(i)
+            .and_then(|&t| tags.get(usize::from(t)))
+            .map(String::as_str)
     }
 
     /// Every sentence, in text order.

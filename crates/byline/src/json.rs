@@ -190,6 +190,28 @@ impl Serialize for TokensJson<'_, '_> {
     }
 }
 
+/// The entity mentions of a document with their sources.
+struct EntitiesJson<'v, 'a>(&'v DocumentJson<'a>);
+
+impl Serialize for EntitiesJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = self.0;
+        let doc = view.doc;
+        serializer.collect_seq(doc.entities.iter().enumerate().map(|(i, e)| {
+            let r = view.index.char_span(e.span);
+            EntityJson {
+                start: r.start,
+                end: r.end,
+                text: e.span.as_str(&doc.text),
+                label: e.label.as_str(),
+                entity_id: e.entity_id.as_deref(),
+                name: &e.name,
+                source: doc.entity_sources.get(i).map(|s| s.as_str()),
+            }
+        }))
+    }
+}
+
 #[derive(Serialize)]
 struct EntityJson<'a> {
     start: usize,
@@ -198,6 +220,8 @@ struct EntityJson<'a> {
     label: &'static str,
     entity_id: Option<&'a str>,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -230,20 +254,7 @@ impl Serialize for DocumentJson<'_> {
         if self.tokens {
             map.serialize_entry("tokens", &TokensJson(self))?;
         }
-        map.serialize_entry(
-            "entities",
-            &seq(&doc.entities, |e| {
-                let r = self.index.char_span(e.span);
-                EntityJson {
-                    start: r.start,
-                    end: r.end,
-                    text: e.span.as_str(&doc.text),
-                    label: e.label.as_str(),
-                    entity_id: e.entity_id.as_deref(),
-                    name: &e.name,
-                }
-            }),
-        )?;
+        map.serialize_entry("entities", &EntitiesJson(self))?;
         map.serialize_entry("quotes", &seq(&doc.quotes, |q| QuoteJson { json: self, q }))?;
         map.end()
     }

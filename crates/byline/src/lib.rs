@@ -34,6 +34,7 @@
 struct ReadmeDoctests;
 
 mod document;
+mod entities;
 mod error;
 mod gazetteers;
 mod json;
@@ -52,6 +53,7 @@ pub use byline_tokenize::{
 };
 
 pub use document::{CharIndex, Document};
+pub use entities::EntitySource;
 pub use error::{Error, ErrorKind};
 pub use json::DocumentJson;
 pub use pipeline::{Pipeline, PipelineBuilder, NUM_THREADS_ENV};

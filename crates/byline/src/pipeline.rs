@@ -48,6 +48,7 @@ struct Inner {
     gazetteer: Arc<Gazetteer>,
     quotes: Option<QuoteExtractor>,
     pos: bool,
+    entity_model: bool,
     threads: usize,
     /// Built on the first batch, so that a pipeline used one document at a time starts no thread.
     pool: Mutex<Pool>,
@@ -63,7 +64,7 @@ impl Pipeline {
     /// ```
     pub fn new() -> Pipeline {
         let gazetteer = Gazetteer::embedded();
-        Pipeline::from_parts(gazetteer, true, true, true, None)
+        Pipeline::from_parts(gazetteer, true, true, true, true, None)
     }
 
     /// A builder to replace or extend the gazetteer, switch stages off or set the thread count.
@@ -82,6 +83,7 @@ impl Pipeline {
         entities: bool,
         quotes: bool,
         pos: bool,
+        entity_model: bool,
         threads: Option<usize>,
     ) -> Pipeline {
         let threads = resolve_threads(threads);
@@ -92,6 +94,7 @@ impl Pipeline {
                 gazetteer,
                 quotes: quotes.then(QuoteExtractor::new),
                 pos,
+                entity_model,
                 threads,
                 pool: Mutex::new(Pool::Unbuilt),
             }),
@@ -130,9 +133,11 @@ impl Pipeline {
         let text = text.into();
         let inner = &*self.inner;
         let segmentation = inner.tokenizer.segment(&text);
-        let entities = match &inner.recognizer {
-            Some(recognizer) => recognizer.recognize(&text, &segmentation),
-            None => Vec::new(),
+        let (entities, entity_sources) = match &inner.recognizer {
+            Some(recognizer) => {
+                crate::entities::recognize(recognizer, inner.entity_model, &text, &segmentation)
+            }
+            None => (Vec::new(), Vec::new()),
         };
         let quotes = match &inner.quotes {
             Some(extractor) => extractor.extract(&text, &segmentation, &entities),
@@ -148,6 +153,7 @@ impl Pipeline {
             segmentation,
             pos,
             entities,
+            entity_sources,
             quotes,
         }
     }
@@ -325,6 +331,7 @@ pub struct PipelineBuilder {
     entities: bool,
     quotes: bool,
     pos: bool,
+    entity_model: bool,
     threads: Option<usize>,
 }
 
@@ -338,6 +345,7 @@ impl fmt::Debug for PipelineBuilder {
             .field("entities", &self.entities)
             .field("quotes", &self.quotes)
             .field("pos", &self.pos)
+            .field("entity_model", &self.entity_model)
             .field("threads", &self.threads)
             .finish()
     }
@@ -365,6 +373,7 @@ impl PipelineBuilder {
             entities: true,
             quotes: true,
             pos: true,
+            entity_model: true,
             threads: None,
         }
     }
@@ -457,6 +466,21 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether the entity model adds the people, organisations and places the gazetteer does
+    /// not list, and corrects its matches where the context says otherwise (default `true`).
+    /// When off, mentions come from the gazetteer and its person-name rules alone.
+    ///
+    /// ```
+    /// let nlp = byline::Pipeline::builder().entity_model(false).build()?;
+    /// let doc = nlp.annotate("Vladimir Putin spoke in Moscow.");
+    /// assert!(doc.entity_sources.iter().all(|&s| s == byline::EntitySource::Gazetteer));
+    /// # Ok::<(), byline::Error>(())
+    /// ```
+    pub fn entity_model(&mut self, yes: bool) -> &mut Self {
+        self.entity_model = yes;
+        self
+    }
+
     /// The number of worker threads for batches: `1` processes batches on the calling thread,
     /// `0` uses one thread per core. When not set, `BYLINE_NUM_THREADS` decides.
     ///
@@ -487,6 +511,7 @@ impl PipelineBuilder {
             self.entities,
             self.quotes,
             self.pos,
+            self.entity_model,
             self.threads,
         ))
     }
