@@ -3,8 +3,11 @@ against counts made here and against the ``byline report`` command where one is 
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import os
 import subprocess
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,3 +217,31 @@ def test_the_same_report_as_the_command(docs: list[byline.Document], tmp_path: P
     r = run(path, top=7, title="Same")
     assert r.data == json.loads(data.read_text(encoding="utf-8"))
     assert r.html == page.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_file_is_read_as_it_comes_with_the_gil_released(tmp_path: Path) -> None:
+    # The report reads a named pipe in another thread while this one writes more than the pipe
+    # holds: this thread can only run, and the pipe only drain, if Rust reads as the lines come
+    # and without the GIL. Were either broken, the watchdog ends the run with the stacks.
+    pipe = tmp_path / "annotated.jsonl"
+    os.mkfifo(pipe)
+    done: list[Report] = []
+    worker = threading.Thread(target=lambda: done.append(run(pipe, group_by="outlet")))
+    faulthandler.dump_traceback_later(120, exit=True)
+    try:
+        worker.start()
+        with open(pipe, "w", encoding="utf-8") as f:
+            for i in range(3000):
+                doc = {"id": f"d{i}", "outlet": f"o{i % 3}", "quotes": [{"kind": "direct"}]}
+                f.write(json.dumps(doc) + "\n")
+        worker.join()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    (r,) = done
+    assert r.corpus["documents"] == 3000
+    assert {g["group"]: g["documents"] for g in r.tables["groups"]} == {
+        "o0": 1000,
+        "o1": 1000,
+        "o2": 1000,
+    }
