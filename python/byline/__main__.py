@@ -69,7 +69,7 @@ HELP = {
     "default gazetteer unless --with-default is given. Example: `--gazetteer people.tsv`",
     "with_default": "Keep the embedded default gazetteer beside the --gazetteer files. "
     "Example: `--gazetteer extra.tsv --with-default`",
-    "tokens": 'Add the tokens (`{"start", "end", "kind"}`) to each JSON document. '
+    "tokens": 'Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. '
     "Example: `--tokens`",
     "paragraphs": 'Add the paragraphs (`{"start", "end"}`) to each JSON document. '
     "Example: `--paragraphs`",

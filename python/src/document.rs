@@ -301,6 +301,10 @@ struct State {
     sentences: Vec<(usize, usize, usize, usize)>,
     /// `(start, end, first sentence, sentence end)`.
     paragraphs: Vec<(usize, usize, usize, usize)>,
+    /// The part of speech of each token by name (`"NOUN"`), empty when not computed; names, not
+    /// the model's ids, so that a pickle outlives a change of model.
+    #[serde(default)]
+    pos: Vec<String>,
     entities: Vec<EntityState>,
     quotes: Vec<QuoteState>,
 }
@@ -396,6 +400,9 @@ impl State {
                 .paragraphs()
                 .iter()
                 .map(|p| (p.span.start, p.span.end, p.sentences.start, p.sentences.end))
+                .collect(),
+            pos: (0..doc.pos.len())
+                .filter_map(|i| doc.pos_tag(i).map(str::to_owned))
                 .collect(),
             entities: doc
                 .entities()
@@ -522,6 +529,23 @@ impl State {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        if !self.pos.is_empty() && self.pos.len() != tokens.len() {
+            return Err(format!(
+                "{} parts of speech for {} tokens",
+                self.pos.len(),
+                tokens.len()
+            ));
+        }
+        let model = byline::tag::pos();
+        let pos = self
+            .pos
+            .iter()
+            .map(|name| {
+                model
+                    .tag_id(name)
+                    .ok_or_else(|| format!("unknown part of speech {name:?}"))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         let doc = byline::Document {
             text: self.text,
             segmentation: byline::Segmentation {
@@ -529,8 +553,7 @@ impl State {
                 sentences,
                 paragraphs,
             },
-            // Parts of speech are not part of the Python document's state yet.
-            pos: Vec::new(),
+            pos,
             entities,
             quotes,
         };

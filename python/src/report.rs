@@ -8,7 +8,7 @@
 use std::fs::File;
 use std::io::BufReader;
 
-use byline_report::{Fields, Limits, ReportBuilder, ReportOptions};
+use byline_report::{Fields, Limits, ReportBuilder, ReportOptions, ANNOTATION_FIELDS};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -54,6 +54,16 @@ pub fn _report(
         group: group_by.clone(),
         date: date_field.clone(),
     };
+    if let Some(field) = fields.annotation_field() {
+        return Err(input_error(
+            py,
+            format!(
+                "id_field=, group_by= and date_field= name fields of each document, not one of \
+                 the annotations ({}): got {field:?}",
+                ANNOTATION_FIELDS.join(", ")
+            ),
+        ));
+    }
     let limits = Limits {
         top,
         rows: max_rows,

@@ -119,7 +119,11 @@ def test_to_dict_follows_the_json_schema(article_doc: byline.Document) -> None:
     with_tokens = article_doc.to_dict(tokens=True, text=True, paragraphs=True)
     assert with_tokens["text"] == article_doc.text
     assert len(with_tokens["tokens"]) == len(article_doc.tokens)
-    assert with_tokens["tokens"][0] == {
+    first = dict(with_tokens["tokens"][0])
+    # The part of speech (a Universal POS tag) comes with the tokens when it was computed.
+    pos = first.pop("pos", None)
+    assert pos is None or (pos.isupper() and pos.isalpha()), pos
+    assert first == {
         "start": article_doc.tokens[0].start,
         "end": article_doc.tokens[0].end,
         "kind": article_doc.tokens[0].kind,

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import byline
+
+HERE = Path(__file__).resolve().parent
+DUMP_SCRIPT = HERE.parent.parent / "scripts" / "build_wikidata_gazetteer.py"
 
 RECORDS = [
     {"name": "Northwind Traders", "label": "ORG", "id": "Q1", "aliases": ["Northwind", "NWT"]},
@@ -124,3 +132,39 @@ def test_default_links_and_describes_much_named_entities() -> None:
         assert best.entity_id == qid, (alias, best)
         assert description is None or best.description == description, (alias, best)
         assert best.description
+
+
+def test_wikidata_dump_sample_gives_a_gazetteer_the_pipeline_loads(tmp_path) -> None:
+    sample = (HERE / "data" / "wikidata_sample.json").read_bytes()
+    dumps = {"gz": gzip.compress(sample), "bz2": bz2.compress(sample)}
+    results = []
+    for ext, data in dumps.items():
+        dump = tmp_path / f"latest-all.json.{ext}"
+        dump.write_bytes(data)
+        out = tmp_path / f"news-{ext}.jsonl.gz"
+        run = subprocess.run(
+            [sys.executable, str(DUMP_SCRIPT), str(dump), "-o", str(out), "--quiet"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        # The damaged line is reported and skipped; the run goes on.
+        assert "1 bad lines" in run.stderr
+        results.append(gzip.decompress(out.read_bytes()))
+        g = byline.Gazetteer.from_files([out])
+        # Kept: a city, a person, a company, a news agency. Skipped: a scholarly article, a
+        # person and a village below the thresholds, an entity without an English label.
+        assert sorted(e.entity_id for e in g) == ["Q130879", "Q2283", "Q5284", "Q90"]
+        assert g.lookup("City of Light")[0].description == "capital and largest city of France"
+        nlp = byline.Pipeline(gazetteer=g)
+        doc = nlp("Bill Gates left Microsoft, Reuters reported from Paris.")
+        assert [e.entity_id for e in doc.entities] == ["Q5284", "Q2283", "Q130879", "Q90"]
+    assert results[0] == results[1]
+    missing = subprocess.run(
+        [sys.executable, str(DUMP_SCRIPT), str(tmp_path / "none.json.gz"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2 and "none.json.gz" in missing.stderr

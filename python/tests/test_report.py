@@ -118,6 +118,15 @@ def test_a_data_frame(docs: list[byline.Document]) -> None:
     assert sorted(r.to_pandas("groups")["group"]) == sorted(set(frame["outlet"]))
 
 
+def test_an_arrow_table(docs: list[byline.Document]) -> None:
+    pa = pytest.importorskip("pyarrow")
+    rows = [dict(d.to_dict(), outlet=o) for d, o in zip(docs, [*OUTLETS, "Gazette"])]
+    table = pa.Table.from_pylist(rows)
+    r = run(table, group_by="outlet")
+    assert r.corpus == run(docs).corpus
+    assert {g["group"] for g in r.tables["groups"]} == set(OUTLETS)
+
+
 def test_tables_page_and_notebook_view(docs: list[byline.Document], tmp_path: Path) -> None:
     r = run(docs, title="Test <corpus>")
     assert r.html.startswith("<!DOCTYPE html>")
@@ -145,6 +154,8 @@ def test_bad_input_is_a_clear_error(docs: list[byline.Document]) -> None:
         run("/nonexistent/annotated.jsonl")
     with pytest.raises(byline.InputError, match="document 0 is not JSON"):
         run(["{oops"], meta=[{"outlet": "x"}])
+    with pytest.raises(byline.InputError, match="not one of the annotations"):
+        run(docs, group_by="quotes")
     with pytest.raises(byline.InputError, match="top="):
         run(docs, top=0)
     with pytest.raises(byline.InputError, match="max_rows="):

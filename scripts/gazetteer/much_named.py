@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 from .model import Gazetteer
+from .people import surname_ranks
+from .text import guarded_words
 
 PLACE_LABELS = ("GPE", "LOC")
 
@@ -28,6 +30,9 @@ def rows(src: Path):
             short = re.sub(r",? (Inc\.|LLC|L\.P\.|plc)$", "", row["name"])
             if short != row["name"]:
                 aliases.append(short)
+            forms = {f.lower() for f in [row["name"], *aliases]}
+            # "the White House" is "White House" after the article news puts before it.
+            aliases = [a for a in aliases if not (a[:4].lower() == "the " and a[4:].lower() in forms)]
             yield row["qid"], row["name"], aliases, row["type"], row["kind"]
 
 
@@ -45,7 +50,20 @@ def add_much_named(gaz: Gazetteer, src: Path):
     of its label (any place label for a place) without an id that bear its name or one of its
     aliases. Entries of the same name with another id stay: they are other things of that
     name (the state of Washington), which the row's higher weight ranks after it."""
+    ranks = surname_ranks(src)
+    guarded = guarded_words()
     for qid, name, aliases, label, kind in rows(src):
+        if label == "ORG":
+            # One word that is also a name of people: "Ford" (a surname of the first 2,000) is
+            # Gerald or Harrison as often as the company, "Bloomberg" the mayor as often as the
+            # firm; the organisation keeps its longer names.
+            people = {a for a in aliases for e in gaz.index.get(a.lower(), ())
+                      if e.label == "PERSON" and gaz.live(e)}
+            kept = [a for a in aliases if " " in a or a == name
+                    or (ranks.get(a.lower(), 10**9) > 2000 and a not in people)]
+            for a in sorted(set(aliases) - set(kept)):
+                gaz.dropped[f"much_named: one-word alias is a person's name ({a})"] += 1
+            aliases = kept
         weight = WEIGHTS.get(kind, WEIGHT)
         forms = {f.lower() for f in [name, *aliases]}
         entry = gaz.add(qid, name, label, aliases, weight, "much_named", description=kind)
@@ -53,6 +71,12 @@ def add_much_named(gaz: Gazetteer, src: Path):
             continue
         if label not in PLACE_LABELS:
             entry.description = kind  # a place keeps the fuller "capital of France"
+        # The smart case mode guards the common words among the aliases better than the exact
+        # mode ("Apple pie is tasty." is not the company): where the matcher knows every such
+        # word, the entry takes it.
+        common = {a.lower() for a in entry.aliases if " " not in a and gaz.is_common(a)}
+        if entry.case == "exact" and common and common <= guarded:
+            entry.case = None
         # Entries without an id that bear the name join: for a place only those named exactly
         # so (the city of Gaza is not the Gaza Strip), for others any of the row's names.
         names = {name.lower()} if label in PLACE_LABELS else forms

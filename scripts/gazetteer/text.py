@@ -224,3 +224,13 @@ def title_phrase(alias: str) -> bool:
         return True
     return words[-1] in TITLE_NOUNS and all(
         w in TITLE_WORDS or w in TITLE_NOUNS or w in COMMON for w in words[:-1])
+
+
+def guarded_words() -> set[str]:
+    """The common words the matcher guards in the smart case mode (crate byline-gazetteer,
+    src/common_words.rs): an alias among them matches only in its own case, and at the start
+    of a sentence only when the document names the entity elsewhere."""
+    path = REPO / "crates" / "byline-gazetteer" / "src" / "common_words.rs"
+    text = path.read_text("utf-8")
+    table = text[text.index("static COMMON_WORDS"):]
+    return set(re.findall(r'"([^"]+)"', table[:table.index("];")]))

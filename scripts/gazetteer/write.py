@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .common_words import common_words
-from .text import FORBIDDEN, LABELS, SEED, title_phrase
+from .text import FORBIDDEN, LABELS, SEED, guarded_words, title_phrase
 
 
 def first_names(src: Path) -> list[tuple[str, int, int]]:
@@ -80,15 +80,17 @@ def check(out: Path, shared: Path | None = None) -> int:
     for word in sorted(FORBIDDEN):
         if word in by_alias:
             failures.append(f"forbidden alias present: {word!r} in {by_alias[word][0]['name']!r}")
-    # An everyday English word as an alias must match in its own case only.
+    # An everyday English word as an alias must match in its own case only: the exact mode,
+    # or the smart mode for the words the matcher guards.
     common = common_words(shared) if shared and shared.is_dir() else set()
     if not common:
         print("note: reference texts not found; common words not checked")
+    guarded = guarded_words()
     for row in rows:
         if row.get("case") == "exact":
             continue
         for alias in row["aliases"]:
-            if " " not in alias and alias.lower() in common:
+            if " " not in alias and alias.lower() in common and alias.lower() not in guarded:
                 failures.append(f"common word {alias!r} in {row['name']!r} without exact case")
     labels = Counter(r["label"] for r in rows)
     size = (out / "default.jsonl.gz").stat().st_size

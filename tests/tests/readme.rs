@@ -157,3 +157,13 @@ fn the_excerpt_keeps_the_first_and_last_quotations() {
     assert!(!got.contains("“three”") && !got.contains("GPE"));
     assert_eq!(got.matches('…').count(), 2, "{got}");
 }
+
+#[test]
+fn the_crates_copies_of_the_example_article_are_the_example() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let article = std::fs::read_to_string(repo.join("examples/article.txt")).unwrap();
+    // A crate keeps its own copy so that its tests build from the published crate alone.
+    let copy = "crates/byline-gazetteer/tests/data/article.txt";
+    let text = std::fs::read_to_string(repo.join(copy)).unwrap();
+    assert!(text == article, "{copy} differs from examples/article.txt");
+}

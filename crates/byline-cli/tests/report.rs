@@ -571,6 +571,17 @@ fn bad_input_is_named_and_never_stops_the_report() {
     assert_eq!(r["corpus"]["documents_with_errors"], 1);
     assert_eq!(r["corpus"]["unreadable_lines"], 3);
 
+    for field in ["--group-by", "--date-field", "--id-field"] {
+        let out = byline()
+            .arg("report")
+            .arg(&path)
+            .args([field, "quotes"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{field}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("got \"quotes\""));
+    }
+
     let out = byline()
         .args(["report", "/nonexistent/x.jsonl"])
         .output()
@@ -811,6 +822,27 @@ fn the_page_renders_sorts_and_filters_in_chromium() {
         String::from_utf8_lossy(&run.stderr)
     );
     eprintln!("screenshot: {}", shot.display());
+
+    // And printed: the print style sheet lays out every section (no scroll boxes cut rows off).
+    let pdf = dir.path().join("report.pdf");
+    let run = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let printed = fs::read(&pdf)
+        .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&run.stderr)));
+    assert!(
+        printed.starts_with(b"%PDF") && printed.len() > 20_000,
+        "{} bytes",
+        printed.len()
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Common English words that are also names of places, people or organisations ("May",
-//! "Will", "Nice", "Reading", "Who"). In the smart case mode an alias that is one of these
+//! "Will", "Nice", "Reading", "Who", "Apple", "Amazon"). In the smart case mode an alias that is one of these
 //! matches only in its own case, and at the start of a sentence only when the document names
 //! the same entity elsewhere.
 
@@ -20,11 +20,13 @@ static COMMON_WORDS: &[&str] = &[
     "all",
     "also",
     "am",
+    "amazon",
     "among",
     "an",
     "and",
     "angel",
     "any",
+    "apple",
     "april",
     "are",
     "area",
@@ -228,6 +230,7 @@ static COMMON_WORDS: &[&str] = &[
     "may",
     "me",
     "media",
+    "meta",
     "might",
     "mill",
     "miss",
@@ -354,6 +357,7 @@ static COMMON_WORDS: &[&str] = &[
     "take",
     "temple",
     "ten",
+    "tesla",
     "than",
     "that",
     "the",

@@ -100,3 +100,57 @@ fn much_named_entities_are_linked() {
         missed.join("\n")
     );
 }
+
+/// Company names that are English words (and `May`, `Bill`) stay guarded: never in lower case,
+/// never as the first word of a sentence unless the document names the company elsewhere;
+/// inside a sentence, capitalised, they name the company.
+#[test]
+fn common_word_aliases_stay_guarded() {
+    let recognizer = EntityRecognizer::new(Gazetteer::embedded());
+    let tokenizer = Tokenizer::new();
+    let ids = |text: &str| -> Vec<(String, Option<String>)> {
+        let seg = tokenizer.segment(text);
+        recognizer
+            .recognize(text, &seg)
+            .into_iter()
+            .map(|m| (text[m.span.range()].to_owned(), m.entity_id))
+            .collect()
+    };
+    for (word, qid) in [
+        ("Apple", "Q312"),
+        ("Amazon", "Q3884"),
+        ("Meta", "Q380"),
+        ("Tesla", "Q478214"),
+    ] {
+        let lower = word.to_lowercase();
+        for text in [
+            format!("{word} is a word here. Nothing else is named."),
+            format!("It said the {lower} was there."),
+            format!("\"{word} and more,\" she wrote."),
+        ] {
+            let found = ids(&text);
+            assert!(
+                found.iter().all(|(t, _)| !t.eq_ignore_ascii_case(word)),
+                "{text:?}: {found:?}"
+            );
+        }
+        for text in [
+            format!("Shares of {word} rose on Monday."),
+            format!("Investors said {word} would report on Tuesday."),
+            format!("{word} rose. Analysts expect more from {word}."),
+        ] {
+            let found = ids(&text);
+            assert!(
+                found
+                    .iter()
+                    .filter(|(t, _)| t == word)
+                    .all(|(_, id)| id.as_deref() == Some(qid))
+                    && found.iter().any(|(t, _)| t == word),
+                "{text:?}: {found:?}"
+            );
+        }
+    }
+    for text in ["May I ask a question?", "Bill the client twice."] {
+        assert!(ids(text).is_empty(), "{text:?}: {:?}", ids(text));
+    }
+}

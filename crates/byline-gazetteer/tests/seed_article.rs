@@ -5,7 +5,8 @@
 use byline_gazetteer::{EntityMention, EntityRecognizer, Gazetteer, Label};
 use byline_tokenize::Tokenizer;
 
-const ARTICLE: &str = include_str!("../../../examples/article.txt");
+// A copy of examples/article.txt, so that the test builds from the published crate alone.
+const ARTICLE: &str = include_str!("data/article.txt");
 
 /// The gold entities of the article (`gold.json`, field `entities`): text and label.
 const GOLD: &[(&str, Label)] = &[

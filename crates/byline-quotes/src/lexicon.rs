@@ -158,6 +158,12 @@ const SAY_VERBS: &[&str] = &[
     "sniff",
     "chuckle",
     "laugh",
+    // Verbs of the manner of speaking: with a clause or a quotation they report it.
+    "scream",
+    "mutter",
+    "chant",
+    "mumble",
+    "murmur",
 ];
 
 const TELL_VERBS: &[&str] = &[

@@ -292,12 +292,12 @@ impl Aggregator {
         types.quotations += 1;
         let skey = match speaker {
             Some(_) if stype.is_named() => entity_key(speaker_id, "", &shown),
-            Some(s) => {
+            Some(s) if stype != SpeakerType::NoSpeaker => {
                 let d = description(&s.text);
                 *types.descriptions.entry(&d, || 0) += 1;
                 format!("~{d}")
             }
-            None => String::new(),
+            _ => String::new(),
         };
         if let Some(g) = gender {
             self.gender_quotes[g.index()] += 1;
@@ -701,7 +701,9 @@ fn offer_sample(
     kind: &'static str,
     id: &str,
 ) {
-    if quote.text.split_whitespace().count() < 4 {
+    let wanted =
+        samples.len() < n || (kind == "direct" && samples.iter().any(|s| s.kind != "direct"));
+    if !wanted || quote.text.split_whitespace().nth(3).is_none() {
         return;
     }
     let sample = || Sample {

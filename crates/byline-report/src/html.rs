@@ -400,21 +400,14 @@ fn gender(h: &mut String, r: &Report) {
         num(g.people_unknown),
     );
     legend(h, &["women", "men", "unknown"], &GENDER_COLOURS);
-    bars(
-        h,
-        &[
-            (
-                "quotations".to_owned(),
-                vec![g.quotations_women, g.quotations_men, g.quotations_unknown],
-            ),
-            (
-                "people".to_owned(),
-                vec![g.people_women, g.people_men, g.people_unknown],
-            ),
-        ],
-        &GENDER_COLOURS,
-        90,
-    );
+    // Two charts, each to its own scale: people are far fewer than their quotations.
+    h.push_str("<div class=\"grid2\"><div>");
+    let quotes = vec![g.quotations_women, g.quotations_men, g.quotations_unknown];
+    bars(h, &[("quotations".to_owned(), quotes)], &GENDER_COLOURS, 90);
+    h.push_str("</div><div>");
+    let people = vec![g.people_women, g.people_men, g.people_unknown];
+    bars(h, &[("people".to_owned(), people)], &GENDER_COLOURS, 90);
+    h.push_str("</div></div>");
     let _ = write!(
         h,
         "<p class=\"note\"><b>Method and limits.</b> {}</p></section>",
@@ -518,7 +511,12 @@ fn recurring(h: &mut String, r: &Report) {
             );
         }
         if dated {
-            let _ = write!(h, "<td>{}</td>", esc(q.first_date.as_deref().unwrap_or("")));
+            let first = q.first_date.as_deref().unwrap_or("");
+            let day = first
+                .get(..10)
+                .filter(|d| d.as_bytes().get(4) == Some(&b'-'))
+                .unwrap_or(first);
+            let _ = write!(h, "<td data-v=\"{}\">{}</td>", esc(first), esc(day));
         }
         let _ = write!(h, "<td>{}</td></tr>", esc(&q.first_document));
     }

@@ -49,6 +49,14 @@ use std::io::{self, BufRead};
 
 pub use aggregate::{Limits, Report, ReportOptions};
 
+/// The fields of an annotated document that the report reads as annotations: [`Fields`] may not
+/// name them.
+///
+/// ```
+/// assert!(byline_report::ANNOTATION_FIELDS.contains(&"quotes"));
+/// ```
+pub const ANNOTATION_FIELDS: [&str; 4] = ["sentences", "entities", "quotes", "error"];
+
 /// The fields of each annotated document that the report reads besides the fixed ones (`quotes`,
 /// `entities`, `sentences`, `error`).
 ///
@@ -69,6 +77,27 @@ pub struct Fields {
     /// The field holding each document's date (`YYYY-MM-DD...`), for counts over time and the
     /// first appearance of recurring quotations, if any.
     pub date: Option<String>,
+}
+
+impl Fields {
+    /// The first of these fields that names one of the [`ANNOTATION_FIELDS`] (which would then be
+    /// read as a group, a date or an id and missed as an annotation), if any: refuse it.
+    ///
+    /// ```
+    /// let fields = byline_report::Fields { group: Some("quotes".to_owned()), ..Default::default() };
+    /// assert_eq!(fields.annotation_field(), Some("quotes"));
+    /// assert_eq!(byline_report::Fields::default().annotation_field(), None);
+    /// ```
+    pub fn annotation_field(&self) -> Option<&str> {
+        [
+            Some(self.id.as_str()),
+            self.group.as_deref(),
+            self.date.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|f| ANNOTATION_FIELDS.contains(f))
+    }
 }
 
 impl Default for Fields {

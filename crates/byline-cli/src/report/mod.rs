@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
 
-use byline_report::{Fields, Limits, Report, ReportBuilder, ReportOptions};
+use byline_report::{Fields, Limits, Report, ReportBuilder, ReportOptions, ANNOTATION_FIELDS};
 use clap::Args;
 
 use crate::status;
@@ -50,8 +50,9 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub json_out: Option<PathBuf>,
 
-    /// Break the counts down by this field of each line (an outlet, a section). Example:
-    /// `--group-by outlet`
+    /// Break the counts down by this field of each line (an outlet, a section; `byline annotate`
+    /// writes only the id and the annotations, so add such fields to its lines first, or use
+    /// Python's `byline.report(docs, meta=...)`). Example: `--group-by outlet`
     #[arg(long, value_name = "NAME")]
     pub group_by: Option<String>,
 
@@ -88,6 +89,15 @@ pub(crate) fn run(args: ReportArgs) -> u8 {
         id: args.id_field.clone(),
         group: args.group_by.clone(),
         date: args.date_field.clone(),
+    };
+    // These fields are read as annotations; naming one as a field to group by would hide it.
+    if let Some(field) = fields.annotation_field() {
+        eprintln!(
+            "byline: --id-field, --group-by and --date-field name fields of the input, not one of \
+             the annotations ({}): got {field:?}",
+            ANNOTATION_FIELDS.join(", ")
+        );
+        return status::ERROR;
     };
     let limits = Limits {
         top: args.top as usize,

@@ -192,6 +192,20 @@ fn introduced(
             None => dashed_subject(doc, j, a),
         }
     };
+    // `Trump unleashed tweets early Friday saying that ...`: a participle with `that` after it
+    // and no subject of its own reports for the clause's speaker, comma or not.
+    let subject = subject.or_else(|| {
+        let that = c.ing && c.a > a && doc.lower_is(c.b, "that") && doc.in_quote[c.a - 1] == 0;
+        // Not `It goes without saying that ...`: `it` names no speaker.
+        let it = |np: &(usize, usize)| np.1 == np.0 + 1 && doc.lower_is(np.0, "it");
+        if that {
+            main_subject
+                .or_else(|| first_np(doc, a, c.a))
+                .filter(|np| !it(np))
+        } else {
+            None
+        }
+    });
     let subject = subject?;
     // Characterising verbs need a person or an organisation doing it.
     if c.class & (SAY | TELL | BELIEF) == 0 {
@@ -241,9 +255,10 @@ fn introduced(
         Comp::Clause(k) => (k, true),
         Comp::None => return None,
     };
-    // The quotation a tag already owns.
-    if let Comp::Quote(k) = comp {
-        if doc.quote_opening_at(k).is_some_and(|q| used[q]) {
+    // The quotation a tag already owns, right after the cue or after its colon
+    // (`scolded him: "...," she said`).
+    if let Comp::Quote(k) | Comp::Colon(k) = comp {
+        if k < b && doc.quote_opening_at(k).is_some_and(|q| used[q]) {
             return None;
         }
     }
@@ -337,9 +352,16 @@ fn introduced(
     if matches!(comp, Comp::Quote(_) | Comp::Colon(_)) {
         if let Some(q) = doc.quote_opening_at(start) {
             let close = doc.quotes[q].close;
+            // `chanted "What curfew?" and kept going`: a quoted sentence complete inside its
+            // marks ends the content too.
+            let complete = close > 0
+                && (doc.toks[close - 1].is_punct('?')
+                    || doc.toks[close - 1].is_punct('!')
+                    || doc.toks[close - 1].is_punct('.'));
             if doc.quotes[q].closed
                 && close + 1 < end
-                && (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_)))
+                && (complete
+                    || (close + 1..end).all(|k| matches!(doc.toks[k].kind, Kind::Punct(_))))
             {
                 end = close + 1;
             }
@@ -439,6 +461,21 @@ mod tests {
         }
         // A clause after the verb still is.
         assert_eq!(run("Analysts said prices will rise.").len(), 1);
+    }
+
+    #[test]
+    fn a_participle_with_that_reports_for_the_clause_speaker_without_a_comma() {
+        for time in ["early Friday", "on Monday", "again"] {
+            let text =
+                format!("Trump unleashed a series of tweets {time} saying that Clinton erred.");
+            let got = run(&text);
+            assert_eq!(
+                got,
+                [("Trump".into(), vec!["that Clinton erred.".into()])],
+                "{text}"
+            );
+        }
+        assert_eq!(run("It goes without saying that taxes matter."), []);
     }
 
     #[test]

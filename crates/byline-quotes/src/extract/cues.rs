@@ -40,6 +40,16 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             continue;
         }
         let f = t.flags;
+        // Most words are no cue: only those the lexicon flags, and `according`, `appears`,
+        // `seems` and their forms, go on (this loop sees every word outside quotations).
+        if f & (CUE | PHRASAL | VERBISH) == 0
+            && !matches!(
+                doc.word(i).as_bytes().first(),
+                Some(b'a' | b'A' | b's' | b'S')
+            )
+        {
+            continue;
+        }
         if doc.lower_is(i, "according") && doc.lower_is(i + 1, "to") {
             out.push(Cue {
                 a: i,

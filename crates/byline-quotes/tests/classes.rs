@@ -1,0 +1,377 @@
+//! Constructions news prints every day that once gave no quotation or a wrong one, each as a class:
+//! every test generates its members by varying what must not matter (speakers, verbs, marks,
+//! adverbs, predicates), and states the class it holds for.
+
+use byline_gazetteer::{EntityMention, Label};
+use byline_quotes::{Quotation, QuoteExtractor, QuoteKind, Span};
+use byline_tokenize::Tokenizer;
+
+fn run(text: &str) -> Vec<Quotation> {
+    run_with(text, &[])
+}
+
+fn run_with(text: &str, entities: &[EntityMention]) -> Vec<Quotation> {
+    let seg = Tokenizer::new().segment(text);
+    QuoteExtractor::new().extract(text, &seg, entities)
+}
+
+/// Content pieces, speaker and cue of each quotation, as text.
+fn read(text: &str, quotes: &[Quotation]) -> Vec<(Vec<String>, String, String)> {
+    quotes
+        .iter()
+        .map(|q| {
+            let pieces = q
+                .content
+                .iter()
+                .map(|s| s.as_str(text).to_string())
+                .collect();
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map(|s| s.span.as_str(text))
+                .unwrap_or("");
+            let cue = q.cue.map(|c| c.as_str(text)).unwrap_or("");
+            (pieces, speaker.to_string(), cue.to_string())
+        })
+        .collect()
+}
+
+fn owned(pieces: &[&str]) -> Vec<String> {
+    pieces.iter().map(|s| s.to_string()).collect()
+}
+
+const SPEAKERS: &[&str] = &[
+    "Lopez",
+    "the minister",
+    "Senator Maria Lopez",
+    "she",
+    "the council",
+];
+const STYLES: &[(&str, &str)] = &[
+    ("\"", "\""),
+    ("\u{201c}", "\u{201d}"),
+    ("'", "'"),
+    ("\u{2018}", "\u{2019}"),
+    ("\u{ab}", "\u{bb}"),
+];
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_adverb_between_speaker_and_cue_keeps_the_attribution() {
+    for adverb in [
+        "also",
+        "then",
+        "later",
+        "again",
+        "once more",
+        "reportedly",
+        "previously",
+    ] {
+        for speaker in SPEAKERS {
+            let text = format!("{} {adverb} said the deal was dead.", cap(speaker));
+            let got = read(&text, &run(&text));
+            let want = (
+                owned(&["the deal was dead."]),
+                cap(speaker),
+                "said".to_string(),
+            );
+            assert_eq!(got, [want], "{text}");
+            let text = format!("\"It is over,\" {speaker} {adverb} said.");
+            let got = read(&text, &run(&text));
+            assert_eq!(
+                got,
+                [(
+                    owned(&["\"It is over,\""]),
+                    speaker.to_string(),
+                    "said".into()
+                )]
+            );
+        }
+    }
+}
+
+#[test]
+fn single_marks_and_guillemets_quote_as_double_marks_do() {
+    for (open, close) in STYLES {
+        for (verb, after) in [("told", " MPs"), ("said", ""), ("warned", "")] {
+            let text = format!("{open}We will fight on,{close} the prime minister {verb}{after}.");
+            let got = read(&text, &run(&text));
+            let piece = format!("{open}We will fight on,{close}");
+            let want = (
+                vec![piece],
+                "the prime minister".to_string(),
+                verb.to_string(),
+            );
+            assert_eq!(got, [want], "{text}");
+        }
+        let text = format!("{open}Shameful,{close} said the opposition leader, Jane Doe.");
+        let got = read(&text, &run(&text));
+        assert_eq!(got[0].1, "the opposition leader", "{text}");
+        let text = format!("{open}Yes,{close} he said, {open}but not today.{close}");
+        let got = read(&text, &run(&text));
+        let want = vec![
+            format!("{open}Yes,{close}"),
+            format!("{open}but not today.{close}"),
+        ];
+        assert_eq!(
+            got,
+            [(want, "he".to_string(), "said".to_string())],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_speaker_keeps_its_modifier() {
+    let forms = [
+        "Workers at the plant",
+        "Members of the board",
+        "A spokesman for the council",
+        "Officials in Kabul",
+        "Inspector Lane of the city police",
+        "The officer who led the raid",
+        "Residents who saw the fire",
+    ];
+    for form in forms {
+        for verb in ["said", "warned", "told reporters"] {
+            let text = format!("{form} {verb} the deal was dead.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}");
+            assert_eq!(got[0].1, form, "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_quotation_after_a_predicate_and_a_colon_is_the_subjects() {
+    let subjects = [
+        ("The minister", "The minister"),
+        ("Her answer", "Her"),
+        ("His reply", "His"),
+        ("Lopez's reply", "Lopez"),
+        ("The senator", "The senator"),
+    ];
+    let predicates = ["was blunt", "was short", "was one word", "was firm"];
+    for (subject, speaker) in subjects {
+        for predicate in predicates {
+            for (open, close) in STYLES {
+                let text = format!("{subject} {predicate}: {open}No bailout.{close}");
+                let got = read(&text, &run(&text));
+                let want = (
+                    vec![format!("{open}No bailout.{close}")],
+                    speaker.to_string(),
+                    predicate.to_string(),
+                );
+                assert_eq!(got, [want], "{text}");
+            }
+        }
+    }
+    // Not about a person: no speaker to credit.
+    for subject in ["The message", "The result", "The reason"] {
+        let text = format!("{subject} was simple: \"Go home.\"");
+        assert!(run(&text).iter().all(|q| q.speaker.is_none()), "{text}");
+    }
+}
+
+#[test]
+fn a_quotation_over_paragraphs_is_credited_once_to_the_tag_at_its_end() {
+    for (first, second) in [("Lopez", "she"), ("the minister", "he"), ("Lee", "Lee")] {
+        let text = format!(
+            "\"We will fight on,\" {first} said. \"We will not give up.\n\n\"The plan is dead,\" {second} said."
+        );
+        let quotes = run(&text);
+        let got = read(&text, &quotes);
+        let mut pieces: Vec<&String> = got.iter().flat_map(|q| &q.0).collect();
+        let n = pieces.len();
+        pieces.sort();
+        pieces.dedup();
+        assert_eq!(pieces.len(), n, "a piece credited twice: {got:?}");
+        let last = got.last().unwrap();
+        assert_eq!(
+            last.0,
+            owned(&["\"We will not give up.", "\"The plan is dead,\""]),
+            "{text}"
+        );
+        assert_eq!(last.1, second);
+    }
+}
+
+#[test]
+fn a_sentence_after_a_dash_credit_is_not_a_speaker() {
+    for opener in ["In a statement,", "On Monday,", "However,", "But", "Later,"] {
+        let text = format!(
+            "\u{201c}We will rebuild\u{201d} \u{2014} {opener} the council said it would act."
+        );
+        let got = read(&text, &run(&text));
+        assert!(
+            got.iter()
+                .all(|q| !opener.starts_with(q.1.as_str()) || q.1.is_empty()),
+            "{got:?}"
+        );
+        let quote = got
+            .iter()
+            .find(|q| q.0 == ["\u{201c}We will rebuild\u{201d}"]);
+        assert_eq!(quote.map(|q| q.1.as_str()), Some("the council"), "{text}");
+    }
+    // A name after the dash still is.
+    let text = "\u{201c}We will rebuild\u{201d} \u{2014} Mayor Ann Lee";
+    assert_eq!(read(text, &run(text))[0].1, "Mayor Ann Lee");
+}
+
+#[test]
+fn a_quoted_question_keeps_its_tag_past_a_manner_phrase() {
+    let manners = [
+        "",
+        " in a low voice",
+        " with a smile",
+        " quietly",
+        " at the rally",
+        " again",
+    ];
+    for (mark, words) in [("?", "Why now"), ("!", "Stop")] {
+        for speaker in ["Lee", "the officer", "she"] {
+            for manner in manners {
+                for verb in ["asked", "shouted", "said"] {
+                    let text = format!("\"{words}{mark}\" {speaker} {verb}{manner}.");
+                    let quotes = run(&text);
+                    let got = read(&text, &quotes);
+                    let want = (
+                        vec![format!("\"{words}{mark}\"")],
+                        speaker.to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                    assert_eq!(quotes[0].kind, QuoteKind::Direct);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_noise_a_verb_of_manner_makes_is_not_speech() {
+    for verb in [
+        "shouting",
+        "shouted",
+        "chanted",
+        "yelled",
+        "screamed",
+        "muttering",
+    ] {
+        for object in ["insults", "slogans", "obscenities", "abuse"] {
+            for rest in ["", " at the police", " and left"] {
+                let text = format!("The fans were {verb} {object}{rest}.");
+                assert!(
+                    run(&text).is_empty(),
+                    "{text}: {:?}",
+                    read(&text, &run(&text))
+                );
+            }
+        }
+        // What follows as a clause or a quotation is still reported.
+        let text = format!("The fans {verb} that the referee was blind.");
+        assert_eq!(run(&text).len(), 1, "{text}");
+    }
+}
+
+fn person(text: &str, at: &str, name: &str, id: Option<&str>) -> EntityMention {
+    let start = text.find(at).unwrap();
+    EntityMention {
+        span: Span::new(start, start + at.len()),
+        label: Label::Person,
+        entity_id: id.map(str::to_string),
+        name: name.to_string(),
+        entry: None,
+        title: None,
+    }
+}
+
+/// Speaker name and entity of each quotation.
+fn resolved(quotes: &[Quotation]) -> Vec<(Option<String>, Option<String>)> {
+    quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_ref().unwrap();
+            (s.name.clone(), s.entity_id.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_pronoun_is_not_someone_first_named_in_its_own_quotation() {
+    for (pronoun, before) in [("he", "Tom Novak"), ("she", "Maria Lopez")] {
+        for tag_first in [false, true] {
+            let quote = "\"I met Mark Rutte and Anna Berg today.\"";
+            let body = if tag_first {
+                format!("{} said: {quote}", cap(pronoun))
+            } else {
+                format!("{}, {pronoun} said.", quote.replace(".\"", ",\""))
+            };
+            let text = format!("{before} arrived late. {body}");
+            let ents = [
+                person(&text, before, before, None),
+                person(&text, "Mark Rutte", "Mark Rutte", Some("Q57792")),
+            ];
+            let quotes = run_with(&text, &ents);
+            let names = resolved(&quotes);
+            assert_eq!(names, [(Some(before.to_string()), None)], "{text}");
+        }
+    }
+}
+
+#[test]
+fn a_bare_first_name_is_the_person_named_in_full_before() {
+    for (full, first) in [("Maria Lopez", "Maria"), ("Tom Novak", "Tom")] {
+        for opener in ["", "Later ", "Then "] {
+            let text = format!("{full} spoke first. {opener}{first} said the deal was dead.");
+            // The recognizer finds the full name; the bare first name it leaves alone.
+            let quotes = run_with(&text, &[person(&text, full, full, None)]);
+            assert_eq!(
+                resolved(&quotes),
+                [(Some(full.to_string()), None)],
+                "{text}"
+            );
+            assert_eq!(
+                quotes[0].speaker.as_ref().unwrap().span.as_str(&text),
+                first
+            );
+        }
+    }
+}
+
+#[test]
+fn a_surname_does_not_link_past_another_given_name_sex_or_rank() {
+    let first = "Mark Rutte met the mayor. ";
+    let same = ["Rutte", "Mr. Rutte", "Prime Minister Rutte"];
+    let other = [
+        "Anna Rutte",
+        "Officer Rutte",
+        "Sergeant Rutte",
+        "Mrs. Rutte",
+        "Ms. Rutte",
+    ];
+    for (form, linked) in same
+        .iter()
+        .map(|f| (f, true))
+        .chain(other.iter().map(|f| (f, false)))
+    {
+        let text = format!("{first}{form} said the road was closed.");
+        let at = text.rfind("Rutte").unwrap();
+        // The gazetteer links the surname to the entity it knows.
+        let mut later = person(&text, "Rutte", "Mark Rutte", Some("Q57792"));
+        later.span = Span::new(at, at + "Rutte".len());
+        let ents = [
+            person(&text, "Mark Rutte", "Mark Rutte", Some("Q57792")),
+            later,
+        ];
+        let got = resolved(&run_with(&text, &ents));
+        let id = got[0].1.as_deref();
+        assert_eq!(id == Some("Q57792"), linked, "{text}: {got:?}");
+    }
+}
