@@ -1,5 +1,6 @@
 """Type stubs of the native module ``byline._byline`` (checked against it by the tests)."""
 
+from collections.abc import Iterable
 from os import PathLike
 from typing import Any, final
 
@@ -18,6 +19,7 @@ __all__ = [
     "_after_fork_in_child",
     "_document_from_state",
     "_panic_for_test",
+    "_report",
     "default_threads",
 ]
 
@@ -236,3 +238,15 @@ def _document_from_state(state: bytes) -> Document: ...
 def _after_fork_in_child() -> None: ...
 def default_threads() -> int: ...
 def _panic_for_test(message: str) -> None: ...
+def _report(
+    *,
+    lines: Iterable[str] | None = None,
+    paths: list[str] | None = None,
+    id_field: str = ...,
+    group_by: str | None = None,
+    date_field: str | None = None,
+    top: int = 25,
+    max_rows: int = 1000,
+    title: str | None = None,
+    inputs: list[str] = ...,
+) -> tuple[str, str]: ...

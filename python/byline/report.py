@@ -1,8 +1,9 @@
 """A corpus report: who is quoted, how often, how, and about what.
 
-``byline.report(docs)`` sums up annotated documents in the Rust ``byline report`` command
-(streaming, in bounded memory) and gives a :class:`Report`: it shows itself in a notebook, saves
-itself as one self-contained HTML file, and gives each of its tables to pandas.
+``byline.report(docs)`` sums up annotated documents in Rust, inside the package's native module
+(the same aggregation as the ``byline report`` command: streaming, in bounded memory, with the GIL
+released while it counts) and gives a :class:`Report`: it shows itself in a notebook, saves itself
+as one self-contained HTML file, and gives each of its tables to pandas.
 
 >>> import byline
 >>> nlp = byline.Pipeline()  # doctest: +SKIP
@@ -10,9 +11,6 @@ itself as one self-contained HTML file, and gives each of its tables to pandas.
 >>> r = byline.report(docs, meta=[{"outlet": o} for o in outlets], group_by="outlet")  # doctest: +SKIP
 >>> r.save("report.html")  # doctest: +SKIP
 >>> r.to_pandas("speakers").head()  # doctest: +SKIP
-
-The aggregation runs in the Rust command: ``$BYLINE_CLI``, or the first ``byline-rs`` or Rust
-``byline`` executable on ``PATH`` (``cargo install byline-cli``), or ``command=``.
 """
 
 from __future__ import annotations
@@ -20,15 +18,12 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
-import subprocess
-import tempfile
-import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from byline.errors import BylineError, InputError
+from byline import _byline
+from byline.errors import InputError
 
 __all__ = ["Report", "report"]
 
@@ -118,7 +113,6 @@ def report(
     top: int = 25,
     max_rows: int = 1000,
     title: str | None = None,
-    command: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Sums up annotated documents as a :class:`Report`.
 
@@ -126,54 +120,38 @@ def report(
     ``meta``, one mapping of extra fields per document, e.g. ``{"outlet": ..., "published":
     ...}``), of dicts in the JSON document schema, or of JSON lines; a ``pandas.DataFrame`` or
     ``pyarrow.Table`` in the Arrow document schema; or the path (or a list of paths) of JSON Lines
-    written by ``byline annotate``. Documents are streamed to the Rust command one at a time.
-    ``group_by`` and ``date_field`` name fields of each document (or of its ``meta``).
+    written by ``byline annotate``. Documents are streamed into the Rust aggregation a chunk at a
+    time, so an iterable (a generator over a large corpus) is never held whole; files are read by
+    Rust. ``group_by`` and ``date_field`` name fields of each document (or of its ``meta``). A
+    document that cannot be read is counted and named in ``report.data["problems"]``, never the
+    end of the report; a file that cannot be opened raises :class:`byline.InputError`.
+
+    >>> r = report(['{"id": "a", "quotes": [{"kind": "direct", "text": "We will win"}]}'])
+    >>> r.corpus["quotations"]
+    1
     """
-    exe = _command(command)
-    with tempfile.TemporaryDirectory(prefix="byline-report-") as tmp:
-        page, data = Path(tmp) / "report.html", Path(tmp) / "report.json"
-        args = [str(exe), "report", "-q", "-o", str(page), "--json-out", str(data)]
-        args += ["--id-field", id_field, "--top", str(top), "--max-rows", str(max_rows)]
-        if group_by:
-            args += ["--group-by", group_by]
-        if date_field:
-            args += ["--date-field", date_field]
-        if title:
-            args += ["--title", title]
-        paths = _paths(docs_or_table)
-        if paths is not None:
-            if meta is not None:
-                raise InputError("meta= goes with documents, not with files")
-            done = subprocess.run(args + paths, check=False, capture_output=True, text=True)
-        else:
-            done = _run_streaming(args + ["-"], _lines(docs_or_table, meta))
-        if done.returncode not in (0, 1):
-            raise BylineError(f"byline report failed ({exe}): {done.stderr.strip()}")
-        return Report(page.read_text(encoding="utf-8"), json.loads(data.read_text("utf-8")))
-
-
-def _command(command: str | os.PathLike[str] | None) -> Path:
-    candidates: list[str] = []
-    if command is not None:
-        candidates.append(os.fspath(command))
-    elif os.environ.get("BYLINE_CLI"):
-        candidates.append(os.environ["BYLINE_CLI"])
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise InputError(f"top= must be a whole number of at least 1, not {top!r}")
+    if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 0:
+        raise InputError(f"max_rows= must be a whole number of at least 0, not {max_rows!r}")
+    options: dict[str, Any] = {
+        "id_field": id_field,
+        "group_by": group_by,
+        "date_field": date_field,
+        "top": top,
+        "max_rows": max_rows,
+        "title": title,
+    }
+    paths = _paths(docs_or_table)
+    if paths is not None:
+        if meta is not None:
+            raise InputError("meta= goes with documents, not with files")
+        page, data = _byline._report(paths=paths, inputs=paths, **options)
     else:
-        candidates += [p for p in (shutil.which("byline-rs"), shutil.which("byline")) if p]
-    for candidate in candidates:
-        path = Path(candidate)
-        if path.is_file() and os.access(path, os.X_OK) and not _is_script(path):
-            return path
-    raise BylineError(
-        "byline.report needs the Rust byline command (cargo install byline-cli), found through "
-        f"command=, $BYLINE_CLI or PATH; tried: {', '.join(candidates) or 'nothing'}"
-    )
-
-
-def _is_script(path: Path) -> bool:
-    """Whether ``path`` is a script (the Python package's own ``byline`` entry point is one)."""
-    with path.open("rb") as f:
-        return f.read(2) == b"#!"
+        source = f"Python {type(docs_or_table).__name__}"
+        lines = _lines(docs_or_table, meta)
+        page, data = _byline._report(lines=lines, inputs=[source], **options)
+    return Report(page, json.loads(data))
 
 
 def _paths(value: Any) -> list[str] | None:
@@ -191,16 +169,21 @@ def _paths(value: Any) -> list[str] | None:
 
 
 def _records(value: Any) -> Iterable[Any]:
-    """Documents out of a DataFrame or an Arrow table, row by row; anything else as it is."""
+    """Documents out of a DataFrame or an Arrow table, a slice of rows at a time (no copy of the
+    whole table as records); anything else as it is."""
     module = type(value).__module__
-    if module.startswith("pandas") and hasattr(value, "to_dict"):
-        return (dict(row) for row in value.to_dict("records"))
+    if module.startswith("pandas") and hasattr(value, "to_dict") and hasattr(value, "iloc"):
+        return (
+            row
+            for start in range(0, len(value), 1024)
+            for row in value.iloc[start : start + 1024].to_dict("records")
+        )
     if module.startswith("pyarrow") and hasattr(value, "to_batches"):
-        return (row for batch in value.to_batches() for row in batch.to_pylist())
+        return (row for batch in value.to_batches(1024) for row in batch.to_pylist())
     return value  # type: ignore[no-any-return]
 
 
-def _lines(docs: Any, meta: Iterable[Mapping[str, Any]] | None) -> Iterable[str]:
+def _lines(docs: Any, meta: Iterable[Mapping[str, Any]] | None) -> Iterator[str]:
     metas = iter(meta) if meta is not None else None
     for position, doc in enumerate(_records(docs)):
         extra = next(metas, None) if metas is not None else None
@@ -209,7 +192,7 @@ def _lines(docs: Any, meta: Iterable[Mapping[str, Any]] | None) -> Iterable[str]
         if isinstance(doc, str):
             line = doc.strip()
             if extra:
-                record = json.loads(line)
+                record = _json_object(line, position)
                 record.update(extra)
                 line = json.dumps(record, ensure_ascii=False, default=_plain)
         elif hasattr(doc, "to_json") and not isinstance(doc, Mapping):
@@ -231,6 +214,16 @@ def _lines(docs: Any, meta: Iterable[Mapping[str, Any]] | None) -> Iterable[str]
         yield line
 
 
+def _json_object(line: str, position: int) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except ValueError as err:
+        raise InputError(f"document {position} is not JSON: {err}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"document {position} is not a JSON object")
+    return record
+
+
 def _plain(value: Any) -> Any:
     """JSON for what pandas and Arrow give: arrays as lists, dates as ISO text."""
     if hasattr(value, "tolist"):
@@ -238,37 +231,3 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
-
-
-def _run_streaming(args: list[str], lines: Iterable[str]) -> subprocess.CompletedProcess[str]:
-    """Runs the command with ``lines`` on its standard input, written as they come."""
-    proc = subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-    errors: list[str] = []
-    reader = threading.Thread(target=_drain, args=(proc.stderr, errors), daemon=True)
-    reader.start()
-    try:
-        for line in lines:
-            proc.stdin.write(line)
-            proc.stdin.write("\n")
-    except BrokenPipeError:
-        pass
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
-    finally:
-        try:
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-    proc.stdout.read()
-    code = proc.wait()
-    reader.join()
-    return subprocess.CompletedProcess(args, code, "", "".join(errors))
-
-
-def _drain(stream: IO[str], into: list[str]) -> None:
-    into.append(stream.read())

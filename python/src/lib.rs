@@ -10,6 +10,7 @@ mod errors;
 mod gazetteer;
 mod pipeline;
 mod pool;
+mod report;
 mod values;
 
 use pyo3::prelude::*;
@@ -31,5 +32,6 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pipeline::_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::_panic_for_test, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_report, m)?)?;
     Ok(())
 }

@@ -1,24 +1,17 @@
 //! `byline report`: annotated documents (the JSON Lines of `byline annotate`) summed up as one
 //! self-contained HTML page, or as JSON: who is quoted, how often, how, and about what.
 //!
-//! The input is streamed line by line into an [`aggregate::Aggregator`], whose memory is bounded
-//! whatever the corpus size; the page holds top lists and samples only.
-
-mod aggregate;
-mod bounded;
-mod classify;
-mod html;
-mod read;
+//! The input is streamed line by line into a [`byline_report::ReportBuilder`], whose memory is
+//! bounded whatever the corpus size; the page holds top lists and samples only.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::PathBuf;
 
+use byline_report::{Fields, Limits, Report, ReportBuilder, ReportOptions, ANNOTATION_FIELDS};
 use clap::Args;
 
 use crate::status;
-use aggregate::{Aggregator, Limits, ReportOptions};
-use read::{parse_line, FieldNames};
 
 /// Shown under `byline report --help`.
 pub(crate) const EXAMPLES: &str = "\
@@ -90,40 +83,28 @@ pub(crate) struct ReportArgs {
     pub quiet: bool,
 }
 
-/// Fields of an annotated document that the report reads as annotations.
-const ANNOTATION_FIELDS: [&str; 4] = ["sentences", "entities", "quotes", "error"];
-
 /// Runs `byline report`; the exit status.
 pub(crate) fn run(args: ReportArgs) -> u8 {
+    let fields = Fields {
+        id: args.id_field.clone(),
+        group: args.group_by.clone(),
+        date: args.date_field.clone(),
+    };
     // These fields are read as annotations; naming one as a field to group by would hide it.
-    let named = [
-        Some(&args.id_field),
-        args.group_by.as_ref(),
-        args.date_field.as_ref(),
-    ];
-    if let Some(field) = named
-        .into_iter()
-        .flatten()
-        .find(|f| ANNOTATION_FIELDS.contains(&f.as_str()))
-    {
+    if let Some(field) = fields.annotation_field() {
         eprintln!(
             "byline: --id-field, --group-by and --date-field name fields of the input, not one of \
              the annotations ({}): got {field:?}",
             ANNOTATION_FIELDS.join(", ")
         );
         return status::ERROR;
-    }
-    let fields = FieldNames {
-        id: &args.id_field,
-        group: args.group_by.as_deref(),
-        date: args.date_field.as_deref(),
     };
     let limits = Limits {
         top: args.top as usize,
         rows: args.max_rows as usize,
         ..Limits::default()
     };
-    let mut agg = Aggregator::new(limits, args.group_by.is_some());
+    let mut builder = ReportBuilder::new(fields, limits);
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -142,7 +123,13 @@ pub(crate) fn run(args: ReportArgs) -> u8 {
                 }
             }
         };
-        if let Err(err) = read_source(reader, &name, fields, &mut agg, args.quiet) {
+        let quiet = args.quiet;
+        let on_problem = |problem: &str| {
+            if !quiet {
+                eprintln!("byline: {problem}");
+            }
+        };
+        if let Err(err) = builder.read(reader, &name, on_problem) {
             eprintln!("byline: cannot read {name}: {err}");
             return status::ERROR;
         }
@@ -158,8 +145,8 @@ pub(crate) fn run(args: ReportArgs) -> u8 {
         top: args.top as usize,
         max_rows: args.max_rows as usize,
     };
-    let report = agg.finish(options);
-    let unreadable = report.corpus.unreadable_lines;
+    let report = builder.finish(options);
+    let unreadable = report.unreadable_lines();
     let mut outputs = vec![(args.output.as_deref(), args.json)];
     if let Some(path) = &args.json_out {
         outputs.push((Some(path.as_path()), true));
@@ -190,49 +177,12 @@ pub(crate) fn run(args: ReportArgs) -> u8 {
     status::FAILED_DOCUMENTS
 }
 
-fn write_report<W: Write>(report: &aggregate::Report, json: bool, mut out: W) -> io::Result<()> {
+fn write_report<W: Write>(report: &Report, json: bool, mut out: W) -> io::Result<()> {
     if json {
         serde_json::to_writer_pretty(&mut out, report)?;
         out.write_all(b"\n")?;
     } else {
-        out.write_all(html::render(report).as_bytes())?;
+        out.write_all(report.to_html().as_bytes())?;
     }
     out.flush()
-}
-
-/// Feeds every line of one source to the aggregator; an unreadable line is counted and named
-/// (file and line), never the end of the run. Errors only when the source itself fails.
-fn read_source(
-    mut reader: Box<dyn BufRead + '_>,
-    name: &str,
-    fields: FieldNames<'_>,
-    agg: &mut Aggregator,
-    quiet: bool,
-) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(1 << 16);
-    let mut line_no = 0u64;
-    let mut position = 0u64;
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            return Ok(());
-        }
-        line_no += 1;
-        let problem = match std::str::from_utf8(&buf) {
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => match parse_line(line.trim_end(), fields) {
-                Ok(doc) => {
-                    agg.add(&doc, position);
-                    position += 1;
-                    continue;
-                }
-                Err(err) => format!("{name}: line {line_no}: not an annotated document: {err}"),
-            },
-            Err(err) => format!("{name}: line {line_no}: not UTF-8: {err}"),
-        };
-        if !quiet {
-            eprintln!("byline: {problem}");
-        }
-        agg.add_unreadable(problem);
-    }
 }

@@ -20,9 +20,15 @@ fn kind_index(kind: &str) -> usize {
     KINDS[..3].iter().position(|k| *k == kind).unwrap_or(3)
 }
 
-/// How much to keep.
+/// How much a report keeps: rows of its lists and tables, and entries of the maps that bound its
+/// memory.
+///
+/// ```
+/// let limits = byline_report::Limits { top: 50, ..byline_report::Limits::default() };
+/// assert_eq!(limits.rows, 1000);
+/// ```
 #[derive(Clone, Debug)]
-pub(crate) struct Limits {
+pub struct Limits {
     /// Rows of each top list.
     pub top: usize,
     /// Rows of the quotation table.
@@ -199,6 +205,11 @@ impl Aggregator {
             problems: Vec::new(),
             limits,
         }
+    }
+
+    /// The documents counted so far.
+    pub(crate) fn documents(&self) -> u64 {
+        self.documents
     }
 
     /// Counts a line that could not be read as a document; `problem` names the place.
@@ -901,36 +912,61 @@ impl Recurring {
     }
 }
 
-/// What the report was asked for.
+/// What the report was asked for, as the page and the JSON state it.
+///
+/// ```
+/// let options = byline_report::ReportOptions {
+///     title: "Coverage, January".to_owned(),
+///     inputs: vec!["january.jsonl".to_owned()],
+///     group_by: Some("outlet".to_owned()),
+///     ..byline_report::ReportOptions::default()
+/// };
+/// assert_eq!(options.top, 0);
+/// ```
 #[derive(Clone, Debug, Default, Serialize)]
-pub(crate) struct ReportOptions {
+pub struct ReportOptions {
+    /// The page's title.
     pub title: String,
+    /// The names of the inputs, shown under the title.
     pub inputs: Vec<String>,
+    /// The field the counts were broken down by, if any.
     pub group_by: Option<String>,
+    /// The field holding each document's date, if any.
     pub date_field: Option<String>,
+    /// Rows of each top list.
     pub top: usize,
+    /// Rows of the table of quotations.
     pub max_rows: usize,
 }
 
-/// The whole report as data: what `--json` writes and the page shows.
+/// The whole report as data: what `byline report --json` writes and the page shows. Serialise it
+/// with serde for the JSON; [`Report::to_html`] gives the page.
+///
+/// ```
+/// let mut builder = byline_report::ReportBuilder::new(byline_report::Fields::default(), Default::default());
+/// builder.add_line(r#"{"id": "a", "sentences": [], "quotes": []}"#, 0).unwrap();
+/// let report = builder.finish(byline_report::ReportOptions::default());
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["corpus"]["documents"], 1);
+/// ```
 #[derive(Debug, Serialize)]
-pub(crate) struct Report {
-    pub title: String,
-    pub options: ReportOptions,
-    pub corpus: Corpus,
-    pub speakers: Vec<SpeakerRow>,
-    pub speaker_types: Vec<TypeRow>,
-    pub gender: GenderSummary,
-    pub cues: Vec<Counted>,
-    pub entities: Vec<EntityRow>,
-    pub co_occurrence: Vec<PairRow>,
-    pub recurring: Vec<RecurringRow>,
-    pub groups: Vec<GroupRow>,
-    pub dates: Vec<DateRow>,
-    pub quotations: Vec<QuoteRow>,
-    pub quotations_shown: u64,
-    pub notes: Vec<String>,
-    pub problems: Vec<String>,
+pub struct Report {
+    pub(crate) title: String,
+    pub(crate) options: ReportOptions,
+    pub(crate) corpus: Corpus,
+    pub(crate) speakers: Vec<SpeakerRow>,
+    pub(crate) speaker_types: Vec<TypeRow>,
+    pub(crate) gender: GenderSummary,
+    pub(crate) cues: Vec<Counted>,
+    pub(crate) entities: Vec<EntityRow>,
+    pub(crate) co_occurrence: Vec<PairRow>,
+    pub(crate) recurring: Vec<RecurringRow>,
+    pub(crate) groups: Vec<GroupRow>,
+    pub(crate) dates: Vec<DateRow>,
+    pub(crate) quotations: Vec<QuoteRow>,
+    pub(crate) quotations_shown: u64,
+    pub(crate) notes: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -1068,7 +1104,7 @@ pub(crate) struct QuoteRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::read::{parse_line, FieldNames};
+    use crate::read::{parse_line, FieldNames};
 
     const FIELDS: FieldNames<'static> = FieldNames {
         id: "id",
