@@ -543,3 +543,40 @@ fn a_speaker_keeps_its_participle_phrase() {
         }
     }
 }
+
+/// Class: an inverted speech verb opening its sentence, its speaker, then a colon or a comma and
+/// the quotation (`Said Ellis: "..."`, `Added the minister, "..."`), whatever the verb, the
+/// speaker form, the mark and the sentence before.
+#[test]
+fn a_fronted_inverted_cue_credits_the_quotation_after_it() {
+    let verbs = ["Said", "Added", "Wrote", "Asked"];
+    let speakers = [
+        "Ellis",
+        "the minister",
+        "Senator Maria Lopez",
+        "a spokesman for the council",
+    ];
+    let befores = ["", "Tax breaks would make the code complicated. "];
+    for (open, close) in STYLES {
+        for verb in verbs {
+            for speaker in speakers {
+                for mark in [":", ","] {
+                    for before in befores {
+                        let text = format!(
+                            "{before}{verb} {speaker}{mark} {open}I don't get the sense she is interested.{close}"
+                        );
+                        let got = read(&text, &run(&text));
+                        let want = (
+                            vec![format!(
+                                "{open}I don't get the sense she is interested.{close}"
+                            )],
+                            speaker.to_string(),
+                            verb.to_string(),
+                        );
+                        assert_eq!(got, [want], "{text}");
+                    }
+                }
+            }
+        }
+    }
+}
