@@ -375,3 +375,208 @@ fn a_surname_does_not_link_past_another_given_name_sex_or_rank() {
         assert_eq!(id == Some("Q57792"), linked, "{text}: {got:?}");
     }
 }
+
+/// Class: a number modifying the role before a name after an inverted cue (`"...," said 9/11
+/// widow Terry Strada`) belongs to the speaker; a number before a bare noun or a name after
+/// `said` (`said 3 people died`) does not make one.
+#[test]
+fn a_number_before_the_role_of_an_inverted_speaker_keeps_the_speaker() {
+    let numbers = ["9/11", "27-year-old", "49ers", "2016", "911"];
+    let roles = ["widow", "nurse", "coach", "nominee"];
+    let names = ["Terry Strada", "Ana Ruiz", "Kyle Shanahan"];
+    for (open, close) in STYLES {
+        for number in numbers {
+            for role in roles {
+                for name in names {
+                    for verb in ["said", "added", "asked"] {
+                        let text =
+                            format!("{open}We want answers,{close} {verb} {number} {role} {name}.");
+                        let got = read(&text, &run(&text));
+                        let want = (
+                            vec![format!("{open}We want answers,{close}")],
+                            format!("{number} {role} {name}"),
+                            verb.to_string(),
+                        );
+                        assert_eq!(got, [want], "{text}");
+                    }
+                }
+            }
+        }
+    }
+    for text in [
+        "\"We want answers,\" said 3 people.",
+        "\"We want answers,\" said 60 Democrats.",
+    ] {
+        let got = read(text, &run(text));
+        assert!(
+            got.iter().all(|q| !q.1.starts_with(['3', '6'])),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// Class: a stance verb whose object is named `as` a quotation (`criticized the law as a “crazy
+/// system” during a stop`) reports the object and the quotation, ending with the closing mark
+/// when a time, a setting or a clause after a comma follows, and running on when the phrase
+/// goes on (`as a “grave threat” to stability`).
+#[test]
+fn an_object_named_as_a_quotation_ends_with_the_quotation() {
+    let verbs = ["criticized", "described", "blasted", "dismissed", "called"];
+    let objects = [
+        "the law",
+        "Clinton",
+        "the Affordable Care Act",
+        "those reports",
+    ];
+    let names = [
+        ("a ", "crazy system"),
+        ("", "unfit"),
+        ("an ", "intentional act"),
+    ];
+    let trailers = [
+        " during a stop in Flint.",
+        " on Wednesday.",
+        ", but stopped short of more.",
+        " in a speech to supporters.",
+    ];
+    let mut n = 0;
+    for (open, close) in STYLES {
+        for verb in verbs {
+            for object in objects {
+                for (article, name) in names {
+                    for trailer in trailers {
+                        let text = format!(
+                            "Senator Lee {verb} {object} as {article}{open}{name}{close}{trailer}"
+                        );
+                        let got = read(&text, &run(&text));
+                        let want = (
+                            vec![format!("{object} as {article}{open}{name}{close}")],
+                            "Senator Lee".to_string(),
+                            verb.to_string(),
+                        );
+                        assert_eq!(got, [want], "{text}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(n, 5 * 5 * 4 * 3 * 4);
+    // The phrase goes on after the quotation: the content runs to the sentence's end.
+    for trailer in [
+        " as examples of his remarks.",
+        " to regional stability.",
+        " who has never worked.",
+    ] {
+        for (open, close) in STYLES {
+            let text =
+                format!("Senator Lee described the law as a {open}grave threat{close}{trailer}");
+            let got = read(&text, &run(&text));
+            let want = format!("the law as a {open}grave threat{close}{trailer}");
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, [want], "{text}");
+        }
+    }
+}
+
+/// Class: a time after an inverted cue (`"...," Mitch McConnell, R-Ky., said Tuesday`) is not
+/// the speaker: the speaker is the name before the cue, whatever the day, the affiliation
+/// between commas and the quote marks.
+#[test]
+fn a_time_after_the_cue_is_not_the_speaker() {
+    let names = [
+        "Senate Majority Leader Mitch McConnell",
+        "Mitch McConnell",
+        "Ann Lee",
+    ];
+    let asides = [", R-Ky.,", ", D-Calif.,", " (R-Ky.)", ""];
+    let times = ["Tuesday", "Monday night", "Friday evening", "Sunday"];
+    for (open, close) in STYLES {
+        for name in names {
+            for aside in asides {
+                for time in times {
+                    let text = format!(
+                        "{open}Our assumption is that the veto will be overridden,{close} {name}{aside} said {time}."
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!(
+                            "{open}Our assumption is that the veto will be overridden,{close}"
+                        )],
+                        name.to_string(),
+                        "said".to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
+
+/// Class: a speaker carrying a participle phrase (`Protesters marching through the streets
+/// chanted`, `Residents living near the plant said`) is the whole phrase, not the noun phrase
+/// inside the participle's object.
+#[test]
+fn a_speaker_keeps_its_participle_phrase() {
+    let speakers = [
+        "Protesters marching through the streets",
+        "Residents living near the plant",
+        "Workers standing outside the gates",
+        "Fans waiting at the stadium",
+    ];
+    for speaker in speakers {
+        for (open, close) in STYLES {
+            let text = format!("{speaker} chanted {open}What curfew?{close} and kept going.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, speaker, "{text}");
+            let text = format!("{open}It is over,{close} {} said.", speaker.to_lowercase());
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, speaker.to_lowercase(), "{text}");
+        }
+        for verb in ["said", "told reporters", "warned"] {
+            let text = format!("{speaker} {verb} the curfew was unfair.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, speaker, "{text}");
+        }
+    }
+}
+
+/// Class: an inverted speech verb opening its sentence, its speaker, then a colon or a comma and
+/// the quotation (`Said Ellis: "..."`, `Added the minister, "..."`), whatever the verb, the
+/// speaker form, the mark and the sentence before.
+#[test]
+fn a_fronted_inverted_cue_credits_the_quotation_after_it() {
+    let verbs = ["Said", "Added", "Wrote", "Asked"];
+    let speakers = [
+        "Ellis",
+        "the minister",
+        "Senator Maria Lopez",
+        "a spokesman for the council",
+    ];
+    let befores = ["", "Tax breaks would make the code complicated. "];
+    for (open, close) in STYLES {
+        for verb in verbs {
+            for speaker in speakers {
+                for mark in [":", ","] {
+                    for before in befores {
+                        let text = format!(
+                            "{before}{verb} {speaker}{mark} {open}I don't get the sense she is interested.{close}"
+                        );
+                        let got = read(&text, &run(&text));
+                        let want = (
+                            vec![format!(
+                                "{open}I don't get the sense she is interested.{close}"
+                            )],
+                            speaker.to_string(),
+                            verb.to_string(),
+                        );
+                        assert_eq!(got, [want], "{text}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -306,6 +306,11 @@ fn introduced(
             end = k;
         }
     }
+    if clause {
+        if let Some(e) = as_quoted_end(doc, start, end) {
+            end = e;
+        }
+    }
     if end <= start {
         return None;
     }
@@ -399,6 +404,62 @@ fn manner_of_speaking(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
+/// Where content that names its object `as` a quotation ends: with the quotation, and the ones
+/// `and` or `or` join to it, when a comma, a time or a setting follows (`criticized the law as a
+/// “crazy system” during a stop`, `blasted Trump as a “leech” and a “brat” on Monday`). `None`
+/// when the content `[start, end)` does not open so (a short phrase without punctuation, `as`, at
+/// most one article, a quote mark) or the phrase goes on after the quotation.
+fn as_quoted_end(doc: &Doc<'_>, start: usize, end: usize) -> Option<usize> {
+    let mut j = start;
+    while j < end && !doc.lower_is(j, "as") {
+        let t = &doc.toks[j];
+        if j - start >= 10
+            || doc.in_quote[j] != 0
+            || !(t.is_word() || matches!(t.kind, Kind::Number | Kind::Punct('%')))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    if j == start || j >= end {
+        return None;
+    }
+    let article = |k: usize| ["a", "an", "the"].iter().any(|w| doc.lower_is(k, w));
+    let opening = |k: usize| {
+        let k = if k < end && article(k) { k + 1 } else { k };
+        if k >= end {
+            return None;
+        }
+        doc.quote_opening_at(k)
+            .map(|q| doc.quotes[q])
+            .filter(|q| q.closed && q.close < end)
+    };
+    let mut q = opening(j + 1)?;
+    while q.close + 2 < end && (doc.lower_is(q.close + 1, "and") || doc.lower_is(q.close + 1, "or"))
+    {
+        match opening(q.close + 2) {
+            Some(next) => q = next,
+            None => break,
+        }
+    }
+    let after = q.close + 1;
+    if after >= end {
+        return None;
+    }
+    // Only where the predicate is over: a comma at the close or after it, a time, or a phrase of
+    // when and where (`during a stop`). `as “a grave threat” to stability`, `as “a politician”
+    // who ...` and `as “X” as examples of Y` go on.
+    const SETTING: &[&str] = &[
+        "during", "on", "at", "in", "while", "when", "after", "before",
+    ];
+    let over = doc.toks[q.close - 1].is_punct(',')
+        || doc.toks[after].is_punct(',')
+        || doc.toks[after].is_punct(';')
+        || doc.flags(after) & TIME != 0
+        || SETTING.iter().any(|w| doc.lower_is(after, w));
+    over.then_some(after)
+}
+
 /// Whether content `[start, end)` opens with a bare lower-case noun that stands alone: followed
 /// by the content's end, punctuation, a preposition or `and`.
 fn bare_object(doc: &Doc<'_>, start: usize, end: usize) -> bool {
@@ -447,6 +508,24 @@ mod tests {
         assert_eq!(
             run("\"We won,\" she said."),
             [("she".into(), vec!["\"We won,\"".into()])]
+        );
+    }
+
+    #[test]
+    fn an_object_named_as_a_quotation_ends_with_the_quotation() {
+        assert_eq!(
+            run("Lee criticized the law as a \u{201c}crazy system\u{201d} during a stop."),
+            [(
+                "Lee".to_string(),
+                vec!["the law as a \u{201c}crazy system\u{201d}".to_string()]
+            )]
+        );
+        assert_eq!(
+            run("Reid blasted Trump as a \"leech\" and a \"brat\" on Monday."),
+            [(
+                "Reid".to_string(),
+                vec!["Trump as a \"leech\" and a \"brat\"".to_string()]
+            )]
         );
     }
 

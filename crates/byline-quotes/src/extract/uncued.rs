@@ -5,7 +5,7 @@ use byline_tokenize::Span;
 
 use super::doc::Doc;
 use super::pieces::follow_pieces;
-use super::speaker::{first_np, left_np, right_np};
+use super::speaker::{first_np, inverted_np, left_np, right_np};
 use super::Found;
 use crate::lexicon::*;
 use crate::scan::Kind;
@@ -206,6 +206,11 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
                 continue;
             }
         }
+        // `Said Ellis: "..."`
+        if let Some(f) = fronted_cue(doc, qi, used) {
+            found.push(f);
+            continue;
+        }
         // `The minister was blunt: "No bailout."`
         if let Some(f) = predicate_colon(doc, qi) {
             used[qi] = true;
@@ -233,6 +238,40 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             }
         }
     }
+}
+
+/// A quotation after an inverted speech verb that opens its sentence and its speaker, then a
+/// colon or a comma: `Said Ellis: "..."`, `Added the minister, "..."`. Marks the quotation (and
+/// the pieces that carry it on) used.
+fn fronted_cue(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
+    let q = doc.quotes[qi];
+    let mark = q.open.checked_sub(1)?;
+    if !(doc.toks[mark].is_punct(':') || doc.toks[mark].is_punct(',')) {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= mark);
+    let (a, _) = *doc.sents.get(si)?;
+    if a + 1 >= mark
+        || doc.in_quote[a] != 0
+        || !doc.is_cap(a)
+        || doc.flags(a) & SAY == 0
+        || doc.flags(a) & PRON != 0
+    {
+        return None;
+    }
+    let spk = inverted_np(doc, a + 1, mark, false)?;
+    if spk.1 != mark {
+        return None;
+    }
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    Some(Found {
+        content,
+        cue: Some((a, a + 1)),
+        speaker: Some(spk),
+        confidence: 0.75,
+    })
 }
 
 /// The attribution found so far whose cue is in the sentence starting at token `m`.
