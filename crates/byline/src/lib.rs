@@ -28,6 +28,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod document;
 mod error;
 mod gazetteers;
