@@ -35,6 +35,7 @@ use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StringArray, StructAr
 use arrow_buffer::{NullBuffer, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, FieldRef, Fields, Schema, SchemaRef};
 use byline_tokenize::Span;
+use rayon::prelude::*;
 
 use crate::{CharIndex, Document, Pipeline};
 
@@ -270,17 +271,57 @@ pub fn annotate_batch(
     batch: &RecordBatch,
     options: &ArrowOptions,
 ) -> Result<RecordBatch, ArrowError> {
+    annotate_with(nlp, batch, options, false)
+}
+
+/// [`annotate_batch`], with the documents spread over the rayon pool this is called in (the
+/// global pool, or the one of an enclosing `ThreadPool::install`) instead of the pipeline's own
+/// threads: for callers that manage their pools themselves.
+///
+/// ```
+/// use std::sync::Arc;
+/// use byline::arrow::{annotate_batch, annotate_batch_in_pool};
+/// use byline::arrow::arrow_array::{RecordBatch, StringArray};
+///
+/// let input = RecordBatch::try_from_iter([
+///     ("text", Arc::new(StringArray::from(vec!["One.", "Two. Three."])) as _),
+/// ])?;
+/// let nlp = byline::Pipeline::builder().threads(1).build().unwrap();
+/// let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+/// let out = pool.install(|| annotate_batch_in_pool(&nlp, &input, &Default::default()))?;
+/// assert_eq!(out, annotate_batch(&nlp, &input, &Default::default())?);
+/// # Ok::<(), byline::arrow::arrow_schema::ArrowError>(())
+/// ```
+pub fn annotate_batch_in_pool(
+    nlp: &Pipeline,
+    batch: &RecordBatch,
+    options: &ArrowOptions,
+) -> Result<RecordBatch, ArrowError> {
+    annotate_with(nlp, batch, options, true)
+}
+
+fn annotate_with(
+    nlp: &Pipeline,
+    batch: &RecordBatch,
+    options: &ArrowOptions,
+    in_pool: bool,
+) -> Result<RecordBatch, ArrowError> {
     let input = batch.schema();
     let (text_index, kept) = plan(&input, options)?;
     let ids = ids(batch, options)?;
     let texts = texts(batch.column(text_index).as_ref());
-    let docs = nlp.map_batch(texts, |nlp, text| match text {
+    let one = |nlp: &Pipeline, text: Option<&str>| match text {
         Some(text) => nlp.try_annotate(text).map_err(|e| e.to_string()),
         None => Err(format!(
             "no text: the column `{}` is null in this row",
             options.text_column
         )),
-    });
+    };
+    let docs: Vec<Result<Document, String>> = if in_pool {
+        texts.into_par_iter().map(|text| one(nlp, text)).collect()
+    } else {
+        nlp.map_batch(texts, one)
+    };
     let mut columns = Columns::with_rows(docs.len());
     for doc in &docs {
         match doc {

@@ -290,3 +290,21 @@ fn an_empty_batch_gives_an_empty_batch_of_the_schema() {
     assert_eq!(out.num_rows(), 0);
     assert_eq!(out.schema(), document_schema());
 }
+
+#[test]
+fn the_pool_of_the_caller_gives_the_same_rows() {
+    let texts: Vec<String> = (0..40)
+        .map(|i| PIECES[i % PIECES.len()].repeat(i % 3 + 1))
+        .collect();
+    let nlp = Pipeline::builder().threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    let batch = text_batch(&texts);
+    let options = ArrowOptions::default();
+    let pooled = pool
+        .install(|| annotate_batch_in_pool(&nlp, &batch, &options))
+        .unwrap();
+    assert_eq!(pooled, annotate_batch(&nlp, &batch, &options).unwrap());
+}
