@@ -78,7 +78,7 @@ def test_ids_and_other_columns(nlp: byline.Pipeline) -> None:
         {
             "url": ["u1", None, "u3"],
             "outlet": ["a", "b", "c"],
-            "body": pa.array(["\"No,\" Putin said.", "Hi.", "One."], type=pa.large_string()),
+            "body": pa.array(['"No," Putin said.', "Hi.", "One."], type=pa.large_string()),
         }
     )
     out = byline.annotate_arrow(table, text_column="body", id_column="url", keep_text=True)
