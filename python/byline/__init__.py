@@ -17,6 +17,7 @@ from __future__ import annotations
 import os as _os
 
 from byline import _byline
+from byline._arrow import annotate_arrow
 from byline._byline import Document, Entity, Quote, Span, Speaker, Token
 from byline._display import render_html
 from byline._export import Tables, to_arrow, to_pandas
@@ -44,6 +45,7 @@ __all__ = [
     "Tables",
     "Token",
     "__version__",
+    "annotate_arrow",
     "render_html",
     "report",
     "to_arrow",

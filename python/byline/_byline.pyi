@@ -17,6 +17,7 @@ __all__ = [
     "Token",
     "__version__",
     "_after_fork_in_child",
+    "_annotate_arrow",
     "_document_from_state",
     "_panic_for_test",
     "_report",
@@ -236,6 +237,14 @@ class Pipeline:
 
 def _document_from_state(state: bytes) -> Document: ...
 def _after_fork_in_child() -> None: ...
+def _annotate_arrow(
+    pipeline: Pipeline,
+    stream: Any,
+    text_column: str,
+    id_column: str | None,
+    keep_text: bool,
+    n_threads: int,
+) -> Any: ...
 def default_threads() -> int: ...
 def _panic_for_test(message: str) -> None: ...
 def _report(

@@ -5,6 +5,7 @@
 //! releases the GIL while Rust works (batches run on rayon pools rebuilt after `fork`), catches
 //! panics, maps errors onto the package's exception classes, and gives code-point offsets.
 
+mod arrow;
 mod document;
 mod errors;
 mod gazetteer;
@@ -28,6 +29,7 @@ fn _byline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<values::Entity>()?;
     m.add_class::<values::Speaker>()?;
     m.add_class::<values::Quote>()?;
+    m.add_function(wrap_pyfunction!(arrow::_annotate_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(document::_document_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::_after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(pipeline::default_threads, m)?)?;

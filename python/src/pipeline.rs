@@ -13,7 +13,7 @@ use crate::pool;
 /// The annotation pipeline (tokenizer, entity recognizer, quotation extraction).
 #[pyclass(frozen, module = "byline._byline", name = "Pipeline")]
 pub struct Pipeline {
-    nlp: byline::Pipeline,
+    pub(crate) nlp: byline::Pipeline,
 }
 
 /// A Python `str` as a Rust string; another type is an `ArgumentTypeError` and lone surrogates

@@ -33,6 +33,8 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod document;
 mod entities;
 mod error;
