@@ -131,6 +131,7 @@ def test_the_schema_is_the_documented_one() -> None:
             pa.field("label", pa.string(), False),
             pa.field("entity_id", pa.string()),
             pa.field("name", pa.string(), False),
+            pa.field("source", pa.string()),
         ]
     )
     speaker = pa.struct(

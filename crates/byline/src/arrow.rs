@@ -105,6 +105,8 @@ fn entity_type() -> DataType {
         Field::new("label", DataType::Utf8, false),
         Field::new("entity_id", DataType::Utf8, true),
         Field::new("name", DataType::Utf8, false),
+        // "gazetteer", "model" or "both"; null where the pipeline did not record it.
+        Field::new("source", DataType::Utf8, true),
     ]);
     DataType::Struct(fields.into())
 }
@@ -508,6 +510,7 @@ struct Columns {
     entity_label: StringBuilder,
     entity_id: StringBuilder,
     entity_name: StringBuilder,
+    entity_source: StringBuilder,
     quotes: Offsets,
     quote_kind: StringBuilder,
     quote_text: StringBuilder,
@@ -535,6 +538,7 @@ impl Columns {
             entity_label: StringBuilder::new(),
             entity_id: StringBuilder::new(),
             entity_name: StringBuilder::new(),
+            entity_source: StringBuilder::new(),
             quotes: Offsets::with_rows(rows),
             quote_kind: StringBuilder::new(),
             quote_text: StringBuilder::new(),
@@ -562,11 +566,13 @@ impl Columns {
             self.sentence_spans.push(&index, text, s.span);
         }
         self.entities.push(doc.entities().len());
-        for e in doc.entities() {
+        for (i, e) in doc.entities().iter().enumerate() {
             self.entity_spans.push(&index, text, e.span);
             self.entity_label.append_value(e.label.as_str());
             self.entity_id.append_option(e.entity_id.as_deref());
             self.entity_name.append_value(&e.name);
+            self.entity_source
+                .append_option(doc.entity_sources.get(i).map(|s| s.as_str()));
         }
         self.quotes.push(doc.quotes().len());
         for q in doc.quotes() {
@@ -622,6 +628,7 @@ impl Columns {
             arrays.push(Arc::new(self.entity_label.finish()));
             arrays.push(Arc::new(self.entity_id.finish()));
             arrays.push(Arc::new(self.entity_name.finish()));
+            arrays.push(Arc::new(self.entity_source.finish()));
             let values = struct_array(&item, arrays, None)?;
             self.entities.list(item, values, "entities")?
         };
