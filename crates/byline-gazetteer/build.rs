@@ -47,7 +47,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     let entries = records
         .into_iter()
-        .map(|r| (r.entry, r.case.unwrap_or(CaseMode::Smart)));
+        .map(|r| (r.entry, r.case.unwrap_or(CaseMode::Smart), r.source));
+    let sources: Vec<_> = entries.collect();
+    let entries = sources
+        .iter()
+        .map(|(e, c, s)| (e.clone(), *c, s.as_deref()));
     let (store, matcher) =
         compiled::compile(entries, true).unwrap_or_else(|e| panic!("{path}: {e}"));
     let bytes = compiled::encode(CaseMode::Smart, true, &store, &matcher);

@@ -209,7 +209,7 @@ pub fn gazetteer_load(data: &[u8]) {
         1 | 5 => builder.add_csv_reader(rest, "fuzz.csv").map(|_| ()),
         2 | 6 => builder.add_jsonl_reader(rest, "fuzz.jsonl").map(|_| ()),
         3 => {
-            let mut saved = b"BYLGAZ02".to_vec();
+            let mut saved = b"BYLGAZ04".to_vec();
             saved.extend_from_slice(rest);
             if let Ok(g) = Gazetteer::from_bytes(&saved) {
                 // A loaded gazetteer may be nonsense, but searching it must not crash.

@@ -550,6 +550,7 @@ def gazetteer(args: argparse.Namespace) -> int:
                     "name": f.name,
                     "label": f.label,
                     "description": f.description,
+                    "source": f.source,
                     "weight": f.weight,
                     "aliases": list(f.aliases),
                 }
@@ -568,6 +569,7 @@ def gazetteer(args: argparse.Namespace) -> int:
                 shown = list(f.aliases[:12])
                 more = f" and {len(f.aliases) - 12} more" if len(f.aliases) > 12 else ""
                 print(f"   aliases: {', '.join(shown)}{more}")
+                print(f"   source: {f.source or '-'}")
         return OK
     labels: dict[str, dict[str, int]] = {}
     entries = aliases = with_id = 0

@@ -155,10 +155,14 @@ class Gazetteer:
 
     def lookup(self, alias: str) -> list[GazetteerEntry]:
         """The entries ``alias`` names, best first (higher weight, then label), each with its
-        ``description``; the alias is normalised as the matcher does.
+        ``description`` and its ``source`` (the open dataset it came from for the default, the
+        file's name for a file, ``None`` for entries added in code); the alias is normalised as
+        the matcher does.
 
         >>> [(e.entity_id, e.description) for e in Gazetteer.default().lookup("Paris")][:1]
         [('Q90', 'capital of France')]
+        >>> [e.source for e in Gazetteer.default().lookup("Georgia")][0]
+        'datasets/country-codes'
         """
         return self._native.lookup(alias)
 

@@ -31,10 +31,14 @@ pub struct GazetteerEntry {
     /// A short description telling the entry from others of its name (`capital of France`).
     #[pyo3(get)]
     description: Option<String>,
+    /// Where the entry came from: the open dataset (`mledoze/countries`) for the default
+    /// gazetteer, the file's name for a file, `None` for entries added in code.
+    #[pyo3(get)]
+    source: Option<String>,
 }
 
 impl GazetteerEntry {
-    fn of(entry: &Entry) -> GazetteerEntry {
+    fn of(entry: &Entry, source: Option<&str>) -> GazetteerEntry {
         GazetteerEntry {
             entity_id: entry.id.clone(),
             name: entry.name.clone(),
@@ -42,6 +46,7 @@ impl GazetteerEntry {
             aliases: entry.aliases.clone(),
             weight: crate::values::decimal_f64(entry.weight),
             description: entry.description.clone(),
+            source: source.map(str::to_owned),
         }
     }
 }
@@ -60,7 +65,7 @@ impl GazetteerEntry {
         };
         Ok(format!(
             "GazetteerEntry(entity_id={}, name={}, label={}, aliases={}, weight={}, \
-             description={})",
+             description={}, source={})",
             match &self.entity_id {
                 Some(id) => repr(id)?,
                 None => "None".to_owned(),
@@ -71,6 +76,10 @@ impl GazetteerEntry {
             self.weight,
             match &self.description {
                 Some(d) => repr(d)?,
+                None => "None".to_owned(),
+            },
+            match &self.source {
+                Some(s) => repr(s)?,
                 None => "None".to_owned(),
             }
         ))
@@ -147,12 +156,10 @@ impl Gazetteer {
     }
 }
 
-/// Adds every entry of `g` to `builder`, each in its own case mode.
+/// Adds every entry of `g` to `builder`, each in its own case mode and with its source.
 fn extend(builder: &mut GazetteerBuilder, g: &byline::Gazetteer) {
     builder.fold_diacritics(g.folds_diacritics());
-    for (id, entry) in g.iter() {
-        builder.entry_with_case(entry.clone(), g.case_of(id));
-    }
+    builder.add_gazetteer(g);
 }
 
 #[pymethods]
@@ -258,7 +265,7 @@ impl Gazetteer {
         Ok(found
             .map_err(|f| f.into_pyerr(py))?
             .into_iter()
-            .map(|id| GazetteerEntry::of(g.entry(id)))
+            .map(|id| GazetteerEntry::of(g.entry(id), g.source(id)))
             .collect())
     }
 
@@ -289,7 +296,9 @@ impl Gazetteer {
     /// Every entry, in order.
     fn entries(&mut self, py: Python<'_>) -> PyResult<Vec<GazetteerEntry>> {
         let g = self.compile(py)?;
-        Ok(g.entries().iter().map(GazetteerEntry::of).collect())
+        Ok(g.iter()
+            .map(|(id, e)| GazetteerEntry::of(e, g.source(id)))
+            .collect())
     }
 
     /// The compiled gazetteer as bytes (what pickling stores).

@@ -188,3 +188,52 @@ def test_wikidata_dump_sample_gives_a_gazetteer_the_pipeline_loads(tmp_path) -> 
         check=False,
     )
     assert missing.returncode == 2 and "none.json.gz" in missing.stderr
+
+
+def test_lookup_georgia_in_the_default_shows_two_sources() -> None:
+    found = byline.Gazetteer.default().lookup("Georgia")
+    assert [(e.entity_id, e.description) for e in found] == [
+        ("Q230", "country"),
+        ("Q1428", "US state"),
+    ]
+    country, state = (e.source or "" for e in found)
+    assert "country-codes" in country
+    assert "dr5hn" in state
+    assert country != state
+    assert f"source={country!r}" in repr(found[0])
+
+
+def test_a_user_file_shows_its_file_name_as_source(tmp_path: Path) -> None:
+    path = tmp_path / "my places.tsv"
+    path.write_text("id\tname\tlabel\nQ230\tGeorgia\tGPE\n", encoding="utf-8")
+    [entry] = byline.Gazetteer.from_files([path]).lookup("Georgia")
+    assert entry.source == "my places.tsv"
+    # Beside the default and an entry added in code, each keeps its own source.
+    g = byline.Gazetteer.default()
+    g.add_file(path)
+    g.add("Georgia", "GPE", entity_id="Q99")
+    sources = [e.source for e in g.lookup("Georgia")]
+    assert len(sources) == 4
+    assert "my places.tsv" in sources and None in sources
+    assert any(s and "dr5hn" in s for s in sources)
+    assert byline.Gazetteer(RECORDS).lookup("Georgia")[0].source is None
+
+
+def test_python_lookup_command_shows_sources() -> None:
+    def lookup(*args: str) -> str:
+        out = subprocess.run(
+            [sys.executable, "-m", "byline", "gazetteer", "lookup", "Georgia", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    found = json.loads(lookup("--json"))
+    sources = [f["source"] for f in found]
+    assert sources == [e.source for e in byline.Gazetteer.default().lookup("Georgia")]
+    text = lookup()
+    for source in sources:
+        assert f"   source: {source}\n" in text

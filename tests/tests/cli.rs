@@ -462,6 +462,78 @@ fn gazetteer_stats_and_lookup() {
 }
 
 #[test]
+fn gazetteer_lookup_georgia_shows_each_candidates_description_and_source() {
+    let out = byline(&["gazetteer", "lookup", "Georgia", "--json"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0]["description"], "country");
+    assert_eq!(found[1]["description"], "US state");
+    let sources: Vec<&str> = found
+        .iter()
+        .map(|f| f["source"].as_str().unwrap())
+        .collect();
+    assert!(sources[0].contains("country-codes"), "{sources:?}");
+    assert!(sources[1].contains("dr5hn"), "{sources:?}");
+
+    let out = byline(&["gazetteer", "lookup", "Georgia"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for source in sources {
+        assert!(text.contains(&format!("   source: {source}\n")), "{text}");
+    }
+}
+
+#[test]
+fn gazetteer_lookup_in_a_user_file_shows_the_file_name_as_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaz = dir.path().join("my places.tsv");
+    std::fs::write(&gaz, "id\tname\tlabel\nQ230\tGeorgia\tGPE\n").unwrap();
+    let path = gaz.to_str().unwrap();
+    let out = byline(
+        &[
+            "gazetteer",
+            "lookup",
+            "Georgia",
+            "--gazetteer",
+            path,
+            "--json",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0]["source"], "my places.tsv");
+
+    // Beside the default, each candidate keeps its own source.
+    let out = byline(
+        &[
+            "gazetteer",
+            "lookup",
+            "Georgia",
+            "--gazetteer",
+            path,
+            "--with-default",
+            "--json",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert!(sources.contains(&"my places.tsv"), "{sources:?}");
+    assert!(sources.iter().any(|s| s.contains("dr5hn")), "{sources:?}");
+}
+
+#[test]
 fn a_gazetteer_file_replaces_the_default_unless_asked_to_keep_it() {
     let dir = tempfile::tempdir().unwrap();
     let gaz = dir.path().join("teams.jsonl");

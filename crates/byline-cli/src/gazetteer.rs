@@ -97,12 +97,14 @@ struct Found<'a> {
     name: &'a str,
     label: &'static str,
     description: Option<&'a str>,
+    /// The open dataset (embedded default) or the file the entry came from.
+    source: Option<&'a str>,
     weight: f32,
     aliases: &'a [String],
 }
 
 /// Prints the entries `alias` names (after the matcher's normalisation), best first (highest
-/// weight, then label), each with its description.
+/// weight, then label), each with its description and its source.
 pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
     let gazetteer = match load(args) {
         Ok(g) => g,
@@ -119,6 +121,7 @@ pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
                 name: &e.name,
                 label: e.label.as_str(),
                 description: e.description.as_deref(),
+                source: gazetteer.source(id),
                 weight: e.weight,
                 aliases: &e.aliases,
             }
@@ -151,6 +154,7 @@ pub(crate) fn lookup(alias: &str, args: &GazetteerArgs) -> u8 {
                 String::new()
             };
             println!("   aliases: {}{more}", shown.join(", "));
+            println!("   source: {}", f.source.unwrap_or("-"));
         }
     }
     if found.is_empty() {

@@ -16,17 +16,18 @@ use crate::{CaseMode, Entry};
 /// six zero bytes, the size in bytes of each of the [`SECTIONS`] arrays (8 bytes each), then
 /// the arrays, each little-endian and starting at a multiple of 8 bytes (zeros between), so
 /// that where the bytes are 8-aligned in memory, the arrays can be read in place.
-pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ03";
+pub(crate) const MAGIC: &[u8; 8] = b"BYLGAZ04";
 
-/// The arrays saved: the store's columns, then the matcher's parts (the last three: its
+/// The arrays saved: the store's columns (the last three: the sources' names and each
+/// entry's source), then the matcher's parts (the last three: its
 /// vocabulary's hash table, read in place only when trusted, else built again).
-const SECTIONS: usize = 18;
+const SECTIONS: usize = 21;
 
 /// Where the arrays start.
 const HEADER: usize = 16 + 8 * SECTIONS;
 
 /// Checks and compiles entries one at a time, so that they are never all in memory twice.
-pub(crate) fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
+pub(crate) fn compile<'s, I: Iterator<Item = (Entry, CaseMode, Option<&'s str>)>>(
     entries: I,
     fold_diacritics: bool,
 ) -> Result<(Store, Matcher), Error> {
@@ -35,7 +36,7 @@ pub(crate) fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
         case: true,
         diacritics: fold_diacritics,
     });
-    for (index, (mut e, entry_case)) in entries.enumerate() {
+    for (index, (mut e, entry_case, source)) in entries.enumerate() {
         let fail = |message: String| {
             Err(Error::new(ErrorKind::Entry {
                 index,
@@ -58,7 +59,7 @@ pub(crate) fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
         for (ai, alias) in e.aliases.iter().enumerate() {
             matcher.add(index, &e.name, ai, alias, entry_case)?;
         }
-        store.push(&e, entry_case)?;
+        store.push(&e, entry_case, source)?;
     }
     store.shrink();
     Ok((store, matcher.finish()))
@@ -97,11 +98,19 @@ struct Sections<'a> {
 }
 
 /// The size of an element of each array.
-const ELEMENT: [usize; SECTIONS] = [1, 4, 4, 1, 4, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 16, 1, 4];
+const ELEMENT: [usize; SECTIONS] = [
+    1, 4, 4, 1, 4, 1, 1, 4, 2, 1, 4, 4, 4, 4, 4, 4, 4, 8, 16, 1, 4,
+];
 
 fn sections(bytes: &[u8]) -> Result<Sections<'_>, Error> {
     let Some(rest) = bytes.strip_prefix(MAGIC.as_slice()) else {
-        return Err(Error::bytes("the first 8 bytes are not BYLGAZ03"));
+        if bytes.starts_with(b"BYLGAZ0") {
+            return Err(Error::bytes(
+                "saved by an older byline in a format without sources \
+                 (the first 8 bytes are not BYLGAZ04): build it again from its source files",
+            ));
+        }
+        return Err(Error::bytes("the first 8 bytes are not BYLGAZ04"));
     };
     if rest.len() < HEADER - 8 {
         return Err(Error::bytes("the header is cut short"));
@@ -152,20 +161,24 @@ impl<'a> Sections<'a> {
             labels: slab.slab(a[3]),
             weights: slab.slab(a[4]),
             cases: slab.slab(a[5]),
+            source_strings: slab.slab(a[6]),
+            source_offsets: slab.slab(a[7]),
+            source_of: slab.slab(a[8]),
+            source_index: Default::default(),
         };
         let matcher = MatcherParts {
-            vocab_bytes: slab.slab(a[6]),
-            vocab_off: slab.slab(a[7]),
-            root: slab.slab(a[8]),
-            first: slab.slab(a[9]),
-            edge_tok: slab.slab(a[10]),
-            edge_child: slab.slab(a[11]),
-            value: slab.slab(a[12]),
-            pat_start: slab.slab(a[13]),
-            cands: slab.slab(a[14]),
-            slots: slab.slab(a[15]),
-            tags: slab.slab(a[16]),
-            collided: slab.slab(a[17]),
+            vocab_bytes: slab.slab(a[9]),
+            vocab_off: slab.slab(a[10]),
+            root: slab.slab(a[11]),
+            first: slab.slab(a[12]),
+            edge_tok: slab.slab(a[13]),
+            edge_child: slab.slab(a[14]),
+            value: slab.slab(a[15]),
+            pat_start: slab.slab(a[16]),
+            cands: slab.slab(a[17]),
+            slots: slab.slab(a[18]),
+            tags: slab.slab(a[19]),
+            collided: slab.slab(a[20]),
         };
         (store, matcher)
     }

@@ -1,6 +1,6 @@
 //! Building, searching, saving and loading a [`Gazetteer`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -46,6 +46,8 @@ const CHUNK: usize = 1 << 20;
 pub struct GazetteerBuilder {
     entries: Vec<Entry>,
     entry_case: Vec<Option<CaseMode>>,
+    /// Each entry's source: the dataset or file it came from (none for entries added in code).
+    entry_source: Vec<Option<Arc<str>>>,
     case: CaseMode,
     fold_diacritics: bool,
 }
@@ -55,6 +57,7 @@ impl Default for GazetteerBuilder {
         GazetteerBuilder {
             entries: Vec::new(),
             entry_case: Vec::new(),
+            entry_source: Vec::new(),
             case: CaseMode::Smart,
             fold_diacritics: true,
         }
@@ -117,6 +120,7 @@ impl GazetteerBuilder {
     pub fn entry(&mut self, entry: Entry) -> &mut Self {
         self.entries.push(entry);
         self.entry_case.push(None);
+        self.entry_source.push(None);
         self
     }
 
@@ -133,6 +137,7 @@ impl GazetteerBuilder {
     pub fn entry_with_case(&mut self, entry: Entry, case: CaseMode) -> &mut Self {
         self.entries.push(entry);
         self.entry_case.push(Some(case));
+        self.entry_source.push(None);
         self
     }
 
@@ -153,10 +158,21 @@ impl GazetteerBuilder {
         self
     }
 
-    fn records(&mut self, records: Vec<Record>) -> &mut Self {
+    /// Adds records read from a file, each from the source it names, else from `file`.
+    fn records(&mut self, records: Vec<Record>, file: &str) -> &mut Self {
+        let file: Arc<str> = file.into();
+        let mut named: HashMap<String, Arc<str>> = HashMap::new();
         for r in records {
+            let source = match r.source {
+                None => file.clone(),
+                Some(s) => named
+                    .entry(s)
+                    .or_insert_with_key(|s| s.as_str().into())
+                    .clone(),
+            };
             self.entries.push(r.entry);
             self.entry_case.push(r.case);
+            self.entry_source.push(Some(source));
         }
         self
     }
@@ -174,10 +190,33 @@ impl GazetteerBuilder {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn add_embedded(&mut self) -> &mut Self {
-        let gaz = Gazetteer::embedded();
+        self.add_gazetteer(&Gazetteer::embedded())
+    }
+
+    /// Adds every entry of a built gazetteer, each with its case mode and its source there.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Gazetteer, Label, Entry};
+    /// let mut builder = Gazetteer::builder();
+    /// builder.add_tsv_reader("\tDaryo\tORG\n".as_bytes(), "media.tsv")?;
+    /// let media = builder.build()?;
+    /// let both = Gazetteer::builder()
+    ///     .add_gazetteer(&media)
+    ///     .entry(Entry::new("Kun.uz", Label::Org))
+    ///     .build()?;
+    /// assert_eq!(both.source(both.lookup("Daryo")[0]), Some("media.tsv"));
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn add_gazetteer(&mut self, gaz: &Gazetteer) -> &mut Self {
+        let mut names: HashMap<&str, Arc<str>> = HashMap::new();
         for i in 0..gaz.len() {
             self.entries.push(gaz.store.entry(i));
             self.entry_case.push(Some(gaz.store.case(i)));
+            let source = gaz
+                .store
+                .source(i)
+                .map(|s| names.entry(s).or_insert_with(|| Arc::from(s)).clone());
+            self.entry_source.push(source);
         }
         self
     }
@@ -194,7 +233,7 @@ impl GazetteerBuilder {
     /// ```
     pub fn add_tsv_reader<R: Read>(&mut self, reader: R, source: &str) -> Result<&mut Self, Error> {
         let records = load::read_tsv(reader, source)?;
-        Ok(self.records(records))
+        Ok(self.records(records, source))
     }
 
     /// Adds the entries of a CSV file's content (see the [crate docs](crate#files)).
@@ -208,7 +247,7 @@ impl GazetteerBuilder {
     /// ```
     pub fn add_csv_reader<R: Read>(&mut self, reader: R, source: &str) -> Result<&mut Self, Error> {
         let records = load::read_csv(reader, source)?;
-        Ok(self.records(records))
+        Ok(self.records(records, source))
     }
 
     /// Adds the entries of a JSON Lines file's content (see the [crate docs](crate#files)).
@@ -226,7 +265,7 @@ impl GazetteerBuilder {
         source: &str,
     ) -> Result<&mut Self, Error> {
         let records = load::read_jsonl(reader, source)?;
-        Ok(self.records(records))
+        Ok(self.records(records, source))
     }
 
     /// Adds the entries of a file, by its extension: `.jsonl`, `.tsv` or `.csv`, each
@@ -273,7 +312,10 @@ impl GazetteerBuilder {
                 "unknown gazetteer format (expected .jsonl, .tsv or .csv, optionally .gz)",
             ));
         };
-        Ok(self.records(records))
+        let file = path
+            .file_name()
+            .map_or(source.clone(), |n| n.to_string_lossy().into_owned());
+        Ok(self.records(records, &file))
     }
 
     /// Checks the entries and compiles the gazetteer.
@@ -291,7 +333,8 @@ impl GazetteerBuilder {
             .entries
             .iter()
             .zip(&self.entry_case)
-            .map(|(e, c)| (e.clone(), c.unwrap_or(self.case)));
+            .zip(&self.entry_source)
+            .map(|((e, c), s)| (e.clone(), c.unwrap_or(self.case), s.as_deref()));
         Gazetteer::compile(entries, self.case, self.fold_diacritics)
     }
 }
@@ -328,11 +371,11 @@ impl Gazetteer {
     /// # Ok::<(), byline_gazetteer::Error>(())
     /// ```
     pub fn new<I: IntoIterator<Item = Entry>>(entries: I) -> Result<Gazetteer, Error> {
-        let entries = entries.into_iter().map(|e| (e, CaseMode::Smart));
+        let entries = entries.into_iter().map(|e| (e, CaseMode::Smart, None));
         Gazetteer::compile(entries, CaseMode::Smart, true)
     }
 
-    fn compile<I: Iterator<Item = (Entry, CaseMode)>>(
+    fn compile<'s, I: Iterator<Item = (Entry, CaseMode, Option<&'s str>)>>(
         entries: I,
         case: CaseMode,
         fold_diacritics: bool,
@@ -447,6 +490,24 @@ impl Gazetteer {
     /// ```
     pub fn description(&self, id: EntryId) -> Option<&str> {
         self.store.description(id.0 as usize)
+    }
+
+    /// Where an entry came from, if known: for the embedded default, the open dataset
+    /// (`mledoze/countries`, `Natural Earth`); for a file, the file's name (or the `source`
+    /// field of its JSON Lines record); `None` for entries added in code. Panics if the id is
+    /// not of this gazetteer.
+    ///
+    /// ```
+    /// use byline_gazetteer::{Gazetteer, Label};
+    /// let mut builder = Gazetteer::builder();
+    /// builder.add_tsv_reader("Q90\tParis\tGPE\n".as_bytes(), "places.tsv")?;
+    /// let gaz = builder.build()?;
+    /// let paris = gaz.lookup("Paris")[0];
+    /// assert_eq!(gaz.source(paris), Some("places.tsv"));
+    /// # Ok::<(), byline_gazetteer::Error>(())
+    /// ```
+    pub fn source(&self, id: EntryId) -> Option<&str> {
+        self.store.source(id.0 as usize)
     }
 
     /// The entry with this id, or `None` if there is none.

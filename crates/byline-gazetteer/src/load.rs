@@ -11,6 +11,9 @@ use crate::{CaseMode, Entry, Label};
 pub(crate) struct Record {
     pub(crate) entry: Entry,
     pub(crate) case: Option<CaseMode>,
+    /// The source the record names itself (JSON Lines `source`), else none: the builder then
+    /// names the file.
+    pub(crate) source: Option<String>,
 }
 
 fn parse_label(source: &str, line: u64, field: &str, value: &str) -> Result<Label, Error> {
@@ -197,6 +200,7 @@ pub(crate) fn read_tsv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
         out.push(Record {
             entry: entry(values[0], values[1], label, aliases, weight, values[6]),
             case,
+            source: None,
         });
     }
     Ok(out)
@@ -252,7 +256,11 @@ pub(crate) fn read_csv<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, 
             weight,
             get(description_col),
         );
-        out.push(Record { entry: e, case });
+        out.push(Record {
+            entry: e,
+            case,
+            source: None,
+        });
     }
     Ok(out)
 }
@@ -271,6 +279,8 @@ struct JsonRecord {
     case: Option<String>,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// Names the field that makes `line` unreadable as a record, for the error message.
@@ -282,7 +292,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
     let Some(obj) = value.as_object() else {
         return Error::record(source, n, None, "expected a JSON object");
     };
-    let expect: [(&str, &str, bool); 7] = [
+    let expect: [(&str, &str, bool); 8] = [
         ("name", "a string", true),
         ("label", "a string", true),
         ("id", "a string or null", false),
@@ -290,6 +300,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
         ("weight", "a number", false),
         ("case", "a string", false),
         ("description", "a string or null", false),
+        ("source", "a string or null", false),
     ];
     for (field, what, required) in expect {
         match obj.get(field) {
@@ -304,7 +315,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
                         .as_array()
                         .is_some_and(|a| a.iter().all(serde_json::Value::is_string)),
                     "weight" => v.is_number() || v.is_null(),
-                    "case" | "description" => v.is_string() || v.is_null(),
+                    "case" | "description" | "source" => v.is_string() || v.is_null(),
                     _ => v.is_string(),
                 };
                 if !ok {
@@ -317,7 +328,7 @@ fn json_error(source: &str, n: u64, line: &str, err: serde_json::Error) -> Error
 }
 
 /// Reads JSON Lines: one object a line with `name`, `label` and optionally `id`, `aliases`,
-/// `weight`, `case`, `description`.
+/// `weight`, `case`, `description`, `source` (the dataset the entry came from).
 pub(crate) fn read_jsonl<R: Read>(reader: R, source: &str) -> Result<Vec<Record>, Error> {
     let mut out = Vec::new();
     let mut reader = BufReader::new(reader);
@@ -364,7 +375,11 @@ pub(crate) fn read_jsonl<R: Read>(reader: R, source: &str) -> Result<Vec<Record>
             weight,
             rec.description.as_deref().unwrap_or(""),
         );
-        out.push(Record { entry: e, case });
+        out.push(Record {
+            entry: e,
+            case,
+            source: rec.source.filter(|s| !s.is_empty()),
+        });
     }
     Ok(out)
 }

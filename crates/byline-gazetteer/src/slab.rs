@@ -19,6 +19,13 @@ impl Le for u8 {
     }
 }
 
+impl Le for u16 {
+    #[inline]
+    fn swap_le(self) -> u16 {
+        u16::from_le(self)
+    }
+}
+
 impl Le for u32 {
     #[inline]
     fn swap_le(self) -> u32 {

@@ -56,6 +56,14 @@ pub(crate) struct Store {
     pub(crate) labels: Slab<u8>,
     pub(crate) weights: Slab<f32>,
     pub(crate) cases: Slab<u8>,
+    /// The names of the sources (the open dataset or the file an entry came from), source `k`
+    /// being `source_strings[source_offsets[k]..source_offsets[k + 1]]`.
+    pub(crate) source_strings: Slab<u8>,
+    pub(crate) source_offsets: Slab<u32>,
+    /// Per entry: 0 for no source, else 1 + the number of its source.
+    pub(crate) source_of: Slab<u16>,
+    /// While building: the number of each source name (not saved).
+    pub(crate) source_index: std::collections::HashMap<Box<str>, u16>,
 }
 
 impl Store {
@@ -63,6 +71,7 @@ impl Store {
         Store {
             offsets: vec![0].into(),
             first: vec![0].into(),
+            source_offsets: vec![0].into(),
             ..Store::default()
         }
     }
@@ -80,7 +89,35 @@ impl Store {
     }
 
     /// Adds an entry (already checked), its name among its aliases.
-    pub(crate) fn push(&mut self, e: &Entry, case: CaseMode) -> Result<(), Error> {
+    pub(crate) fn push(
+        &mut self,
+        e: &Entry,
+        case: CaseMode,
+        source: Option<&str>,
+    ) -> Result<(), Error> {
+        let source_code = match source {
+            None | Some("") => 0,
+            Some(name) => match self.source_index.get(name) {
+                Some(&k) => k,
+                None => {
+                    let k = u16::try_from(self.source_index.len() + 1).map_err(|_| {
+                        Error::new(ErrorKind::Build {
+                            message: "more than 65,535 sources".to_owned(),
+                        })
+                    })?;
+                    let strings = self.source_strings.to_mut();
+                    strings.extend_from_slice(name.as_bytes());
+                    let end = u32::try_from(strings.len()).map_err(|_| {
+                        Error::new(ErrorKind::Build {
+                            message: "more than 4 GiB of source names".to_owned(),
+                        })
+                    })?;
+                    self.source_offsets.to_mut().push(end);
+                    self.source_index.insert(name.into(), k);
+                    k
+                }
+            },
+        };
         self.push_str(&e.name)?;
         self.push_str(e.id.as_deref().unwrap_or(""))?;
         self.push_str(e.description.as_deref().unwrap_or(""))?;
@@ -91,6 +128,7 @@ impl Store {
         self.labels.to_mut().push(label_code(e.label));
         self.weights.to_mut().push(e.weight);
         self.cases.to_mut().push(case_code(case));
+        self.source_of.to_mut().push(source_code);
         Ok(())
     }
 
@@ -101,6 +139,10 @@ impl Store {
         self.labels.shrink();
         self.weights.shrink();
         self.cases.shrink();
+        self.source_strings.shrink();
+        self.source_offsets.shrink();
+        self.source_of.shrink();
+        self.source_index = Default::default();
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -157,6 +199,20 @@ impl Store {
         case_of(self.cases[e])
     }
 
+    /// The name of the source entry `e` came from, if known.
+    pub(crate) fn source(&self, e: usize) -> Option<&str> {
+        let k = *self.source_of.get(e)? as usize;
+        if k == 0 {
+            return None;
+        }
+        let (start, end) = (
+            *self.source_offsets.get(k - 1)?,
+            *self.source_offsets.get(k)?,
+        );
+        let bytes = self.source_strings.get(start as usize..end as usize)?;
+        std::str::from_utf8(bytes).ok()
+    }
+
     pub(crate) fn entry(&self, e: usize) -> Entry {
         Entry {
             id: self.id(e).map(str::to_owned),
@@ -177,10 +233,13 @@ impl Store {
             + self.weights.memory_bytes()
             + self.labels.memory_bytes()
             + self.cases.memory_bytes()
+            + self.source_strings.memory_bytes()
+            + self.source_offsets.memory_bytes()
+            + self.source_of.memory_bytes()
     }
 
     /// The arrays to save, in the order of the fields.
-    pub(crate) fn sections(&self) -> [&dyn Section; 6] {
+    pub(crate) fn sections(&self) -> [&dyn Section; 9] {
         [
             &self.strings,
             &self.offsets,
@@ -188,6 +247,9 @@ impl Store {
             &self.labels,
             &self.weights,
             &self.cases,
+            &self.source_strings,
+            &self.source_offsets,
+            &self.source_of,
         ]
     }
 
@@ -196,8 +258,17 @@ impl Store {
     pub(crate) fn validate_sizes(&self) -> Result<(), Error> {
         let bad = |what: &str| Err(Error::bytes(format!("inconsistent entries: {what}")));
         let n = self.labels.len();
-        if self.weights.len() != n || self.cases.len() != n || self.first.len() != n + 1 {
+        if self.weights.len() != n
+            || self.cases.len() != n
+            || self.source_of.len() != n
+            || self.first.len() != n + 1
+        {
             return bad("column sizes");
+        }
+        if self.source_offsets.first() != Some(&0)
+            || self.source_offsets.last().map(|&l| l as usize) != Some(self.source_strings.len())
+        {
+            return bad("source offsets");
         }
         if self.offsets.first() != Some(&0)
             || self.offsets.last().map(|&l| l as usize) != Some(self.strings.len())
@@ -219,6 +290,24 @@ impl Store {
         let Ok(strings) = std::str::from_utf8(&self.strings) else {
             return bad("names are not UTF-8");
         };
+        let Ok(source_strings) = std::str::from_utf8(&self.source_strings) else {
+            return bad("source names are not UTF-8");
+        };
+        if self.source_offsets.windows(2).any(|w| w[0] > w[1])
+            || self
+                .source_offsets
+                .iter()
+                .any(|&o| !source_strings.is_char_boundary(o as usize))
+        {
+            return bad("source offsets");
+        }
+        if self
+            .source_of
+            .iter()
+            .any(|&k| k as usize >= self.source_offsets.len())
+        {
+            return bad("sources");
+        }
         if self.offsets.windows(2).any(|w| w[0] > w[1])
             || self
                 .offsets
