@@ -763,6 +763,11 @@ impl Gazetteer {
         if passing.len() == first {
             return false;
         }
+        if all_common && natural_feature_near(text, s, e) {
+            // `the Amazon rainforest`: the word names the place, not the company that took it.
+            passing.truncate(first);
+            return false;
+        }
         let needs_support = all_common && sentence_initial(text, s);
         raws.push(Raw {
             start: s,
@@ -836,6 +841,57 @@ impl Gazetteer {
 /// Whether a candidate's alias is a common word that needs context in smart mode.
 fn is_contextual(cand: &Cand) -> bool {
     cand.case() == CaseMode::Smart && cand.flags & COMMON != 0
+}
+
+/// Nouns of natural features that show a common-word alias beside them names the feature
+/// (`the Amazon river`, `deep in the Amazon rainforest`), not the company of the same name.
+const NATURAL_FEATURES: [&str; 14] = [
+    "basin",
+    "delta",
+    "estuary",
+    "forest",
+    "forests",
+    "headwaters",
+    "jungle",
+    "jungles",
+    "rainforest",
+    "rainforests",
+    "river",
+    "rivers",
+    "tributaries",
+    "tributary",
+];
+
+/// How many words on each side of a match [`natural_feature_near`] looks at.
+const FEATURE_WINDOW: usize = 3;
+
+/// Whether a natural-feature noun stands within [`FEATURE_WINDOW`] words of `text[start..end]`,
+/// in the same sentence.
+fn natural_feature_near(text: &str, start: usize, end: usize) -> bool {
+    let is_feature = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        NATURAL_FEATURES
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
+    };
+    let ends_sentence = |word: &str| word.ends_with(['.', '!', '?', ';']);
+    for word in text[end..].split_whitespace().take(FEATURE_WINDOW) {
+        if is_feature(word) {
+            return true;
+        }
+        if ends_sentence(word) {
+            break;
+        }
+    }
+    for word in text[..start].split_whitespace().rev().take(FEATURE_WINDOW) {
+        if ends_sentence(word) {
+            break;
+        }
+        if is_feature(word) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word at `start` begins a sentence: at the start of the text or of a line, or

@@ -154,3 +154,66 @@ fn common_word_aliases_stay_guarded() {
         assert!(ids(text).is_empty(), "{text:?}: {:?}", ids(text));
     }
 }
+
+/// A company name that is an English word, beside the noun of a natural feature, names the
+/// feature (`the Amazon rainforest`, `the basin of the Amazon`), whatever the feature word,
+/// its case, its side or the sentence around it; the same word elsewhere in the sentence's
+/// neighbourhood still names the company.
+#[test]
+fn a_company_word_beside_a_natural_feature_names_the_feature() {
+    let recognizer = EntityRecognizer::new(Gazetteer::embedded());
+    let tokenizer = Tokenizer::new();
+    let ids = |text: &str| -> Vec<(String, Option<String>)> {
+        let seg = tokenizer.segment(text);
+        recognizer
+            .recognize(text, &seg)
+            .into_iter()
+            .map(|m| (text[m.span.range()].to_owned(), m.entity_id))
+            .collect()
+    };
+    let features = [
+        "river",
+        "River",
+        "rainforest",
+        "basin",
+        "jungle",
+        "forests",
+        "delta",
+    ];
+    let after = [
+        "Fires spread across the Amazon {f} this week.",
+        "Scientists said the Amazon {f} was drying out.",
+        "\"The Amazon {f} is at risk,\" she said.",
+        "Deep in the Amazon {f}, villages flooded.",
+    ];
+    let before = [
+        "The {f} of the Amazon flooded in May.",
+        "Loggers cleared the {f} along the Amazon last year.",
+    ];
+    let mut checked = 0;
+    for f in features {
+        for template in after.iter().chain(&before) {
+            let text = template.replace("{f}", f);
+            let found = ids(&text);
+            assert!(
+                found.iter().all(|(_, id)| id.as_deref() != Some("Q3884")),
+                "{text:?}: {found:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 42);
+    for text in [
+        "Shares of Amazon rose after the river flooded a warehouse in Ohio last week.",
+        "Shares of Amazon rose. River towns flooded.",
+        "Investors said Amazon would report on Tuesday.",
+    ] {
+        let found = ids(text);
+        assert!(
+            found
+                .iter()
+                .any(|(t, id)| t == "Amazon" && id.as_deref() == Some("Q3884")),
+            "{text:?}: {found:?}"
+        );
+    }
+}
