@@ -63,7 +63,9 @@ def test_value_objects_are_frozen_and_hashable(article_doc: byline.Document) -> 
     e = article_doc.entities[0]
     with pytest.raises(AttributeError):
         e.start = 3  # type: ignore[misc]
-    assert len({e, byline.Entity(e.start, e.end, e.text, e.label, e.entity_id, e.name)}) == 1
+    assert (
+        len({e, byline.Entity(e.start, e.end, e.text, e.label, e.entity_id, e.name, e.source)}) == 1
+    )
     q = article_doc.quotes[0]
     assert hash(q) == hash(
         byline.Quote(
