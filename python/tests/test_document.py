@@ -113,7 +113,7 @@ def test_to_dict_follows_the_json_schema(article_doc: byline.Document) -> None:
     assert d["id"] == "article"
     assert d == json.loads(article_doc.to_json())
     e = d["entities"][0]
-    assert set(e) == {"start", "end", "text", "label", "entity_id", "name"}
+    assert set(e) == {"start", "end", "text", "label", "entity_id", "name", "source"}
     q = d["quotes"][0]
     assert set(q) >= {"kind", "text", "content", "quoted", "cue", "speaker", "confidence"}
     assert [x.to_dict() for x in article_doc.entities] == d["entities"]
