@@ -33,7 +33,7 @@ fn a_month_after_a_date_preposition_is_no_person() {
         "The vote was delayed, officials said {p} {m}.",
     ];
     for nlp in pipelines() {
-        for p in ["in", "on", "since", "by", "until", "In", "Since"] {
+        for p in ["in", "on", "since", "until", "till", "In", "Since"] {
             for m in MONTHS {
                 for frame in frames {
                     let text = frame.replace("{p}", p).replace("{m}", m);
@@ -66,6 +66,24 @@ fn a_month_before_a_day_or_year_is_no_person() {
                     assert!(!labels_of(&doc, m).contains(&Label::Person), "{text:?}");
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn a_surname_like_a_month_after_by_stays_the_person() {
+    for nlp in pipelines() {
+        for noun in ["A speech", "Comments", "A letter"] {
+            let text = format!("Theresa May spoke on Monday. {noun} by May was praised.");
+            let doc = nlp.annotate(text.as_str());
+            let at = text.find("by May").expect("present") + 3;
+            assert!(
+                doc.entities()
+                    .iter()
+                    .any(|e| e.span.start == at && e.label == Label::Person),
+                "{text:?}: {:?}",
+                doc.entities()
+            );
         }
     }
 }

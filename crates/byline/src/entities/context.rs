@@ -21,8 +21,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Words before a month name that make it a date (`in May`, `since March`).
-const DATE_PREPOSITIONS: [&str; 6] = ["in", "on", "since", "by", "until", "till"];
+/// Words before a month name that make it a date (`in May`, `since March`). Not `by`: `a speech
+/// by May` names the person as often as `by May` names a deadline.
+const DATE_PREPOSITIONS: [&str; 5] = ["in", "on", "since", "until", "till"];
 
 /// Applies the context rules to mentions in text order: drops a one-word PERSON mention that is
 /// a month name used as a date, and relabels a place named in a match result as an
