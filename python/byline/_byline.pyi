@@ -236,6 +236,8 @@ class Pipeline:
         with_default: bool = False,
         entities: bool = True,
         quotes: bool = True,
+        pos: bool = True,
+        entity_model: bool = True,
     ) -> Pipeline: ...
     @property
     def gazetteer(self) -> Gazetteer: ...
