@@ -42,7 +42,8 @@ class Span:
 
 @final
 class Token:
-    """One token: its span and its kind (``"word"``, ``"number"``, ``"punct"``, ``"quote"``...)."""
+    """One token: its span, its kind (``"word"``, ``"number"``, ``"punct"``, ``"quote"``...) and
+    its Universal POS tag (``"NOUN"``, ``"PROPN"``...), or ``None`` when not computed."""
 
     @property
     def start(self) -> int: ...
@@ -52,14 +53,19 @@ class Token:
     def text(self) -> str: ...
     @property
     def kind(self) -> str: ...
-    def __new__(cls, start: int, end: int, text: str, kind: str) -> Token: ...
+    @property
+    def pos(self) -> str | None: ...
+    def __new__(
+        cls, start: int, end: int, text: str, kind: str, pos: str | None = None
+    ) -> Token: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Entity:
-    """An entity mention: span, label, Wikidata id where known, canonical name."""
+    """An entity mention: span, label, Wikidata id where known, canonical name, and its source
+    (``"gazetteer"``, ``"model"`` or ``"both"``; ``None`` for one built by hand)."""
 
     @property
     def start(self) -> int: ...
@@ -73,8 +79,17 @@ class Entity:
     def entity_id(self) -> str | None: ...
     @property
     def name(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
     def __new__(
-        cls, start: int, end: int, text: str, label: str, entity_id: str | None, name: str
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        label: str,
+        entity_id: str | None,
+        name: str,
+        source: str | None = None,
     ) -> Entity: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
@@ -224,6 +239,8 @@ class Pipeline:
         with_default: bool = False,
         entities: bool = True,
         quotes: bool = True,
+        pos: bool = True,
+        entity_model: bool = True,
     ) -> Pipeline: ...
     @property
     def gazetteer(self) -> Gazetteer: ...

@@ -54,7 +54,9 @@ class Pipeline:
     ``Pipeline()`` uses the embedded default gazetteer. ``gazetteer=`` takes a file path, a
     list of paths, records (dicts with ``name``, ``label``, ``id``, ``aliases``) or a
     :class:`Gazetteer`; it replaces the default unless ``with_default=True``.
-    ``entities=False`` or ``quotes=False`` switch those stages off.
+    ``entities=False`` or ``quotes=False`` switch those stages off; ``pos=False`` leaves
+    tokens without parts of speech, and ``entity_model=False`` takes entity mentions from the
+    gazetteer and its name rules alone (both are on by default).
 
     >>> nlp = Pipeline()
     >>> doc = nlp("Moscow said no. Kyiv said yes.")
@@ -69,6 +71,8 @@ class Pipeline:
         with_default: bool = False,
         entities: bool = True,
         quotes: bool = True,
+        pos: bool = True,
+        entity_model: bool = True,
         n_threads: int | None = None,
     ) -> None:
         if n_threads is not None and (
@@ -85,12 +89,16 @@ class Pipeline:
         self._with_default = bool(with_default)
         self._entities = bool(entities)
         self._quotes = bool(quotes)
+        self._pos = bool(pos)
+        self._entity_model = bool(entity_model)
         self._n_threads = n_threads
         self._native = _byline.Pipeline(
             [g._native for g in self._gazetteers],
             with_default=self._with_default,
             entities=self._entities,
             quotes=self._quotes,
+            pos=self._pos,
+            entity_model=self._entity_model,
         )
 
     @property
@@ -217,6 +225,8 @@ class Pipeline:
             "with_default": self._with_default,
             "entities": self._entities,
             "quotes": self._quotes,
+            "pos": self._pos,
+            "entity_model": self._entity_model,
             "n_threads": self._n_threads,
         }
 
@@ -226,13 +236,19 @@ class Pipeline:
             with_default=state["with_default"],
             entities=state["entities"],
             quotes=state["quotes"],
+            pos=state.get("pos", True),
+            entity_model=state.get("entity_model", True),
             n_threads=state["n_threads"],
         )
 
     def __repr__(self) -> str:
         stages = ["tokens"]
+        if self._pos:
+            stages.append("pos")
         if self._entities:
             stages.append("entities")
+            if self._entity_model:
+                stages.append("entity_model")
         if self._quotes:
             stages.append("quotes")
         gazetteer = "default" if not self._gazetteers else f"{len(self._gazetteers)} given"

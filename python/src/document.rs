@@ -163,13 +163,14 @@ impl Document {
         self.cached(py, &self.tokens, || {
             PyTuple::new(
                 py,
-                self.doc.tokens().iter().map(|t| {
+                self.doc.tokens().iter().enumerate().map(|(i, t)| {
                     let s = self.span(t.span);
                     Token {
                         start: s.start,
                         end: s.end,
                         text: s.text,
                         kind: t.kind.as_str().to_owned(),
+                        pos: self.doc.pos_tag(i).map(str::to_owned),
                     }
                 }),
             )
@@ -182,7 +183,7 @@ impl Document {
         self.cached(py, &self.entities, || {
             PyTuple::new(
                 py,
-                self.doc.entities().iter().map(|e| {
+                self.doc.entities().iter().enumerate().map(|(i, e)| {
                     let s = self.span(e.span);
                     Entity {
                         start: s.start,
@@ -191,6 +192,11 @@ impl Document {
                         label: e.label.as_str().to_owned(),
                         entity_id: e.entity_id.clone(),
                         name: e.name.clone(),
+                        source: self
+                            .doc
+                            .entity_sources
+                            .get(i)
+                            .map(|s| s.as_str().to_owned()),
                     }
                 }),
             )

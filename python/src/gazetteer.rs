@@ -288,6 +288,7 @@ impl Gazetteer {
                     label: entry.label.as_str().to_owned(),
                     entity_id: entry.id.clone(),
                     name: entry.name.clone(),
+                    source: Some("gazetteer".to_owned()),
                 }
             })
             .collect())

@@ -58,15 +58,21 @@ fn facade_error(py: Python<'_>, err: byline::Error) -> PyErr {
 #[pymethods]
 impl Pipeline {
     /// A pipeline over `gazetteers` (the embedded default when empty, or beside them with
-    /// `with_default`), with the entity and quotation stages on or off.
+    /// `with_default`), with the entity, quotation, part-of-speech and entity-model stages on
+    /// or off.
     #[new]
-    #[pyo3(signature = (gazetteers, *, with_default = false, entities = true, quotes = true))]
+    #[pyo3(signature = (
+        gazetteers, *, with_default = false, entities = true, quotes = true, pos = true,
+        entity_model = true
+    ))]
     fn py_new(
         py: Python<'_>,
         gazetteers: Vec<PyRef<'_, Gazetteer>>,
         with_default: bool,
         entities: bool,
         quotes: bool,
+        pos: bool,
+        entity_model: bool,
     ) -> PyResult<Pipeline> {
         let mut builder = byline::Pipeline::builder();
         // Batches run on this module's fork-aware pools, never on the pipeline's own.
@@ -74,7 +80,9 @@ impl Pipeline {
             .threads(1)
             .with_default(with_default)
             .entities(entities)
-            .quotes(quotes);
+            .quotes(quotes)
+            .pos(pos)
+            .entity_model(entity_model);
         for g in &gazetteers {
             builder.gazetteer(g.compiled(py)?);
         }

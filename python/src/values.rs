@@ -76,7 +76,8 @@ impl Span {
     }
 }
 
-/// One token: its span and its kind (`"word"`, `"number"`, `"punct"`, `"quote"`, ...).
+/// One token: its span, its kind (`"word"`, `"number"`, `"punct"`, `"quote"`, ...) and its
+/// Universal POS tag (`"NOUN"`, `"PROPN"`, ...), or `None` when parts of speech were not computed.
 #[pyclass(frozen, eq, hash, module = "byline", from_py_object)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
@@ -88,23 +89,31 @@ pub struct Token {
     pub text: String,
     #[pyo3(get)]
     pub kind: String,
+    #[pyo3(get)]
+    pub pos: Option<String>,
 }
 
 #[pymethods]
 impl Token {
     #[new]
-    fn py_new(start: usize, end: usize, text: String, kind: String) -> Token {
+    #[pyo3(signature = (start, end, text, kind, pos = None))]
+    fn py_new(start: usize, end: usize, text: String, kind: String, pos: Option<String>) -> Token {
         Token {
             start,
             end,
             text,
             kind,
+            pos,
         }
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let pos = match &self.pos {
+            Some(p) => format!(", pos={}", py_repr(py, p)?),
+            None => String::new(),
+        };
         Ok(format!(
-            "Token(start={}, end={}, text={}, kind={})",
+            "Token(start={}, end={}, text={}, kind={}{pos})",
             self.start,
             self.end,
             py_repr(py, &self.text)?,
@@ -114,7 +123,13 @@ impl Token {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let s = slf.get();
-        let args = (s.start, s.end, s.text.clone(), s.kind.clone());
+        let args = (
+            s.start,
+            s.end,
+            s.text.clone(),
+            s.kind.clone(),
+            s.pos.clone(),
+        );
         PyTuple::new(
             slf.py(),
             [
@@ -124,19 +139,23 @@ impl Token {
         )
     }
 
-    /// The token as a dict, as in the JSON document.
+    /// The token as a dict, as in the JSON document (`"pos"` only when computed).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
         d.set_item("text", &self.text)?;
         d.set_item("kind", &self.kind)?;
+        if let Some(pos) = &self.pos {
+            d.set_item("pos", pos)?;
+        }
         Ok(d)
     }
 }
 
-/// An entity mention: span, label (`"PERSON"`, `"ORG"`, `"GPE"`, ...), Wikidata id where known
-/// and canonical name.
+/// An entity mention: span, label (`"PERSON"`, `"ORG"`, `"GPE"`, ...), Wikidata id where known,
+/// canonical name, and where it came from (`"gazetteer"`, `"model"` or `"both"`; `None` when
+/// not known, as for an entity built by hand).
 #[pyclass(frozen, eq, hash, module = "byline", from_py_object)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entity {
@@ -152,12 +171,14 @@ pub struct Entity {
     pub entity_id: Option<String>,
     #[pyo3(get)]
     pub name: String,
+    #[pyo3(get)]
+    pub source: Option<String>,
 }
 
 #[pymethods]
 impl Entity {
     #[new]
-    #[pyo3(signature = (start, end, text, label, entity_id, name))]
+    #[pyo3(signature = (start, end, text, label, entity_id, name, source = None))]
     fn py_new(
         start: usize,
         end: usize,
@@ -165,20 +186,33 @@ impl Entity {
         label: String,
         entity_id: Option<String>,
         name: String,
-    ) -> Entity {
-        Entity {
+        source: Option<String>,
+    ) -> PyResult<Entity> {
+        if let Some(s) = &source {
+            if !matches!(s.as_str(), "gazetteer" | "model" | "both") {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "Entity source: expected \"gazetteer\", \"model\" or \"both\", got {s:?}"
+                )));
+            }
+        }
+        Ok(Entity {
             start,
             end,
             text,
             label,
             entity_id,
             name,
-        }
+            source,
+        })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let source = match &self.source {
+            Some(s) => format!(", source={}", py_repr(py, s)?),
+            None => String::new(),
+        };
         Ok(format!(
-            "Entity(start={}, end={}, text={}, label={}, entity_id={}, name={})",
+            "Entity(start={}, end={}, text={}, label={}, entity_id={}, name={}{source})",
             self.start,
             self.end,
             py_repr(py, &self.text)?,
@@ -197,6 +231,7 @@ impl Entity {
             s.label.clone(),
             s.entity_id.clone(),
             s.name.clone(),
+            s.source.clone(),
         );
         PyTuple::new(
             slf.py(),
@@ -216,6 +251,9 @@ impl Entity {
         d.set_item("label", &self.label)?;
         d.set_item("entity_id", &self.entity_id)?;
         d.set_item("name", &self.name)?;
+        if let Some(source) = &self.source {
+            d.set_item("source", source)?;
+        }
         Ok(d)
     }
 }

@@ -63,7 +63,9 @@ def test_value_objects_are_frozen_and_hashable(article_doc: byline.Document) -> 
     e = article_doc.entities[0]
     with pytest.raises(AttributeError):
         e.start = 3  # type: ignore[misc]
-    assert len({e, byline.Entity(e.start, e.end, e.text, e.label, e.entity_id, e.name)}) == 1
+    assert (
+        len({e, byline.Entity(e.start, e.end, e.text, e.label, e.entity_id, e.name, e.source)}) == 1
+    )
     q = article_doc.quotes[0]
     assert hash(q) == hash(
         byline.Quote(
@@ -111,7 +113,7 @@ def test_to_dict_follows_the_json_schema(article_doc: byline.Document) -> None:
     assert d["id"] == "article"
     assert d == json.loads(article_doc.to_json())
     e = d["entities"][0]
-    assert set(e) == {"start", "end", "text", "label", "entity_id", "name"}
+    assert set(e) == {"start", "end", "text", "label", "entity_id", "name", "source"}
     q = d["quotes"][0]
     assert set(q) >= {"kind", "text", "content", "quoted", "cue", "speaker", "confidence"}
     assert [x.to_dict() for x in article_doc.entities] == d["entities"]

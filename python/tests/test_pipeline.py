@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 import byline
@@ -130,4 +132,22 @@ def test_gazetteer_from_a_path(tmp_path) -> None:
 
 
 def test_repr_names_stages(nlp: byline.Pipeline) -> None:
-    assert repr(nlp) == "Pipeline(stages=['tokens', 'entities', 'quotes'], gazetteer='default')"
+    assert repr(nlp) == (
+        "Pipeline(stages=['tokens', 'pos', 'entities', 'entity_model', 'quotes'], "
+        "gazetteer='default')"
+    )
+
+
+def test_the_tagging_stages_switch_off() -> None:
+    text = "Olusegun Bakare, a banker in Lagos, said rates would rise."
+    full = byline.Pipeline()(text)
+    assert all(t.pos is not None for t in full.tokens)
+    no_pos = byline.Pipeline(pos=False)(text)
+    assert all(t.pos is None for t in no_pos.tokens)
+    assert [e.text for e in no_pos.entities] == [e.text for e in full.entities]
+    gazetteer_only = byline.Pipeline(entity_model=False)(text)
+    assert {e.source for e in gazetteer_only.entities} <= {"gazetteer"}
+    assert any(e.source in ("model", "both") for e in full.entities)
+    again = pickle.loads(pickle.dumps(byline.Pipeline(pos=False, entity_model=False)))
+    assert again(text) == byline.Pipeline(pos=False, entity_model=False)(text)
+    assert "pos" not in repr(again) and "entity_model" not in repr(again)

@@ -6,6 +6,8 @@ use byline_gazetteer::{EntityMention, EntityRecognizer, Gazetteer, Label};
 use byline_tag::ModelMention;
 use byline_tokenize::Segmentation;
 
+mod context;
+
 /// Who found an entity mention.
 ///
 /// ```
@@ -70,8 +72,12 @@ pub(crate) fn recognize(
 ) -> (Vec<EntityMention>, Vec<EntitySource>) {
     let gazetteer_mentions = recognizer.recognize(text, segmentation);
     if !model {
-        let n = gazetteer_mentions.len();
-        return (gazetteer_mentions, vec![EntitySource::Gazetteer; n]);
+        let mut out: Vec<_> = gazetteer_mentions
+            .into_iter()
+            .map(|m| (m, EntitySource::Gazetteer))
+            .collect();
+        context::apply(recognizer.gazetteer(), text, &mut out);
+        return out.into_iter().unzip();
     }
     let found = byline_tag::model_mentions(text, segmentation, &gazetteer_mentions);
     merge(recognizer.gazetteer(), text, gazetteer_mentions, &found)
@@ -139,6 +145,7 @@ fn merge(
         apart
     });
     share_people(&mut out);
+    context::apply(gazetteer, text, &mut out);
     out.into_iter().unzip()
 }
 
