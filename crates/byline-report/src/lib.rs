@@ -256,6 +256,19 @@ impl Report {
         html::render(self)
     }
 
+    /// The report's aggregates as JSON, as `byline report --json` writes them (the report is
+    /// also `serde::Serialize`, for other formats).
+    ///
+    /// ```
+    /// let report = byline_report::ReportBuilder::new(Default::default(), Default::default())
+    ///     .finish(byline_report::ReportOptions::default());
+    /// let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    /// assert_eq!(json["corpus"]["documents"], 0);
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report's fields all serialise")
+    }
+
     /// The input lines that could not be read as documents.
     ///
     /// ```
