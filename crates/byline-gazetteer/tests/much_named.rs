@@ -101,21 +101,26 @@ fn much_named_entities_are_linked() {
     );
 }
 
-/// Company names that are English words (and `May`, `Bill`) stay guarded: never in lower case,
-/// never as the first word of a sentence unless the document names the company elsewhere;
-/// inside a sentence, capitalised, they name the company.
-#[test]
-fn common_word_aliases_stay_guarded() {
+/// A function giving each entity mention of a text with its id, by the embedded gazetteer.
+fn mentions() -> impl Fn(&str) -> Vec<(String, Option<String>)> {
     let recognizer = EntityRecognizer::new(Gazetteer::embedded());
     let tokenizer = Tokenizer::new();
-    let ids = |text: &str| -> Vec<(String, Option<String>)> {
+    move |text: &str| {
         let seg = tokenizer.segment(text);
         recognizer
             .recognize(text, &seg)
             .into_iter()
             .map(|m| (text[m.span.range()].to_owned(), m.entity_id))
             .collect()
-    };
+    }
+}
+
+/// Company names that are English words (and `May`, `Bill`) stay guarded: never in lower case,
+/// never as the first word of a sentence unless the document names the company elsewhere;
+/// inside a sentence, capitalised, they name the company.
+#[test]
+fn common_word_aliases_stay_guarded() {
+    let ids = mentions();
     for (word, qid) in [
         ("Apple", "Q312"),
         ("Amazon", "Q3884"),
@@ -161,16 +166,7 @@ fn common_word_aliases_stay_guarded() {
 /// neighbourhood still names the company.
 #[test]
 fn a_company_word_beside_a_natural_feature_names_the_feature() {
-    let recognizer = EntityRecognizer::new(Gazetteer::embedded());
-    let tokenizer = Tokenizer::new();
-    let ids = |text: &str| -> Vec<(String, Option<String>)> {
-        let seg = tokenizer.segment(text);
-        recognizer
-            .recognize(text, &seg)
-            .into_iter()
-            .map(|m| (text[m.span.range()].to_owned(), m.entity_id))
-            .collect()
-    };
+    let ids = mentions();
     let features = [
         "river",
         "River",
