@@ -12,7 +12,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use byline_gazetteer::{EntityRecognizer, Gazetteer};
 use byline_tag::corpus::{io_to_iob2, read_columns, spans as gold_spans, TaggedSentence};
@@ -353,7 +352,6 @@ fn run() -> Result<(), String> {
         std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
         println!("wrote {out}: {} bytes", bytes.len());
     }
-    let _ = Arc::new(());
     Ok(())
 }
 
