@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +51,18 @@ def article() -> str:
 @pytest.fixture(scope="session")
 def article_doc(nlp: byline.Pipeline, article: str) -> byline.Document:
     return nlp(article, id="article")
+
+
+def f32(x: float) -> float:
+    """``x`` rounded to float32, as an Arrow column holds a confidence."""
+    return float(struct.unpack("f", struct.pack("f", x))[0])
+
+
+def expected(nlp: byline.Pipeline, text: str, id: str) -> dict[str, Any]:
+    """The JSON document of ``text`` as an Arrow (or Spark) row holds it: confidence at float32,
+    ``error`` null."""
+    doc: dict[str, Any] = json.loads(nlp(text, id=id).to_json())
+    for q in doc["quotes"]:
+        q["confidence"] = f32(q["confidence"])
+    doc["error"] = None
+    return doc

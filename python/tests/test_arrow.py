@@ -3,13 +3,11 @@ batches, the threads and the other columns."""
 
 from __future__ import annotations
 
-import json
 import random
-import struct
 from typing import Any
 
 import pytest
-from conftest import ARTICLE
+from conftest import ARTICLE, expected
 
 import byline
 
@@ -30,19 +28,6 @@ PIECES = [
 def texts(seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     return ["".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 5))) for _ in range(n)]
-
-
-def f32(x: float) -> float:
-    """``x`` rounded to float32, as the Arrow column holds a confidence."""
-    return float(struct.unpack("f", struct.pack("f", x))[0])
-
-
-def expected(nlp: byline.Pipeline, text: str, id: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(nlp(text, id=id).to_json())
-    for q in doc["quotes"]:
-        q["confidence"] = f32(q["confidence"])
-    doc["error"] = None
-    return doc
 
 
 @pytest.mark.parametrize("seed", range(4))

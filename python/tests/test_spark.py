@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import struct
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import shared_dir
+from conftest import expected, shared_dir
 
 import byline
 
@@ -60,18 +59,6 @@ def spark() -> Iterator[Any]:
     )
     yield session
     session.stop()
-
-
-def f32(x: float) -> float:
-    return float(struct.unpack("f", struct.pack("f", x))[0])
-
-
-def expected(nlp: byline.Pipeline, text: str, id: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(nlp(text, id=id).to_json())
-    for q in doc["quotes"]:
-        q["confidence"] = f32(q["confidence"])
-    doc["error"] = None
-    return doc
 
 
 def plain(row: Any) -> Any:
