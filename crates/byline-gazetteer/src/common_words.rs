@@ -435,6 +435,22 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     COMMON_WORDS.binary_search(&lower).is_ok()
 }
 
+/// Whether `word`, lower-cased, is a common English word; lower-cases an ASCII word on the stack.
+pub(crate) fn is_common_word_lowered(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = &*lower;
+            COMMON_WORDS
+                .binary_search_by(|w| w.as_bytes().cmp(lower))
+                .is_ok()
+        }
+        _ => is_common_word(&word.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,5 +465,12 @@ mod tests {
             .all(|w| w.chars().all(|c| c.is_lowercase())));
         assert!(is_common_word("may"));
         assert!(!is_common_word("putin"));
+        for word in ["May", "MAY", "Putin", "", "Ünter", &"May".repeat(20)] {
+            assert_eq!(
+                is_common_word_lowered(word),
+                is_common_word(&word.to_lowercase()),
+                "{word}"
+            );
+        }
     }
 }

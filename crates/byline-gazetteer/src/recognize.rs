@@ -1,11 +1,10 @@
 //! Entity mentions of a document: gazetteer matches, people the gazetteer does not know, and
 //! later partial mentions of the people of the document.
 
-use std::collections::HashMap;
-
 use byline_tokenize::Segmentation;
+use rustc_hash::FxHashMap;
 
-use crate::common_words::is_common_word;
+use crate::common_words::is_common_word_lowered;
 use crate::gazetteer::sentence_initial;
 use crate::{names, titles, EntityMention, EntryId, Gazetteer, Label, Span};
 
@@ -41,10 +40,26 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Short words that do not count against a title-case headline.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-    "with",
-];
+fn is_small_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "as"
+            | "at"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "of"
+            | "on"
+            | "or"
+            | "the"
+            | "to"
+            | "with"
+    )
+}
 
 fn is_cap(word: &str) -> bool {
     let mut chars = word.chars();
@@ -70,7 +85,10 @@ fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
         let start = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() || unicode_normalization::char::is_combining_mark(d) {
+            // No ASCII character is a combining mark.
+            if d.is_alphanumeric()
+                || !d.is_ascii() && unicode_normalization::char::is_combining_mark(d)
+            {
                 end = j + d.len_utf8();
                 chars.next();
                 continue;
@@ -89,8 +107,8 @@ fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
             }
             break;
         }
-        let word = &text[start..end];
-        if word.chars().count() == 1 && c.is_uppercase() && text[end..].starts_with('.') {
+        // A single capital letter.
+        if end - start == c.len_utf8() && c.is_uppercase() && text[end..].starts_with('.') {
             end += 1;
             chars.next();
         }
@@ -110,11 +128,76 @@ enum Person {
     Unknown(String),
 }
 
+/// A run of capitalised words that no gazetteer match covers (with name particles inside).
+struct Run {
+    /// Index of its first and last word.
+    first: usize,
+    last: usize,
+    /// Capitalised words in it (at most 4).
+    caps: usize,
+}
+
+/// A person named in full (two capitalised words or more) outside the gazetteer's matches.
+type FullName = (Span, Person, Option<titles::Title>);
+
+/// Surnames of the document's people; `None` where two different people share one.
+type Surnames<'t> = FxHashMap<&'t str, Option<Person>>;
+
+/// The mentions of `text`: the gazetteer's matches, people it does not list named in full
+/// (after a title, or from a known first name), and later one-word mentions of a surname of
+/// the document's people, each with the title before it.
 pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<EntityMention> {
     let matches = gaz.find(text);
+    let mut words = words(text, seg, &matches);
+    let dropped = drop_first_name_places(gaz, text, &matches, &mut words);
+    let headline = headlines(text, &words);
+    let runs = capitalised_runs(text, &words);
+    let (people, single) = full_names(text, &words, &runs, &headline);
+    let surnames = surnames(gaz, text, &matches, &dropped, &people);
+    let fullest = fullest_names(&people);
 
-    // Sentences: from the segmentation, or from punctuation when there is none.
-    let mut words: Vec<Word> = Vec::new();
+    let mut out: Vec<EntityMention> = Vec::with_capacity(matches.len() + people.len());
+    for (mt, _) in matches.iter().zip(&dropped).filter(|(_, &d)| !d) {
+        out.push(EntityMention {
+            span: mt.span,
+            label: gaz.label(mt.entry),
+            entity_id: gaz.qid(mt.entry).map(str::to_owned),
+            name: gaz.name(mt.entry).to_owned(),
+            entry: Some(mt.entry),
+            title: None,
+        });
+    }
+    let people_mentions = people.iter().map(|(span, p, _)| (*span, p));
+    let surname_mentions = single.iter().filter_map(|&(k, title)| {
+        let w = words[k];
+        let span = Span::new(w.start, w.end);
+        let t = &text[span.range()];
+        match surnames.get(t) {
+            Some(Some(p)) => Some((span, Err(p))),
+            Some(None) => None,
+            None => title.map(|_| (span, Ok(t))),
+        }
+    });
+    for (span, person) in people_mentions
+        .map(|(span, p)| (span, Err(p)))
+        .chain(surname_mentions)
+    {
+        out.push(match person {
+            Err(Person::Known(id)) => known_person(gaz, *id, span),
+            Err(Person::Unknown(name)) => unknown_person(&fullest, name, span),
+            Ok(name) => unknown_person(&fullest, name, span),
+        });
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    attach_titles(text, &mut out);
+    out
+}
+
+/// The words of `text` with their sentence (from the segmentation, or from punctuation when
+/// there is none) and the gazetteer match covering each.
+fn words(text: &str, seg: &Segmentation, matches: &[crate::Match]) -> Vec<Word> {
+    // About one word in six bytes of news text.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
     let mut sentence = 0u32;
     let mut sent_iter = seg.sentences.iter().map(|s| s.span).peekable();
     let mut m = 0usize;
@@ -152,68 +235,75 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
             first,
         });
     });
-    let n = words.len();
+    words
+}
 
-    // A one-word place that is a first name, right before an unknown capitalised word, starts
-    // a person's name (`Jordan Peterson`).
+/// A one-word place that is a first name, right before an unknown capitalised word, starts a
+/// person's name (`Jordan Peterson`): its match is dropped (`true` in the returned table) and
+/// its word uncovered.
+fn drop_first_name_places(
+    gaz: &Gazetteer,
+    text: &str,
+    matches: &[crate::Match],
+    words: &mut [Word],
+) -> Vec<bool> {
     let mut dropped = vec![false; matches.len()];
-    for k in 0..n.saturating_sub(1) {
+    for k in 0..words.len().saturating_sub(1) {
         let (w, next) = (words[k], words[k + 1]);
         let Some(mi) = w.covered() else { continue };
         let mt = &matches[mi];
-        let label = gaz.label(mt.entry);
         if mt.span.start == w.start
             && mt.span.end == w.end
-            && matches!(label, Label::Gpe | Label::Loc)
-            && names::is_first_name(&text[w.start..w.end])
+            && matches!(gaz.label(mt.entry), Label::Gpe | Label::Loc)
             && next.covered().is_none()
             && next.cap
             && joined(text, w.end, next.start)
+            && names::is_first_name(&text[w.start..w.end])
             && !titles::is_title_word(&text[next.start..next.end])
-            && !is_common_word(&text[next.start..next.end].to_lowercase())
+            && !is_common_word_lowered(&text[next.start..next.end])
         {
             dropped[mi] = true;
             words[k].cov = None;
         }
     }
+    dropped
+}
 
-    // Title-case headlines (no final punctuation, mostly capitalised words).
+/// Per sentence: whether it is a title-case headline (no final punctuation, mostly
+/// capitalised words), where a title or first name says less.
+fn headlines(text: &str, words: &[Word]) -> Vec<bool> {
     let sentences = words.last().map_or(0, |w| w.sentence() + 1);
-    let mut headline = vec![false; sentences];
-    {
-        let mut caps = vec![0usize; sentences];
-        let mut lowers = vec![0usize; sentences];
-        let mut last_end = vec![0usize; sentences];
-        for w in &words {
-            let t = &text[w.start..w.end];
-            last_end[w.sentence()] = w.end;
-            if t.chars().next().is_some_and(char::is_uppercase) {
-                caps[w.sentence()] += 1;
-            } else if t.chars().next().is_some_and(char::is_lowercase) && !SMALL_WORDS.contains(&t)
-            {
-                lowers[w.sentence()] += 1;
-            }
+    let mut caps = vec![0usize; sentences];
+    let mut lowers = vec![0usize; sentences];
+    let mut last_end = vec![0usize; sentences];
+    for w in words {
+        let t = &text[w.start..w.end];
+        last_end[w.sentence()] = w.end;
+        if t.chars().next().is_some_and(char::is_uppercase) {
+            caps[w.sentence()] += 1;
+        } else if t.chars().next().is_some_and(char::is_lowercase) && !is_small_word(t) {
+            lowers[w.sentence()] += 1;
         }
-        for s in 0..sentences {
+    }
+    (0..sentences)
+        .map(|s| {
             let after =
                 text[last_end[s]..].trim_start_matches([' ', '\t', '"', '”', '’', '\'', ')']);
             let ended = after.starts_with(['.', '!', '?', '…']);
-            headline[s] = !ended && caps[s] >= 3 && caps[s] * 10 >= (caps[s] + lowers[s]) * 8;
-        }
-    }
+            !ended && caps[s] >= 3 && caps[s] * 10 >= (caps[s] + lowers[s]) * 8
+        })
+        .collect()
+}
 
-    // Runs of capitalised words not covered by the gazetteer.
-    struct Run {
-        first: usize,
-        last: usize,
-        caps: usize,
-    }
+/// Runs of up to four capitalised words not covered by the gazetteer, joined by spaces, with
+/// name particles between them (`Ludwig van Beethoven`); a title word starts none.
+fn capitalised_runs(text: &str, words: &[Word]) -> Vec<Run> {
+    let n = words.len();
     let mut runs: Vec<Run> = Vec::new();
     let mut k = 0;
     while k < n {
         let w = words[k];
-        let t = &text[w.start..w.end];
-        if !w.cap || w.covered().is_some() || titles::is_title_word(t) {
+        if !w.cap || w.covered().is_some() || titles::is_title_word(&text[w.start..w.end]) {
             k += 1;
             continue;
         }
@@ -248,28 +338,30 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         });
         k = last + 1;
     }
+    runs
+}
 
-    // People named in full: after a title, or starting with a known first name.
-    let mut people: Vec<(Span, Person, Option<titles::Title>)> = Vec::new();
+/// People named in full: a run after a title, or starting with a known first name. Returns
+/// them, and the one-word runs (word index, with the title before it when that title makes it
+/// a person) that may be a surname of someone named elsewhere.
+fn full_names(
+    text: &str,
+    words: &[Word],
+    runs: &[Run],
+    headline: &[bool],
+) -> (Vec<FullName>, Vec<(usize, Option<titles::Title>)>) {
+    let mut people: Vec<FullName> = Vec::new();
     let mut single: Vec<(usize, Option<titles::Title>)> = Vec::new();
-    for run in &runs {
+    for run in runs {
         let (fw, lw) = (words[run.first], words[run.last]);
-        let first_word = &text[fw.start..fw.end];
         let title = titles::title_before(text, fw.start)
             .filter(|t| t.span.end <= fw.start && !headline[fw.sentence()]);
-        // A first name that is also a common word (`Mark`, `Will`) counts inside a sentence
-        // only, before a surname that is not a common word.
-        let second = words
-            .get(run.first + 1)
-            .map(|w| &text[w.start..w.end])
-            .unwrap_or("");
-        let first_name = names::is_first_name(first_word)
-            && (!is_common_word(&first_word.to_lowercase())
-                || !fw.first && run.caps >= 2 && !is_common_word(&second.to_lowercase()));
         let person = match title {
             Some(t) if !t.weak => true,
-            Some(_) => first_name || run.caps >= 2,
-            None => first_name && run.caps >= 2 && !headline[fw.sentence()],
+            Some(_) => run.caps >= 2 || opens_with_first_name(text, words, run),
+            None => {
+                run.caps >= 2 && !headline[fw.sentence()] && opens_with_first_name(text, words, run)
+            }
         };
         if person && run.caps >= 2 {
             let span = Span::new(fw.start, lw.end);
@@ -278,96 +370,97 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
             single.push((run.first, if person { title } else { None }));
         }
     }
+    (people, single)
+}
 
-    // Surnames of the document's people.
-    let mut surnames: HashMap<&str, Option<Person>> = HashMap::new();
-    for (i, mt) in matches.iter().enumerate() {
-        let name = gaz.name(mt.entry);
-        if dropped[i] || gaz.label(mt.entry) != Label::Person {
+/// Whether the run starts with a known first name. One that is also a common word (`Mark`,
+/// `Will`) counts inside a sentence only, before a surname that is not a common word.
+fn opens_with_first_name(text: &str, words: &[Word], run: &Run) -> bool {
+    let fw = words[run.first];
+    let first_word = &text[fw.start..fw.end];
+    let second = words
+        .get(run.first + 1)
+        .map(|w| &text[w.start..w.end])
+        .unwrap_or("");
+    names::is_first_name(first_word)
+        && (!is_common_word_lowered(first_word)
+            || !fw.first && run.caps >= 2 && !is_common_word_lowered(second))
+}
+
+/// The last names of the document's people, gazetteer matches (not dropped) and people named
+/// in full, each to its person.
+fn surnames<'t>(
+    gaz: &'t Gazetteer,
+    text: &'t str,
+    matches: &[crate::Match],
+    dropped: &[bool],
+    people: &[FullName],
+) -> Surnames<'t> {
+    let mut surnames = Surnames::default();
+    for (mt, _) in matches.iter().zip(dropped).filter(|(_, &d)| !d) {
+        if gaz.label(mt.entry) != Label::Person {
             continue;
         }
+        let name = gaz.name(mt.entry);
         if let Some(last) = name.split_whitespace().last() {
             if last != name {
                 insert_surname(&mut surnames, last, Person::Known(mt.entry));
             }
         }
     }
-    for (span, p, _) in &people {
+    for (span, p, _) in people {
         let name = &text[span.range()];
         if let Some(last) = name.split(' ').next_back() {
             insert_surname(&mut surnames, last, p.clone());
         }
     }
-    // Fullest form of each unknown name.
-    let mut fullest: HashMap<String, String> = HashMap::new();
-    for (_, p, _) in &people {
+    surnames
+}
+
+/// The fullest form of each unknown person's name, by last name.
+fn fullest_names(people: &[FullName]) -> FxHashMap<&str, &str> {
+    let mut fullest: FxHashMap<&str, &str> = FxHashMap::default();
+    for (_, p, _) in people {
         if let Person::Unknown(name) = p {
-            let last = name.split(' ').next_back().unwrap_or(name).to_owned();
-            let entry = fullest.entry(last).or_insert_with(|| name.clone());
+            let last = name.split(' ').next_back().unwrap_or(name);
+            let entry = fullest.entry(last).or_insert(name);
             if name.len() > entry.len() {
-                *entry = name.clone();
+                *entry = name;
             }
         }
     }
+    fullest
+}
 
-    let mut out: Vec<EntityMention> = Vec::with_capacity(matches.len() + people.len());
-    for (i, mt) in matches.iter().enumerate() {
-        if dropped[i] {
-            continue;
-        }
-        out.push(EntityMention {
-            span: mt.span,
-            label: gaz.label(mt.entry),
-            entity_id: gaz.qid(mt.entry).map(str::to_owned),
-            name: gaz.name(mt.entry).to_owned(),
-            entry: Some(mt.entry),
-            title: None,
-        });
+/// A mention of a person the gazetteer does not list, under the fullest form of its name.
+fn unknown_person(fullest: &FxHashMap<&str, &str>, name: &str, span: Span) -> EntityMention {
+    let last = name.split(' ').next_back().unwrap_or(name);
+    let full = fullest.get(last).copied().unwrap_or(name);
+    EntityMention {
+        span,
+        label: Label::Person,
+        entity_id: None,
+        name: full.to_owned(),
+        entry: None,
+        title: None,
     }
-    let unknown = |name: &str, span: Span| {
-        let last = name.split(' ').next_back().unwrap_or(name);
-        let full = fullest
-            .get(last)
-            .cloned()
-            .unwrap_or_else(|| name.to_owned());
-        EntityMention {
-            span,
-            label: Label::Person,
-            entity_id: None,
-            name: full,
-            entry: None,
-            title: None,
-        }
-    };
-    let known = |id: EntryId, span: Span| EntityMention {
+}
+
+/// A mention of the listed person `id`.
+fn known_person(gaz: &Gazetteer, id: EntryId, span: Span) -> EntityMention {
+    EntityMention {
         span,
         label: Label::Person,
         entity_id: gaz.qid(id).map(str::to_owned),
         name: gaz.name(id).to_owned(),
         entry: Some(id),
         title: None,
-    };
-    for (span, p, _) in &people {
-        match p {
-            Person::Unknown(name) => out.push(unknown(name, *span)),
-            Person::Known(id) => out.push(known(*id, *span)),
-        }
     }
-    for (k, title) in single {
-        let w = words[k];
-        let span = Span::new(w.start, w.end);
-        let t = &text[span.range()];
-        match surnames.get(t) {
-            Some(Some(Person::Known(id))) => out.push(known(*id, span)),
-            Some(Some(Person::Unknown(name))) => out.push(unknown(name, span)),
-            Some(None) => {}
-            None if title.is_some() => out.push(unknown(t, span)),
-            None => {}
-        }
-    }
-    out.sort_by_key(|m| (m.span.start, m.span.end));
+}
 
-    // Titles of people, extended over an organisation, place or nationality right before.
+/// Gives each person mention (sorted) the title before it, extended over an organisation,
+/// place or nationality right before the title (`White House spokesman`).
+fn attach_titles(text: &str, out: &mut [EntityMention]) {
     for i in 0..out.len() {
         if out[i].label != Label::Person {
             continue;
@@ -387,10 +480,9 @@ pub(crate) fn recognize(gaz: &Gazetteer, text: &str, seg: &Segmentation) -> Vec<
         }
         out[i].title = Some(Span::new(start, t.span.end));
     }
-    out
 }
 
-fn insert_surname<'a>(map: &mut HashMap<&'a str, Option<Person>>, key: &'a str, p: Person) {
+fn insert_surname<'t>(map: &mut Surnames<'t>, key: &'t str, p: Person) {
     match map.get(key) {
         None => {
             map.insert(key, Some(p));
