@@ -1,6 +1,6 @@
 //! Building, searching, saving and loading a [`Gazetteer`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -782,7 +782,7 @@ impl Gazetteer {
     /// ranks the candidates.
     fn resolve(&self, raws: Vec<Raw>, passing: &[u32]) -> Vec<Match> {
         // Entries named alone by some match are the document's evidence.
-        let evidence: HashSet<u32> = raws
+        let evidence: rustc_hash::FxHashSet<u32> = raws
             .iter()
             .filter(|r| r.pass.len() == 1 && !r.needs_support)
             .map(|r| passing[r.pass.start])

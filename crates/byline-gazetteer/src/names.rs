@@ -15,6 +15,7 @@ use std::io::{BufRead, BufReader};
 use std::sync::OnceLock;
 
 use flate2::read::GzDecoder;
+use rustc_hash::FxBuildHasher;
 
 static FIRST_NAMES_TSV_GZ: &[u8] = include_bytes!("../data/first_names.tsv.gz");
 
@@ -28,10 +29,10 @@ pub enum Sex {
 }
 
 /// Share of the census sample (per 100,000 people) of each known first name: (female, male).
-fn table() -> &'static HashMap<Box<str>, (u32, u32)> {
-    static TABLE: OnceLock<HashMap<Box<str>, (u32, u32)>> = OnceLock::new();
+fn table() -> &'static HashMap<Box<str>, (u32, u32), FxBuildHasher> {
+    static TABLE: OnceLock<HashMap<Box<str>, (u32, u32), FxBuildHasher>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in BufReader::new(GzDecoder::new(FIRST_NAMES_TSV_GZ)).lines() {
             let line = line.expect("the embedded first-name table is valid gzip");
             if line.starts_with('#') || line.trim().is_empty() {
@@ -57,7 +58,17 @@ fn table() -> &'static HashMap<Box<str>, (u32, u32)> {
 /// assert!(male > 3000 && female < male);
 /// ```
 pub fn first_name_counts(name: &str) -> Option<(u32, u32)> {
-    table().get(name.to_lowercase().as_str()).copied()
+    // Most words asked about are short ASCII words: lower-cased on the stack.
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..name.len()) {
+        Some(lower) if name.is_ascii() => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).expect("ASCII is UTF-8");
+            table().get(lower).copied()
+        }
+        _ => table().get(name.to_lowercase().as_str()).copied(),
+    }
 }
 
 /// Whether the census lists `name` (any case) as a first name.

@@ -214,6 +214,11 @@ pub const OF_TITLES: &[&str] = &[
     "secretary of the treasury",
 ];
 
+/// The last words of [`OF_TITLES`], each once.
+const OF_TITLE_ENDS: &[&str] = &[
+    "staff", "defence", "defense", "affairs", "state", "security", "treasury",
+];
+
 /// Spelled-out roles that are also common in names of things (`General Motors`, `King's
 /// College`): after them, one capitalised word is a person only if it is a known first name.
 const WEAK: &[&str] = &[
@@ -237,9 +242,36 @@ pub struct Title {
     pub weak: bool,
 }
 
+/// Whether `word`, lower-cased, is in the sorted `list` (of lower-case ASCII words). Lower-cases
+/// an ASCII word on the stack: this runs for most capitalised words of a text.
 fn lower_in(list: &[&str], word: &str) -> bool {
-    let w = word.to_lowercase();
-    list.binary_search(&w.as_str()).is_ok()
+    if !word.is_ascii() {
+        let w = word.to_lowercase();
+        return list.binary_search(&w.as_str()).is_ok();
+    }
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        // Longer than any word of the lists.
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+}
+
+/// Whether `word` lower-cased is `lower` (a lower-case ASCII word), without allocating for an
+/// ASCII word.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 /// Whether `word` is an honorific (`Dr`, `Dr.`), in its own case.
@@ -313,62 +345,74 @@ pub fn title_before(text: &str, name_start: usize) -> Option<Title> {
     if !text.is_char_boundary(name_start) {
         return None;
     }
-    // `of` titles first: compare the lower-cased words before the name.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut end = name_start;
-    while words.len() < 7 {
-        let Some((s, e)) = word_before(text, end) else {
-            break;
-        };
-        words.push((s, e));
-        end = s;
+    let (s, e) = word_before(text, name_start)?;
+    let word = &text[s..e];
+    // `of` titles first, when the nearest word can end one: compare the words before the name.
+    if OF_TITLE_ENDS.iter().any(|last| lower_is(word, last)) {
+        if let Some(title) = of_title(text, name_start) {
+            return Some(title);
+        }
     }
-    if words.is_empty() {
+    let role = !is_honorific(word);
+    if role && !lower_in(ROLES, word) {
         return None;
     }
-    // The words before the name, nearest first, lower-cased once.
-    let lower: Vec<String> = words
-        .iter()
-        .map(|&(s, e)| text[s..e].to_lowercase())
-        .collect();
+    let modifiers = words_before(text, s).take(TITLE_WORDS - 1);
+    let start = extend_modifiers(text, modifiers).unwrap_or(s);
+    Some(Title {
+        span: Span::new(start, e),
+        weak: role && start == s && lower_in(WEAK, word),
+    })
+}
+
+/// Most words a title spans, the name's nearest word included.
+const TITLE_WORDS: usize = 7;
+
+/// The words before byte `end`, nearest first: `(start, end)` pairs.
+fn words_before(text: &str, mut end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    std::iter::from_fn(move || {
+        let (s, e) = word_before(text, end)?;
+        end = s;
+        Some((s, e))
+    })
+}
+
+/// The `of` title (`Secretary of State`, with modifiers before it) that ends right before the
+/// name starting at `name_start`, if any.
+fn of_title(text: &str, name_start: usize) -> Option<Title> {
+    let mut spans = [(0, 0); TITLE_WORDS];
+    let mut len = 0;
+    for (slot, span) in spans.iter_mut().zip(words_before(text, name_start)) {
+        *slot = span;
+        len += 1;
+    }
+    let words = &spans[..len];
     for phrase in OF_TITLES {
         let n = phrase.split(' ').count();
         if n > words.len() {
             continue;
         }
-        if phrase.split(' ').rev().zip(&lower).all(|(p, w)| p == w) {
+        if phrase
+            .split(' ')
+            .rev()
+            .zip(words)
+            .all(|(p, &(s, e))| lower_is(&text[s..e], p))
+        {
             let first = words[n - 1].0;
-            let start = extend_modifiers(text, &words[n..]).unwrap_or(first);
+            let start = extend_modifiers(text, words[n..].iter().copied()).unwrap_or(first);
             return Some(Title {
                 span: Span::new(start, words[0].1),
                 weak: false,
             });
         }
     }
-    let (s, e) = words[0];
-    let word = &text[s..e];
-    if is_honorific(word) {
-        let start = extend_modifiers(text, &words[1..]).unwrap_or(s);
-        return Some(Title {
-            span: Span::new(start, e),
-            weak: false,
-        });
-    }
-    if !lower_in(ROLES, word) {
-        return None;
-    }
-    let start = extend_modifiers(text, &words[1..]).unwrap_or(s);
-    let weak = start == s && lower_in(WEAK, word);
-    Some(Title {
-        span: Span::new(start, e),
-        weak,
-    })
+    None
 }
 
 /// Start of the run of modifier words at the head of `words` (nearest first).
-fn extend_modifiers(text: &str, words: &[(usize, usize)]) -> Option<usize> {
+fn extend_modifiers(text: &str, words: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
     let mut start = None;
-    for &(s, e) in words {
+    for (s, e) in words {
         let w = &text[s..e];
         if lower_in(MODIFIERS, w)
             || lower_in(ROLES, w) && w.chars().next().is_some_and(char::is_uppercase)
@@ -387,6 +431,124 @@ mod tests {
 
     fn title(text: &str, name: &str) -> Option<String> {
         title_before(text, text.find(name).unwrap()).map(|t| text[t.span.range()].to_owned())
+    }
+
+    /// The straightforward form of [`title_before`]: every word before the name lower-cased
+    /// into a `String`. The fast form must agree with it everywhere.
+    fn title_before_reference(text: &str, name_start: usize) -> Option<Title> {
+        let lower_in = |list: &[&str], w: &str| list.binary_search(&&*w.to_lowercase()).is_ok();
+        if !text.is_char_boundary(name_start) {
+            return None;
+        }
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut end = name_start;
+        while words.len() < 7 {
+            let Some((s, e)) = word_before(text, end) else {
+                break;
+            };
+            words.push((s, e));
+            end = s;
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let lower: Vec<String> = words
+            .iter()
+            .map(|&(s, e)| text[s..e].to_lowercase())
+            .collect();
+        let modifiers = |words: &[(usize, usize)]| {
+            let mut start = None;
+            for &(s, e) in words {
+                let w = &text[s..e];
+                if lower_in(MODIFIERS, w)
+                    || lower_in(ROLES, w) && w.chars().next().is_some_and(char::is_uppercase)
+                {
+                    start = Some(s);
+                } else {
+                    break;
+                }
+            }
+            start
+        };
+        for phrase in OF_TITLES {
+            let n = phrase.split(' ').count();
+            if n > words.len() {
+                continue;
+            }
+            if phrase.split(' ').rev().zip(&lower).all(|(p, w)| p == w) {
+                let start = modifiers(&words[n..]).unwrap_or(words[n - 1].0);
+                return Some(Title {
+                    span: Span::new(start, words[0].1),
+                    weak: false,
+                });
+            }
+        }
+        let (s, e) = words[0];
+        let word = &text[s..e];
+        if is_honorific(word) {
+            let start = modifiers(&words[1..]).unwrap_or(s);
+            return Some(Title {
+                span: Span::new(start, e),
+                weak: false,
+            });
+        }
+        if !lower_in(ROLES, word) {
+            return None;
+        }
+        let start = modifiers(&words[1..]).unwrap_or(s);
+        let weak = start == s && lower_in(WEAK, word);
+        Some(Title {
+            span: Span::new(start, e),
+            weak,
+        })
+    }
+
+    proptest::proptest! {
+        /// Texts of title words, other words and separators in any case: the title found
+        /// before every word boundary is the reference's.
+        #[test]
+        fn title_before_agrees_with_the_reference(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Secretary", "of", "STATE", "state", "Defense", "minister", "Minister",
+                    "Deputy", "Prime", "former", "Dr.", "Dr", "Gen.", "Mr", "General", "King",
+                    "chief", "the", "Joint", "Chiefs", "Staff", "Treasury", "Homeland",
+                    "Security", "Foreign", "Affairs", "John", "Kirby", "said", "Ünter",
+                    "\u{212a}ing", "Zoë", "S", "spokesman", "secretary-general", "x",
+                ]),
+                0..12,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "  ", ", ", "\u{a0}", "\n", " - ", "."]),
+                12,
+            ),
+        ) {
+            let mut text = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            for at in 0..=text.len() {
+                proptest::prop_assert_eq!(
+                    title_before(&text, at),
+                    title_before_reference(&text, at),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn of_title_ends_are_the_last_words_of_the_of_titles() {
+        let mut want: Vec<&str> = OF_TITLES
+            .iter()
+            .filter_map(|p| p.rsplit(' ').next())
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut got = OF_TITLE_ENDS.to_vec();
+        got.sort_unstable();
+        assert_eq!(got, want);
     }
 
     #[test]
