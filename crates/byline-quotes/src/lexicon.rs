@@ -1031,8 +1031,22 @@ type Map = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
 
 pub(crate) struct Lexicon {
     map: Map,
+    /// The ASCII entries of at most [`SHORT`] bytes (most of them), keyed by their bytes packed
+    /// into an integer: a lookup hashes two words and compares one, without following a pointer.
+    short: HashMap<u128, u32, BuildHasherDefault<Fnv>>,
     /// Length in bytes of the longest entry: longer words are never looked up.
     longest: usize,
+}
+
+/// Longest entry kept in [`Lexicon::short`].
+const SHORT: usize = 16;
+
+/// `bytes` (at most [`SHORT`], none of them NUL) packed into an integer, zero-padded: distinct
+/// words give distinct keys.
+fn short_key(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; SHORT];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    u128::from_le_bytes(buf)
 }
 
 fn add(map: &mut Map, word: &str, flags: u32) {
@@ -1137,7 +1151,16 @@ impl Lexicon {
             *map.entry(w.as_bytes().into()).or_insert(0) |= BELIEF;
         }
         let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
-        Lexicon { map, longest }
+        let short = map
+            .iter()
+            .filter(|(k, _)| k.len() <= SHORT && k.is_ascii() && !k.contains(&0))
+            .map(|(k, &f)| (short_key(k), f))
+            .collect();
+        Lexicon {
+            map,
+            short,
+            longest,
+        }
     }
 
     /// The shared lexicon, built once per process.
@@ -1151,6 +1174,16 @@ impl Lexicon {
         let bytes = word.as_bytes();
         if bytes.len() > self.longest.min(32) {
             return 0;
+        }
+        if word.is_ascii() && bytes.len() <= SHORT && !bytes.contains(&0) {
+            let mut key = [0u8; SHORT];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key.make_ascii_lowercase();
+            return self
+                .short
+                .get(&u128::from_le_bytes(key))
+                .copied()
+                .unwrap_or(0);
         }
         if word.is_ascii() {
             let mut buf = [0u8; 32];
@@ -1188,5 +1221,36 @@ mod tests {
         assert_ne!(lex.flags("saying") & F_ING, 0);
         assert_eq!(lex.flags("table"), 0);
         assert_ne!(lex.flags("He") & MALE, 0);
+    }
+
+    #[test]
+    fn the_short_table_agrees_with_the_whole_map() {
+        let lex = Lexicon::get();
+        let slow = |w: &str| {
+            lex.map
+                .get(w.to_lowercase().as_bytes())
+                .copied()
+                .unwrap_or(0)
+        };
+        for key in lex.map.keys() {
+            let word = std::str::from_utf8(key).unwrap();
+            for w in [word.to_string(), word.to_uppercase(), format!("{word}x")] {
+                assert_eq!(lex.flags(&w), slow(&w), "{w}");
+            }
+        }
+        for w in [
+            "",
+            "a\0",
+            "Zürich",
+            "SAID",
+            "characterizations",
+            "x".repeat(40).as_str(),
+        ] {
+            assert_eq!(
+                lex.flags(w),
+                if w.len() > lex.longest { 0 } else { slow(w) },
+                "{w}"
+            );
+        }
     }
 }
