@@ -35,7 +35,10 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether word `i` is one the model scores: a word starting with a capital letter, or a
@@ -55,11 +58,12 @@ fn candidate<'w>(word: impl Fn(usize) -> &'w str, n: usize, i: usize) -> bool {
     if starts_upper(w) {
         return true;
     }
+    // The neighbours first: most lower-case words stand between lower-case words.
     i > 0
         && i + 1 < n
-        && CONNECTORS.contains(&w)
         && starts_upper(word(i - 1))
         && starts_upper(word(i + 1))
+        && CONNECTORS.contains(&w)
 }
 
 const GROUPS: [&str; 5] = ["PER", "ORG", "LOC", "NORP", "MISC"];
@@ -83,6 +87,12 @@ fn gazetteer_features() -> &'static [[Feature; 6]; 5] {
             ["g=", "gB=", "gI=", "gaz=", "rule=", "g1="].map(|kind| Feature::pair(kind, g))
         })
     })
+}
+
+/// The features `first-name`, `title` and `after-title`, hashed once.
+fn word_list_features() -> &'static [Feature; 3] {
+    static FEATURES: std::sync::OnceLock<[Feature; 3]> = std::sync::OnceLock::new();
+    FEATURES.get_or_init(|| ["first-name", "title", "after-title"].map(Feature::new))
 }
 
 /// The feature function of the entity model, shared by training and tagging: appends the words
@@ -138,14 +148,15 @@ pub fn entity_input<'w>(
             }
         }
         let (first_name, title) = word_lists(word);
+        let [first_name_feature, title_feature, after_title_feature] = *word_list_features();
         if first_name {
-            input.push_feature(Feature::new("first-name"));
+            input.push_feature(first_name_feature);
         }
         if title {
-            input.push_feature(Feature::new("title"));
+            input.push_feature(title_feature);
         }
         if prev_title {
-            input.push_feature(Feature::new("after-title"));
+            input.push_feature(after_title_feature);
         }
         prev_title = title;
     }
