@@ -282,7 +282,71 @@ fn lower_is(word: &str, lower: &str) -> bool {
 /// ```
 pub fn is_honorific(word: &str) -> bool {
     let w = word.strip_suffix('.').unwrap_or(word);
-    HONORIFICS.binary_search(&w).is_ok()
+    match packed(w.as_bytes()) {
+        Some(key) => word_table().get(&key).is_some_and(|f| f & HONORIFIC != 0),
+        None => HONORIFICS.binary_search(&w).is_ok(),
+    }
+}
+
+/// Which lists a word is in, in [`word_table`].
+const HONORIFIC: u8 = 1;
+const ROLE: u8 = 2;
+const MODIFIER: u8 = 4;
+const WEAK_ROLE: u8 = 8;
+
+/// Longest word [`packed`] takes.
+const PACKED: usize = 16;
+
+/// The bytes of a word of at most [`PACKED`] bytes, none of them NUL, zero-padded into an
+/// integer: distinct words give distinct keys.
+fn packed(bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > PACKED || bytes.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; PACKED];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// The words of the lists of at most [`PACKED`] bytes, as written (honorifics, matched in
+/// their case; the other lists are lower case), with the lists they are in: one probe tells
+/// a word's place in all of them. Longer words are looked up in the lists themselves.
+fn word_table() -> &'static rustc_hash::FxHashMap<u128, u8> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = rustc_hash::FxHashMap::default();
+        for (list, flag) in [
+            (HONORIFICS, HONORIFIC),
+            (ROLES, ROLE),
+            (MODIFIERS, MODIFIER),
+            (WEAK, WEAK_ROLE),
+        ] {
+            for word in list {
+                if let Some(key) = packed(word.as_bytes()) {
+                    *table.entry(key).or_insert(0) |= flag;
+                }
+            }
+        }
+        table
+    })
+}
+
+/// The lists among [`ROLES`], [`MODIFIERS`] and [`WEAK`] that hold `word` lower-cased.
+fn lower_lists(word: &str) -> u8 {
+    if word.is_ascii() && word.len() <= PACKED && !word.as_bytes().contains(&0) {
+        let mut lower = [0u8; PACKED];
+        lower[..word.len()].copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let flags = word_table()
+            .get(&u128::from_le_bytes(lower))
+            .copied()
+            .unwrap_or(0);
+        return flags & (ROLE | MODIFIER | WEAK_ROLE);
+    }
+    [(ROLES, ROLE), (MODIFIERS, MODIFIER), (WEAK, WEAK_ROLE)]
+        .into_iter()
+        .filter(|(list, _)| lower_in(list, word))
+        .fold(0, |flags, (_, flag)| flags | flag)
 }
 
 /// Whether `word` is an honorific or a role word (`President`, `spokesman`, `Sen.`).
@@ -292,7 +356,7 @@ pub fn is_honorific(word: &str) -> bool {
 /// assert!(!byline_gazetteer::titles::is_title("Defense"));
 /// ```
 pub fn is_title(word: &str) -> bool {
-    is_honorific(word) || lower_in(ROLES, word)
+    is_honorific(word) || lower_lists(word) & ROLE != 0
 }
 
 /// Whether `word` is a title word of any kind: honorific, role or modifier.
@@ -301,7 +365,7 @@ pub fn is_title(word: &str) -> bool {
 /// assert!(byline_gazetteer::titles::is_title_word("Deputy"));
 /// ```
 pub fn is_title_word(word: &str) -> bool {
-    is_title(word) || lower_in(MODIFIERS, word)
+    is_honorific(word) || lower_lists(word) & (ROLE | MODIFIER) != 0
 }
 
 /// The word ending right before `end` (skipping spaces), with a final period when the word is
@@ -354,14 +418,15 @@ pub fn title_before(text: &str, name_start: usize) -> Option<Title> {
         }
     }
     let role = !is_honorific(word);
-    if role && !lower_in(ROLES, word) {
+    let lists = if role { lower_lists(word) } else { 0 };
+    if role && lists & ROLE == 0 {
         return None;
     }
     let modifiers = words_before(text, s).take(TITLE_WORDS - 1);
     let start = extend_modifiers(text, modifiers).unwrap_or(s);
     Some(Title {
         span: Span::new(start, e),
-        weak: role && start == s && lower_in(WEAK, word),
+        weak: role && start == s && lists & WEAK_ROLE != 0,
     })
 }
 
@@ -414,8 +479,9 @@ fn extend_modifiers(text: &str, words: impl Iterator<Item = (usize, usize)>) -> 
     let mut start = None;
     for (s, e) in words {
         let w = &text[s..e];
-        if lower_in(MODIFIERS, w)
-            || lower_in(ROLES, w) && w.chars().next().is_some_and(char::is_uppercase)
+        let lists = lower_lists(w);
+        if lists & MODIFIER != 0
+            || lists & ROLE != 0 && w.chars().next().is_some_and(char::is_uppercase)
         {
             start = Some(s);
         } else {
@@ -549,6 +615,31 @@ mod tests {
         let mut got = OF_TITLE_ENDS.to_vec();
         got.sort_unstable();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn the_word_table_agrees_with_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for list in [HONORIFICS, ROLES, MODIFIERS, WEAK, OF_TITLE_ENDS] {
+            for w in list {
+                let upper = w.to_uppercase();
+                let mut cap = w.to_string();
+                cap[..1].make_ascii_uppercase();
+                words.extend([w.to_string(), format!("{w}."), upper, cap, format!("{w}x")]);
+            }
+        }
+        words.extend(
+            ["", ".", "Ünter", "K\u{212a}ng", "a\0", "x-x-x-x-x-x-x-x-x"].map(String::from),
+        );
+        for w in &words {
+            let lower_in = |list: &[&str]| list.binary_search(&&*w.to_lowercase()).is_ok();
+            let bare = w.strip_suffix('.').unwrap_or(w);
+            assert_eq!(is_honorific(w), HONORIFICS.contains(&bare), "{w}");
+            let lists = lower_lists(w);
+            assert_eq!(lists & ROLE != 0, lower_in(ROLES), "{w}");
+            assert_eq!(lists & MODIFIER != 0, lower_in(MODIFIERS), "{w}");
+            assert_eq!(lists & WEAK_ROLE != 0, lower_in(WEAK), "{w}");
+        }
     }
 
     #[test]
