@@ -77,31 +77,30 @@ fn is_cap(word: &str) -> bool {
 /// `O'Brien`), without a final possessive `'s`; an initial keeps its period (`F.`).
 /// Calls `emit(start, end)` for each word of `text`, in order.
 fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        while let Some(d) = char_at(text, end) {
             // No ASCII character is a combining mark.
             if d.is_alphanumeric()
                 || !d.is_ascii() && unicode_normalization::char::is_combining_mark(d)
             {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
                 continue;
             }
             if matches!(d, '-' | '\'' | '’') {
-                let rest = &text[j + d.len_utf8()..];
+                let rest = &text[end + d.len_utf8()..];
                 let next = rest.chars().next();
                 let possessive = d != '-'
                     && matches!(next, Some('s' | 'S'))
                     && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
                 if next.is_some_and(char::is_alphanumeric) && !possessive {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                     continue;
                 }
             }
@@ -110,9 +109,20 @@ fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
         // A single capital letter.
         if end - start == c.len_utf8() && c.is_uppercase() && text[end..].starts_with('.') {
             end += 1;
-            chars.next();
         }
         emit(start, end);
+        i = end;
+    }
+}
+
+/// The character starting at byte `i` of `text` (a character boundary), decoded only when it
+/// is not ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
     }
 }
 
@@ -497,6 +507,60 @@ fn insert_surname<'t>(map: &mut Surnames<'t>, key: &'t str, p: Person) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of [`scan_words`] as first written, over `char_indices`: the fast form must
+    /// agree with it on any text.
+    fn scan_words_reference(text: &str, mut emit: impl FnMut(usize, usize)) {
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                // No ASCII character is a combining mark.
+                if d.is_alphanumeric()
+                    || !d.is_ascii() && unicode_normalization::char::is_combining_mark(d)
+                {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                if matches!(d, '-' | '\'' | '’') {
+                    let rest = &text[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    let possessive = d != '-'
+                        && matches!(next, Some('s' | 'S'))
+                        && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    if next.is_some_and(char::is_alphanumeric) && !possessive {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A single capital letter.
+            if end - start == c.len_utf8() && c.is_uppercase() && text[end..].starts_with('.') {
+                end += 1;
+                chars.next();
+            }
+            emit(start, end);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_words_agrees_with_the_reference(
+            text in "[aZ9 .'’\u{2019}\\-sSéÉ\u{301}\u{a0}\n,F]{0,40}"
+        ) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            scan_words(&text, |s, e| fast.push((s, e)));
+            scan_words_reference(&text, |s, e| slow.push((s, e)));
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
 
     #[test]
     fn words() {
