@@ -1031,8 +1031,11 @@ type Map = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
 
 pub(crate) struct Lexicon {
     map: Map,
-    /// The ASCII entries of at most [`SHORT`] bytes (most of them), keyed by their bytes packed
-    /// into an integer: a lookup hashes two words and compares one, without following a pointer.
+    /// The ASCII entries of at most 8 bytes (most words of a text), keyed by their bytes
+    /// packed into an integer: a lookup hashes one word and compares one, without following a
+    /// pointer, in a table small enough to stay in cache.
+    tiny: HashMap<u64, u32, BuildHasherDefault<Fnv>>,
+    /// The ASCII entries of 9 to [`SHORT`] bytes, the same way.
     short: HashMap<u128, u32, BuildHasherDefault<Fnv>>,
     /// Length in bytes of the longest entry: longer words are never looked up.
     longest: usize,
@@ -1151,13 +1154,20 @@ impl Lexicon {
             *map.entry(w.as_bytes().into()).or_insert(0) |= BELIEF;
         }
         let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        let packable = |k: &[u8]| k.len() <= SHORT && k.is_ascii() && !k.contains(&0);
+        let tiny = map
+            .iter()
+            .filter(|(k, _)| packable(k) && k.len() <= 8)
+            .map(|(k, &f)| (short_key(k) as u64, f))
+            .collect();
         let short = map
             .iter()
-            .filter(|(k, _)| k.len() <= SHORT && k.is_ascii() && !k.contains(&0))
+            .filter(|(k, _)| packable(k) && k.len() > 8)
             .map(|(k, &f)| (short_key(k), f))
             .collect();
         Lexicon {
             map,
+            tiny,
             short,
             longest,
         }
@@ -1179,11 +1189,13 @@ impl Lexicon {
             let mut key = [0u8; SHORT];
             key[..bytes.len()].copy_from_slice(bytes);
             key.make_ascii_lowercase();
-            return self
-                .short
-                .get(&u128::from_le_bytes(key))
-                .copied()
-                .unwrap_or(0);
+            let key = u128::from_le_bytes(key);
+            let found = if bytes.len() <= 8 {
+                self.tiny.get(&(key as u64))
+            } else {
+                self.short.get(&key)
+            };
+            return found.copied().unwrap_or(0);
         }
         if word.is_ascii() {
             let mut buf = [0u8; 32];
