@@ -317,12 +317,11 @@ pub fn decode_mentions(spans: &[Span], tags: &[u8], margins: &[f32], out: &mut V
         }
     };
     for (i, &t) in tags.iter().enumerate() {
-        let tag = ENTITY_TAGS.get(t as usize).copied().unwrap_or("O");
-        match (tag.split_once('-'), open) {
-            (Some(("I", ty)), Some((_, o))) if ty == o => {}
+        match (iob(t), open) {
+            (Some((true, ty)), Some((_, o))) if ty == o => {}
             (Some((_, ty)), _) => {
                 close(open, i, out);
-                open = Some((i, label_static(ty)));
+                open = Some((i, ty));
             }
             (None, _) => {
                 close(open, i, out);
@@ -333,11 +332,17 @@ pub fn decode_mentions(spans: &[Span], tags: &[u8], margins: &[f32], out: &mut V
     close(open, tags.len(), out);
 }
 
-fn label_static(ty: &str) -> &'static str {
-    match ty {
-        "PER" => "PER",
-        "ORG" => "ORG",
-        _ => "LOC",
+/// Tag id `t` of [`ENTITY_TAGS`] read as IOB2: `None` outside a mention (`O`, or an id past
+/// the tags), else whether it continues a mention (`I-`) and the mention's label.
+fn iob(t: u8) -> Option<(bool, &'static str)> {
+    match t {
+        1 => Some((false, "PER")),
+        2 => Some((true, "PER")),
+        3 => Some((false, "ORG")),
+        4 => Some((true, "ORG")),
+        5 => Some((false, "LOC")),
+        6 => Some((true, "LOC")),
+        _ => None,
     }
 }
 
@@ -355,6 +360,25 @@ mod tests {
         let mut tags = [1, 2];
         drop_leading_titles(&input, &mut tags);
         assert_eq!(tags, [0, 1]);
+    }
+
+    fn label_static(ty: &str) -> &'static str {
+        match ty {
+            "PER" => "PER",
+            "ORG" => "ORG",
+            _ => "LOC",
+        }
+    }
+
+    #[test]
+    fn iob_reads_the_tag_names() {
+        for t in 0..=u8::MAX {
+            let want = ENTITY_TAGS
+                .get(t as usize)
+                .and_then(|tag| tag.split_once('-'))
+                .map(|(prefix, ty)| (prefix == "I", label_static(ty)));
+            assert_eq!(iob(t), want, "{t}");
+        }
     }
 
     #[test]
