@@ -300,12 +300,25 @@ const PACKED: usize = 16;
 /// The bytes of a word of at most [`PACKED`] bytes, none of them NUL, zero-padded into an
 /// integer: distinct words give distinct keys.
 fn packed(bytes: &[u8]) -> Option<u128> {
-    if bytes.len() > PACKED || bytes.contains(&0) {
+    pack(bytes, |b| b)
+}
+
+/// `bytes` mapped by `f` and packed as [`packed`] packs them, when they are at most [`PACKED`]
+/// bytes and none is NUL. Built in registers: a key copied through memory byte by byte and
+/// read back whole waits for the copy.
+#[inline]
+fn pack(bytes: &[u8], f: impl Fn(u8) -> u8) -> Option<u128> {
+    if bytes.len() > PACKED {
         return None;
     }
-    let mut key = [0u8; PACKED];
-    key[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_le_bytes(key))
+    let mut key = 0u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            return None;
+        }
+        key |= u128::from(f(b)) << (8 * i);
+    }
+    Some(key)
 }
 
 /// The words of the lists of at most [`PACKED`] bytes, as written (honorifics, matched in
@@ -333,15 +346,11 @@ fn word_table() -> &'static rustc_hash::FxHashMap<u128, u8> {
 
 /// The lists among [`ROLES`], [`MODIFIERS`] and [`WEAK`] that hold `word` lower-cased.
 fn lower_lists(word: &str) -> u8 {
-    if word.is_ascii() && word.len() <= PACKED && !word.as_bytes().contains(&0) {
-        let mut lower = [0u8; PACKED];
-        lower[..word.len()].copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let flags = word_table()
-            .get(&u128::from_le_bytes(lower))
-            .copied()
-            .unwrap_or(0);
-        return flags & (ROLE | MODIFIER | WEAK_ROLE);
+    if word.is_ascii() {
+        if let Some(key) = pack(word.as_bytes(), |b| b.to_ascii_lowercase()) {
+            let flags = word_table().get(&key).copied().unwrap_or(0);
+            return flags & (ROLE | MODIFIER | WEAK_ROLE);
+        }
     }
     [(ROLES, ROLE), (MODIFIERS, MODIFIER), (WEAK, WEAK_ROLE)]
         .into_iter()

@@ -1052,6 +1052,24 @@ fn short_key(bytes: &[u8]) -> u128 {
     u128::from_le_bytes(buf)
 }
 
+/// The [`short_key`] of `bytes` lower-cased, when they are at most [`SHORT`] ASCII bytes and
+/// none is NUL. Built in registers: a key copied through memory byte by byte and read back
+/// whole waits for the copy.
+#[inline]
+fn packed_lower(bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut key = 0u128;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(key)
+}
+
 fn add(map: &mut Map, word: &str, flags: u32) {
     *map.entry(word.as_bytes().into()).or_insert(0) |= flags;
 }
@@ -1185,11 +1203,7 @@ impl Lexicon {
         if bytes.len() > self.longest.min(32) {
             return 0;
         }
-        if word.is_ascii() && bytes.len() <= SHORT && !bytes.contains(&0) {
-            let mut key = [0u8; SHORT];
-            key[..bytes.len()].copy_from_slice(bytes);
-            key.make_ascii_lowercase();
-            let key = u128::from_le_bytes(key);
+        if let Some(key) = packed_lower(bytes) {
             let found = if bytes.len() <= 8 {
                 self.tiny.get(&(key as u64))
             } else {
@@ -1233,6 +1247,27 @@ mod tests {
         assert_ne!(lex.flags("saying") & F_ING, 0);
         assert_eq!(lex.flags("table"), 0);
         assert_ne!(lex.flags("He") & MALE, 0);
+    }
+
+    #[test]
+    fn packed_keys_are_the_lower_cased_bytes() {
+        for w in [
+            "",
+            "a",
+            "Said",
+            "SAYS",
+            "characterization",
+            "abcdefgh",
+            "ABCDEFGHI",
+        ] {
+            assert_eq!(
+                packed_lower(w.as_bytes()),
+                Some(short_key(w.to_ascii_lowercase().as_bytes()))
+            );
+        }
+        for w in ["a\0", "Zürich", "characterizations"] {
+            assert_eq!(packed_lower(w.as_bytes()), None, "{w}");
+        }
     }
 
     #[test]
