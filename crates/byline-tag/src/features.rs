@@ -263,6 +263,35 @@ impl<'w> Input<'w> {
 pub(crate) struct Extractor {
     attrs: Vec<Attrs>,
     norm: String,
+    /// Attributes of recently seen short ASCII words ([`CACHE_SLOTS`] slots once used): news
+    /// repeats its words, and a hit saves hashing the word three times and a lookup in the
+    /// frequency table, which is too large to stay in cache.
+    cache: Vec<CacheSlot>,
+}
+
+/// Slots of [`Extractor::cache`], direct-mapped.
+const CACHE_SLOTS: usize = 1024;
+/// Longest word kept in [`Extractor::cache`].
+const CACHE_WORD: usize = 16;
+
+/// One word of [`Extractor::cache`] and its attributes; `len` 0 for an empty slot.
+#[derive(Clone, Copy, Debug, Default)]
+struct CacheSlot {
+    len: u8,
+    word: [u8; CACHE_WORD],
+    attrs: Attrs,
+}
+
+/// The slot of a word of 1 to [`CACHE_WORD`] bytes: from its length and three of its bytes,
+/// without a pass over it (a collision costs only a miss: the slot holds the word itself).
+#[inline]
+fn cache_slot(word: &[u8]) -> usize {
+    let n = word.len();
+    let key = (n as u32)
+        ^ u32::from(word[0]) << 4
+        ^ u32::from(word[n / 2]) << 12
+        ^ u32::from(word[n - 1]) << 20;
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - CACHE_SLOTS.trailing_zeros())) as usize
 }
 
 /// A tag value for "no tag yet" before the first word.
@@ -287,10 +316,25 @@ impl Extractor {
     }
 
     fn attrs_of(&mut self, word: &str) -> Attrs {
-        if word.is_ascii() {
+        if !word.is_ascii() {
+            return self.attrs_general(word);
+        }
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > CACHE_WORD {
             return attrs_of_ascii(word);
         }
-        self.attrs_general(word)
+        if self.cache.is_empty() {
+            self.cache.resize(CACHE_SLOTS, CacheSlot::default());
+        }
+        let slot = &mut self.cache[cache_slot(bytes)];
+        if usize::from(slot.len) == bytes.len() && slot.word[..bytes.len()] == *bytes {
+            return slot.attrs;
+        }
+        let attrs = attrs_of_ascii(word);
+        slot.len = bytes.len() as u8;
+        slot.word[..bytes.len()].copy_from_slice(bytes);
+        slot.attrs = attrs;
+        attrs
     }
 
     fn attrs_general(&mut self, word: &str) -> Attrs {
@@ -504,6 +548,26 @@ mod tests {
                 (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
                 (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Words seen again, words sharing a slot and words too long for the cache: the
+        /// attributes are the word's own every time.
+        #[test]
+        fn the_cache_gives_each_word_its_own_attributes(
+            words in proptest::collection::vec("[a-cA-C0-9.-]{0,20}|Zür", 0..300)
+        ) {
+            let mut x = Extractor::default();
+            for w in &words {
+                let a = x.attrs_of(w);
+                let b = Extractor::default().attrs_general(w);
+                proptest::prop_assert_eq!(
+                    (a.word, a.suf3, a.suf2, a.pre1, a.shape, a.freq),
+                    (b.word, b.suf3, b.suf2, b.pre1, b.shape, b.freq),
+                    "{:?}", w
+                );
+            }
         }
     }
 
