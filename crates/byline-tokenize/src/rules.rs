@@ -94,8 +94,8 @@ impl Rules {
         if kind.is_some() {
             return kind;
         }
-        let (_, last) = word.rsplit_once('-')?;
-        match self.whole_kind(last)? {
+        let hyphen = word.bytes().rposition(|c| c == b'-')?;
+        match self.whole_kind(&word[hyphen + 1..])? {
             AbbrevKind::Initial(_) => None,
             k => Some(k),
         }

@@ -778,10 +778,10 @@ impl<'t, 'r> Scanner<'t, 'r> {
         }
         let word = &b[start..j];
         // Clitics need an apostrophe, except `cannot`, `gonna` and their like.
-        let split = if has_apostrophe || matches!(word.len(), 5 | 6) {
+        let split = if has_apostrophe {
             clitic_split(word)
         } else {
-            None
+            whole_word_split(word)
         };
         if let Some(split) = split {
             self.push(start, start + split, kind);
@@ -803,6 +803,21 @@ fn is_domain(w: &[u8]) -> bool {
     dot > 0 && known.iter().any(|t| tld.eq_ignore_ascii_case(t))
 }
 
+/// Where a word without an apostrophe splits as the Penn Treebank does: `can|not`, `gon|na`,
+/// `got|ta`, `wan|na`, `lem|me`, `gim|me`.
+#[inline]
+fn whole_word_split(w: &[u8]) -> Option<usize> {
+    let whole: &[&[u8]] = match w.len() {
+        6 => &[b"cannot"],
+        5 => &[b"gonna", b"gotta", b"wanna", b"lemme", b"gimme"],
+        _ => return None,
+    };
+    whole
+        .iter()
+        .any(|whole| w.eq_ignore_ascii_case(whole))
+        .then_some(3)
+}
+
 /// Where a word splits before a clitic as the Penn Treebank does (`do|n't`, `Russia|'s`,
 /// `can|not`, `gon|na`).
 fn clitic_split(w: &[u8]) -> Option<usize> {
@@ -813,17 +828,8 @@ fn clitic_split(w: &[u8]) -> Option<usize> {
     ) {
         return None;
     }
-    for whole in [
-        &b"cannot"[..],
-        b"gonna",
-        b"gotta",
-        b"wanna",
-        b"lemme",
-        b"gimme",
-    ] {
-        if w.eq_ignore_ascii_case(whole) {
-            return Some(3);
-        }
+    if let Some(split) = whole_word_split(w) {
+        return Some(split);
     }
     // n't / n’t
     if len > 3 && w[len - 3..].eq_ignore_ascii_case(b"n't") {
