@@ -1,8 +1,10 @@
 //! Writes every token, sentence and paragraph of some texts, one per line, so that the
 //! segmentation of two builds of byline can be compared byte for byte (`cmp a.txt b.txt`).
 //!
-//! Usage: `cargo run --release -p byline-tokenize --example dump_segmentation -- FILE...`
+//! Usage: `cargo run --release -p byline-tokenize --example dump_segmentation -- [--custom] FILE...`
 //!
+//! `--custom` segments with user abbreviations and exceptions added (some of them odd on
+//! purpose: a comma, a bullet, `AM`), so that the rules for user additions are compared too.
 //! Each FILE is plain text, or JSON Lines whose `text` fields are documents. Every document is
 //! segmented on its own, then all the documents of a file together, joined by blank lines (so
 //! that evidence found across documents and paragraph rules are exercised as well). A line per
@@ -69,12 +71,27 @@ fn dump(out: &mut impl Write, name: &str, seg: &Segmentation) -> std::io::Result
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let custom = args.iter().any(|a| a == "--custom");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if paths.is_empty() {
-        eprintln!("usage: dump_segmentation FILE...");
+        eprintln!("usage: dump_segmentation [--custom] FILE...");
         std::process::exit(2);
     }
-    let tokenizer = Tokenizer::new();
+    let tokenizer = if custom {
+        let mut builder = Tokenizer::builder();
+        for a in ["Insp.", "Supt.", "approx.", "Sen.", "x.y.z."] {
+            builder.abbreviation(a);
+        }
+        for e in [
+            "C++", "Yahoo!", "E*Trade", ",", "\u{2022}", "AM", "U.S.", "a.m.", "no.", "--",
+        ] {
+            builder.exception(e);
+        }
+        builder.build()
+    } else {
+        Tokenizer::new()
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for path in &paths {
