@@ -278,8 +278,13 @@ mod tests {
     /// [`builtin`] and the end of its table.
     fn table_words() -> Vec<&'static str> {
         let source = include_str!("abbrev.rs");
-        let start = source.find("pub(crate) fn builtin(").expect("builtin in the source");
-        let end = start + source[start..].find("_ => return None").expect("end of the table");
+        let start = source
+            .find("pub(crate) fn builtin(")
+            .expect("builtin in the source");
+        let end = start
+            + source[start..]
+                .find("_ => return None")
+                .expect("end of the table");
         let mut words = Vec::new();
         let mut rest = &source[start..end];
         while let Some(k) = rest.find("b\"") {
@@ -297,7 +302,10 @@ mod tests {
         assert!(words.len() > 200, "read {} words", words.len());
         for w in &words {
             assert!(builtin(w.as_bytes()).is_some(), "{w}");
-            assert!(w.len() <= LONGEST_BUILTIN, "{w} is longer than LONGEST_BUILTIN");
+            assert!(
+                w.len() <= LONGEST_BUILTIN,
+                "{w} is longer than LONGEST_BUILTIN"
+            );
         }
         assert!(words.iter().any(|w| w.len() == LONGEST_BUILTIN));
     }

@@ -114,6 +114,40 @@ pub(crate) static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// The end of the run of ASCII letters, digits and `_` that starts at byte `j` of `b`.
+///
+/// Eight bytes at a time: a word of news text is found in one step, with one branch, rather than
+/// a branch per letter. Each byte is tested in its lane of a `u64` (sums that carry into no
+/// other lane: every lane is below 0x80 when tested), then the first byte that is no word char
+/// is the lowest lane with its top bit clear.
+#[inline]
+pub(crate) fn ascii_word_run(b: &[u8], mut j: usize) -> usize {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Top bit of each lane set where the lane (below 0x80) is at least `lo`, or above `hi`.
+    let at_least = |v: u64, lo: u8| v + LANES * u64::from(0x80 - lo);
+    let above = |v: u64, hi: u8| v + LANES * u64::from(0x7F - hi);
+    while let Some(chunk) = b.get(j..j + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let ascii = !x & HIGH;
+        let v = x & !HIGH;
+        let lower = v | (LANES * 0x20);
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let digit = at_least(v, b'0') & !above(v, b'9');
+        // `_` is the only lane equal to 0x5F: 0x5F ^ 0x5F is 0, and 0 + 0x7F has no top bit.
+        let underscore = !((v ^ (LANES * u64::from(b'_'))) + LANES * 0x7F);
+        let word = (letter | digit | underscore) & ascii & HIGH;
+        if word != HIGH {
+            return j + ((!word & HIGH).trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < b.len() && ASCII_WORD[usize::from(b[j])] {
+        j += 1;
+    }
+    j
+}
+
 /// Whether a word continues at byte `i`: an ASCII alphanumeric or a non-ASCII alphanumeric.
 #[inline]
 /// Whether a superscript digit (`¹`, `²`, `⁴`), as footnote markers are written, starts at byte
@@ -205,6 +239,47 @@ mod tests {
         v.extend(('\u{2000}'..'\u{3000}').step_by(5));
         v.extend(('\u{1F000}'..'\u{1FB00}').step_by(11));
         v
+    }
+
+    #[test]
+    fn word_runs_in_eight_byte_steps_match_a_byte_loop() {
+        let naive = |b: &[u8], mut j: usize| {
+            while j < b.len() && ASCII_WORD[usize::from(b[j])] {
+                j += 1;
+            }
+            j
+        };
+        // Every byte value before, inside and after runs of every length, at every alignment.
+        for stop in 0..=255u8 {
+            for len in 0..20 {
+                for lead in 0..3 {
+                    let mut b = vec![b'x'; lead];
+                    b.extend((0..len).map(|k| b"aZ09_mQ"[k % 7]));
+                    b.push(stop);
+                    b.extend_from_slice(b"abc");
+                    for j in 0..b.len() {
+                        assert_eq!(ascii_word_run(&b, j), naive(&b, j), "{b:?} from {j}");
+                    }
+                }
+            }
+        }
+        // Pseudo-random bytes, biased towards the class edges.
+        let edges = b"@AZ[`az{/09:_^\x7f\x80\xff \t";
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut b = Vec::new();
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            b.push(if state.is_multiple_of(3) {
+                edges[(state >> 8) as usize % edges.len()]
+            } else {
+                (state >> 16) as u8
+            });
+        }
+        for j in 0..b.len() {
+            assert_eq!(ascii_word_run(&b, j), naive(&b, j), "from {j}");
+        }
     }
 
     #[test]

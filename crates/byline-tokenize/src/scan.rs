@@ -3,8 +3,8 @@
 use std::cell::Cell;
 
 use crate::chars::{
-    char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, is_word_char,
-    letter_at, superscript_digit_at, unit_end, word_char_at, ASCII_WORD,
+    ascii_word_run, char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space,
+    is_word_char, letter_at, superscript_digit_at, unit_end, word_char_at,
 };
 use crate::ortho;
 use crate::paragraph::LineBreaks;
@@ -636,20 +636,19 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let n = b.len();
         if start == body {
             // Cheap filter for `http`, `www.`, `ftp:` before the full comparison.
-            let next = if start + 1 < n {
-                b[start + 1] | 0x20
-            } else {
-                0
-            };
-            let maybe_url = match b[start] | 0x20 {
-                b'h' | b'f' => next == b't',
-                b'w' => next == b'w',
-                _ => false,
-            };
-            if maybe_url {
-                if let Some(end) = self.url(start) {
-                    self.push(start, end, TokenKind::Url);
-                    return end;
+            let lead = b[start] | 0x20;
+            if matches!(lead, b'h' | b'f' | b'w') {
+                let next = if start + 1 < n {
+                    b[start + 1] | 0x20
+                } else {
+                    0
+                };
+                let maybe_url = next == if lead == b'w' { b'w' } else { b't' };
+                if maybe_url {
+                    if let Some(end) = self.url(start) {
+                        self.push(start, end, TokenKind::Url);
+                        return end;
+                    }
                 }
             }
             if start >= self.no_email_until && self.at_sign_near(start) {
@@ -667,12 +666,9 @@ impl<'t, 'r> Scanner<'t, 'r> {
         loop {
             // A run of word characters (whole grapheme clusters).
             while j < n {
-                let c = b[j];
-                if ASCII_WORD[c as usize] {
-                    j += 1;
-                    continue;
-                }
-                if c < 0x80 {
+                // ASCII letters and digits first, eight at a time.
+                j = ascii_word_run(b, j);
+                if j >= n || b[j] < 0x80 {
                     break;
                 }
                 let (ch, _) = char_at(text, j);
@@ -694,6 +690,13 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 break;
             }
             let c = b[j];
+            // Only these bytes can join two runs into one word; white space ends most words.
+            if !matches!(
+                c,
+                b'.' | b'-' | b'\'' | b',' | b':' | b'/' | b'&' | b'%' | 0xE2
+            ) {
+                break;
+            }
             let prev = b[j - 1];
             let next = if j + 1 < n { b[j + 1] } else { 0 };
             let go = match c {
