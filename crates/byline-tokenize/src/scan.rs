@@ -27,6 +27,8 @@ pub(crate) struct Scanner<'t, 'r> {
     next_at: usize,
     /// Bytes left for the sentence splitter's searches of the document.
     evidence_budget: Cell<usize>,
+    /// Whether the user added exceptions, looked for at every token start.
+    has_exceptions: bool,
 }
 
 #[inline]
@@ -54,6 +56,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     .saturating_mul(ortho::BUDGET_PER_BYTE)
                     .saturating_add(ortho::BUDGET_BASE),
             ),
+            has_exceptions: !rules.exceptions.is_empty(),
         }
     }
 
@@ -210,9 +213,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
     fn token(&mut self, i: usize) -> usize {
         let b = self.b;
         let n = b.len();
-        if let Some(len) = self.rules.exception_at(self.text, i) {
-            self.push(i, i + len, TokenKind::Word);
-            return i + len;
+        if self.has_exceptions {
+            if let Some(len) = self.rules.exception_at(self.text, i) {
+                self.push(i, i + len, TokenKind::Word);
+                return i + len;
+            }
         }
         let c = b[i];
         if c < 0x80 {
@@ -810,9 +815,11 @@ fn is_domain(w: &[u8]) -> bool {
 /// `got|ta`, `wan|na`, `lem|me`, `gim|me`.
 #[inline]
 fn whole_word_split(w: &[u8]) -> Option<usize> {
-    let whole: &[&[u8]] = match w.len() {
-        6 => &[b"cannot"],
-        5 => &[b"gonna", b"gotta", b"wanna", b"lemme", b"gimme"],
+    let whole: &[&[u8]] = match (w.len(), w.first().map(|c| c | 0x20)) {
+        (6, Some(b'c')) => &[b"cannot"],
+        (5, Some(b'g')) => &[b"gonna", b"gotta", b"gimme"],
+        (5, Some(b'w')) => &[b"wanna"],
+        (5, Some(b'l')) => &[b"lemme"],
         _ => return None,
     };
     whole
