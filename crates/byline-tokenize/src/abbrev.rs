@@ -18,9 +18,16 @@ pub(crate) enum AbbrevClass {
     Shorthand,
 }
 
+/// Length in bytes of the longest word in the built-in table (checked by a test that reads the
+/// table): a longer word is no built-in abbreviation.
+pub(crate) const LONGEST_BUILTIN: usize = 6;
+
 /// Looks up a lower-cased word (without its period) in the built-in table.
 pub(crate) fn builtin(lower: &[u8]) -> Option<AbbrevClass> {
     use AbbrevClass::*;
+    if lower.len() > LONGEST_BUILTIN {
+        return None;
+    }
     Some(match lower {
         b"mr" | b"mrs" | b"ms" | b"messrs" | b"mmes" | b"mme" | b"mlle" | b"dr" | b"drs"
         | b"prof" | b"profs" | b"gen" | b"gens" | b"lt" | b"col" | b"capt" | b"cpt" | b"sgt"
@@ -261,4 +268,45 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
             | "demanded"
             | "screamed"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of the built-in table, read from this file's source between the start of
+    /// [`builtin`] and the end of its table.
+    fn table_words() -> Vec<&'static str> {
+        let source = include_str!("abbrev.rs");
+        let start = source
+            .find("pub(crate) fn builtin(")
+            .expect("builtin in the source");
+        let end = start
+            + source[start..]
+                .find("_ => return None")
+                .expect("end of the table");
+        let mut words = Vec::new();
+        let mut rest = &source[start..end];
+        while let Some(k) = rest.find("b\"") {
+            rest = &rest[k + 2..];
+            let close = rest.find('"').expect("closing quote");
+            words.push(&rest[..close]);
+            rest = &rest[close + 1..];
+        }
+        words
+    }
+
+    #[test]
+    fn longest_builtin_bounds_every_table_word() {
+        let words = table_words();
+        assert!(words.len() > 200, "read {} words", words.len());
+        for w in &words {
+            assert!(builtin(w.as_bytes()).is_some(), "{w}");
+            assert!(
+                w.len() <= LONGEST_BUILTIN,
+                "{w} is longer than LONGEST_BUILTIN"
+            );
+        }
+        assert!(words.iter().any(|w| w.len() == LONGEST_BUILTIN));
+    }
 }

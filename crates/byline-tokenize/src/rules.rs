@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::abbrev::{builtin, AbbrevClass};
+use crate::abbrev::{builtin, AbbrevClass, LONGEST_BUILTIN};
 
 /// How a word that keeps its final period behaves at a possible sentence end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,13 +30,17 @@ pub(crate) struct Rules {
 /// Lower-cases a short ASCII word into `buf`; `None` when it is long or not ASCII.
 #[inline]
 fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    if word.len() > buf.len() || !word.is_ascii() {
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
         return None;
     }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
+    for (out, &c) in buf.iter_mut().zip(b) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *out = c.to_ascii_lowercase();
+    }
+    Some(&buf[..b.len()])
 }
 
 /// Whether `word` is letters separated by single periods, each run at most two letters (`U.S`,
@@ -90,12 +94,20 @@ impl Rules {
     /// What kind of abbreviation `word` (without its final period) is, if any. A hyphenated
     /// word is judged by its last part (`R-Ariz.`, `D-N.Y.`).
     pub(crate) fn kind(&self, word: &str) -> Option<AbbrevKind> {
+        // Most words before a period end a sentence: a word longer than any initial or built-in
+        // abbreviation, without a period or a hyphen, is none unless the user listed it.
+        if word.len() > LONGEST_BUILTIN.max(char::MAX.len_utf8())
+            && self.abbreviations.is_empty()
+            && !word.bytes().any(|c| c == b'.' || c == b'-')
+        {
+            return None;
+        }
         let kind = self.whole_kind(word);
         if kind.is_some() {
             return kind;
         }
-        let (_, last) = word.rsplit_once('-')?;
-        match self.whole_kind(last)? {
+        let hyphen = word.bytes().rposition(|c| c == b'-')?;
+        match self.whole_kind(&word[hyphen + 1..])? {
             AbbrevKind::Initial(_) => None,
             k => Some(k),
         }

@@ -3,8 +3,8 @@
 use std::cell::Cell;
 
 use crate::chars::{
-    char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space, is_word_char,
-    letter_at, superscript_digit_at, unit_end, word_char_at, ASCII_WORD,
+    ascii_word_run, char_at, char_before, is_currency, is_dash, is_emoji, is_other_punct, is_space,
+    is_word_char, letter_at, superscript_digit_at, unit_end, word_char_at,
 };
 use crate::ortho;
 use crate::paragraph::LineBreaks;
@@ -27,6 +27,8 @@ pub(crate) struct Scanner<'t, 'r> {
     next_at: usize,
     /// Bytes left for the sentence splitter's searches of the document.
     evidence_budget: Cell<usize>,
+    /// Whether the user added exceptions, looked for at every token start.
+    has_exceptions: bool,
 }
 
 #[inline]
@@ -54,6 +56,7 @@ impl<'t, 'r> Scanner<'t, 'r> {
                     .saturating_mul(ortho::BUDGET_PER_BYTE)
                     .saturating_add(ortho::BUDGET_BASE),
             ),
+            has_exceptions: !rules.exceptions.is_empty(),
         }
     }
 
@@ -210,9 +213,11 @@ impl<'t, 'r> Scanner<'t, 'r> {
     fn token(&mut self, i: usize) -> usize {
         let b = self.b;
         let n = b.len();
-        if let Some(len) = self.rules.exception_at(self.text, i) {
-            self.push(i, i + len, TokenKind::Word);
-            return i + len;
+        if self.has_exceptions {
+            if let Some(len) = self.rules.exception_at(self.text, i) {
+                self.push(i, i + len, TokenKind::Word);
+                return i + len;
+            }
         }
         let c = b[i];
         if c < 0x80 {
@@ -636,20 +641,19 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let n = b.len();
         if start == body {
             // Cheap filter for `http`, `www.`, `ftp:` before the full comparison.
-            let next = if start + 1 < n {
-                b[start + 1] | 0x20
-            } else {
-                0
-            };
-            let maybe_url = match b[start] | 0x20 {
-                b'h' | b'f' => next == b't',
-                b'w' => next == b'w',
-                _ => false,
-            };
-            if maybe_url {
-                if let Some(end) = self.url(start) {
-                    self.push(start, end, TokenKind::Url);
-                    return end;
+            let lead = b[start] | 0x20;
+            if matches!(lead, b'h' | b'f' | b'w') {
+                let next = if start + 1 < n {
+                    b[start + 1] | 0x20
+                } else {
+                    0
+                };
+                let maybe_url = next == if lead == b'w' { b'w' } else { b't' };
+                if maybe_url {
+                    if let Some(end) = self.url(start) {
+                        self.push(start, end, TokenKind::Url);
+                        return end;
+                    }
                 }
             }
             if start >= self.no_email_until && self.at_sign_near(start) {
@@ -667,12 +671,9 @@ impl<'t, 'r> Scanner<'t, 'r> {
         loop {
             // A run of word characters (whole grapheme clusters).
             while j < n {
-                let c = b[j];
-                if ASCII_WORD[c as usize] {
-                    j += 1;
-                    continue;
-                }
-                if c < 0x80 {
+                // ASCII letters and digits first, eight at a time.
+                j = ascii_word_run(b, j);
+                if j >= n || b[j] < 0x80 {
                     break;
                 }
                 let (ch, _) = char_at(text, j);
@@ -694,6 +695,13 @@ impl<'t, 'r> Scanner<'t, 'r> {
                 break;
             }
             let c = b[j];
+            // Only these bytes can join two runs into one word; white space ends most words.
+            if !matches!(
+                c,
+                b'.' | b'-' | b'\'' | b',' | b':' | b'/' | b'&' | b'%' | 0xE2
+            ) {
+                break;
+            }
             let prev = b[j - 1];
             let next = if j + 1 < n { b[j + 1] } else { 0 };
             let go = match c {
@@ -778,10 +786,10 @@ impl<'t, 'r> Scanner<'t, 'r> {
         }
         let word = &b[start..j];
         // Clitics need an apostrophe, except `cannot`, `gonna` and their like.
-        let split = if has_apostrophe || matches!(word.len(), 5 | 6) {
+        let split = if has_apostrophe {
             clitic_split(word)
         } else {
-            None
+            whole_word_split(word)
         };
         if let Some(split) = split {
             self.push(start, start + split, kind);
@@ -803,6 +811,23 @@ fn is_domain(w: &[u8]) -> bool {
     dot > 0 && known.iter().any(|t| tld.eq_ignore_ascii_case(t))
 }
 
+/// Where a word without an apostrophe splits as the Penn Treebank does: `can|not`, `gon|na`,
+/// `got|ta`, `wan|na`, `lem|me`, `gim|me`.
+#[inline]
+fn whole_word_split(w: &[u8]) -> Option<usize> {
+    let whole: &[&[u8]] = match (w.len(), w.first().map(|c| c | 0x20)) {
+        (6, Some(b'c')) => &[b"cannot"],
+        (5, Some(b'g')) => &[b"gonna", b"gotta", b"gimme"],
+        (5, Some(b'w')) => &[b"wanna"],
+        (5, Some(b'l')) => &[b"lemme"],
+        _ => return None,
+    };
+    whole
+        .iter()
+        .any(|whole| w.eq_ignore_ascii_case(whole))
+        .then_some(3)
+}
+
 /// Where a word splits before a clitic as the Penn Treebank does (`do|n't`, `Russia|'s`,
 /// `can|not`, `gon|na`).
 fn clitic_split(w: &[u8]) -> Option<usize> {
@@ -813,17 +838,8 @@ fn clitic_split(w: &[u8]) -> Option<usize> {
     ) {
         return None;
     }
-    for whole in [
-        &b"cannot"[..],
-        b"gonna",
-        b"gotta",
-        b"wanna",
-        b"lemme",
-        b"gimme",
-    ] {
-        if w.eq_ignore_ascii_case(whole) {
-            return Some(3);
-        }
+    if let Some(split) = whole_word_split(w) {
+        return Some(split);
     }
     // n't / n’t
     if len > 3 && w[len - 3..].eq_ignore_ascii_case(b"n't") {

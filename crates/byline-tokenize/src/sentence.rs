@@ -113,6 +113,41 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// Whether the token at `k`, inside the sentence begun at `start` while no list runs, can be
+    /// passed over: no rule of [`split_paragraph`] breaks before it (a bullet), ends the
+    /// sentence at it (an end mark, a word with its period, an emoticon, a web address, the
+    /// end of a message header such as `07:17 AM` or `Hi,`) or opens or closes a quotation
+    /// with it. Decided from the kind and the first and last bytes, as most tokens are words.
+    /// (A word is never taken for a bullet or a comma, even one made a word by the user.)
+    #[inline]
+    fn passes(&self, start: usize, k: usize) -> bool {
+        let tok = &self.t[k];
+        let b = self.text.as_bytes();
+        let last = b[tok.span.end - 1];
+        if tok.kind == TokenKind::Word {
+            return match last {
+                b'.' => false,
+                b'M' | b'm' => tok.span.len() != 2,
+                _ => true,
+            };
+        }
+        // Bullets are all non-ASCII chars whose UTF-8 starts with 0xE2, as do curly quotes.
+        if b[tok.span.start] == 0xE2 && is_bullet(self.s(k)) {
+            return false;
+        }
+        match tok.kind {
+            TokenKind::Number => !self.is_date(k),
+            TokenKind::Email | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Emoji => true,
+            TokenKind::Punctuation if tok.span.len() == 1 => match last {
+                b';' | b':' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/' => true,
+                b',' => k - start > 3,
+                _ => false,
+            },
+            TokenKind::QuoteMark => !is_double_quote(self.s(k)),
+            _ => false,
+        }
+    }
+
     /// Whether the word before the period at `k` looks like an unlisted abbreviation: short and
     /// lower case (`approx`, `cont`), or one without vowels (`pls`, `mgmt`).
     fn is_lower_abbrev(&self, k: usize) -> bool {
@@ -596,20 +631,19 @@ pub(crate) fn split_paragraph(
     let mut i = 0;
     let mut last_marker: Option<Marker> = None;
     let mut open_double = false;
-    let bytes = text.as_bytes();
     if let Some(end) = sp.dateline() {
         push(out, 0, end);
         start = end;
         i = end;
     }
     while i < n {
-        // Most tokens are words that can neither end nor start anything: skip them quickly.
-        let tok = &t[i];
-        if i != start && tok.kind == TokenKind::Word && last_marker.is_none() {
-            let last = bytes[tok.span.end - 1];
-            if !matches!(last, b'.' | b'M' | b'm') {
+        // Most tokens can neither end nor start anything: pass over them quickly.
+        if i != start && last_marker.is_none() {
+            while i < n && sp.passes(start, i) {
                 i += 1;
-                continue;
+            }
+            if i >= n {
+                break;
             }
         }
         if i == start {
