@@ -8,6 +8,9 @@
 //! number of chunks is in flight at any time, so memory stays a few chunks per worker whatever
 //! the input size, and a slow document holds up only its own chunk's output while the other
 //! workers go on up to that bound.
+//!
+//! Written as Parquet, a chunk's output is a record batch of the Arrow document schema instead of
+//! JSON lines; the writer hands the batches to the Parquet writer in the same order.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -21,6 +24,8 @@ use crossbeam_channel::{bounded, Receiver, RecvTimeoutError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
+#[cfg(feature = "parquet")]
+use crate::input::Source;
 use crate::input::{self, Body, Chunk, Chunker, Fields, Item};
 use crate::{status, summary, AnnotateArgs};
 
@@ -38,6 +43,23 @@ enum Mode {
     JsonLines,
     /// A readable summary, for a terminal.
     Summary,
+    /// Parquet: one row a document, in the Arrow document schema.
+    #[cfg(feature = "parquet")]
+    Parquet,
+}
+
+/// What `byline annotate` writes (`--output-format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// Parquet when the `-o` file ends in .parquet or .pq, else JSON Lines (or the summary on a
+    /// terminal).
+    #[default]
+    Auto,
+    /// JSON Lines: one JSON document a line.
+    Jsonl,
+    /// Parquet, in the Arrow document schema.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// What a worker gives the writer for one chunk: the output of its documents, one after the
@@ -46,6 +68,9 @@ struct Rendered {
     seq: u64,
     /// The documents' output (JSON lines with their newlines, or summaries).
     out: Vec<u8>,
+    /// The documents' rows, written as Parquet.
+    #[cfg(feature = "parquet")]
+    batch: Option<byline::arrow::arrow_array::RecordBatch>,
     docs: Vec<DocOut>,
     /// The run was interrupted before the chunk's end: `docs` are the ones done before.
     cut: bool,
@@ -53,7 +78,7 @@ struct Rendered {
 
 /// One document of a [`Rendered`] chunk.
 struct DocOut {
-    /// Where its output ends in the chunk's output.
+    /// Where its output ends in the chunk's output: a byte offset, or a row count in Parquet.
     end: usize,
     /// The error message when the document failed.
     error: Option<String>,
@@ -71,6 +96,14 @@ struct Options {
     mode: Mode,
     tokens: bool,
     paragraphs: bool,
+    /// The `--keep` fields as JSON keys, each with its colon: `"date":`.
+    kept_keys: Vec<String>,
+    /// The schema of the Parquet output, and the type of each kept column in it.
+    #[cfg(feature = "parquet")]
+    arrow: Option<(
+        byline::arrow::arrow_schema::SchemaRef,
+        Vec<byline::arrow::arrow_schema::DataType>,
+    )>,
 }
 
 /// Runs the command; returns the exit status.
@@ -94,8 +127,27 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         }
     };
 
-    // Every input path is checked before any output, so that a missing file is a usage error.
-    let sources = match input::sources(&args.inputs, args.format) {
+    let fields = Arc::new(Fields {
+        text: args.text_field.clone(),
+        id: args.id_field.clone(),
+        keep: args.keep.clone(),
+    });
+    if let Err(message) = check_keep(&fields) {
+        eprintln!("byline: {message}");
+        return status::ERROR;
+    }
+    let parquet_out = match wants_parquet(&args) {
+        Ok(yes) => yes,
+        Err(message) => {
+            eprintln!("byline: {message}");
+            return status::ERROR;
+        }
+    };
+
+    // Every input path is checked before any output, so that a missing file (or a Parquet file
+    // without the text column) is a usage error.
+    let sources = match input::sources(&args.inputs, args.format, &fields, args.batch_size as usize)
+    {
         Ok(sources) => sources,
         Err(err) => {
             eprintln!("byline: {err}");
@@ -103,7 +155,44 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         }
     };
 
-    let output: Box<dyn Write + Send> = match &args.output {
+    let mode = if parquet_out {
+        #[cfg(feature = "parquet")]
+        {
+            Mode::Parquet
+        }
+        #[cfg(not(feature = "parquet"))]
+        unreachable!("wants_parquet says no without the feature")
+    } else if args.summary || (args.output.is_none() && !args.json && io::stdout().is_terminal()) {
+        Mode::Summary
+    } else {
+        Mode::JsonLines
+    };
+    #[cfg(feature = "parquet")]
+    let arrow = match kept_types(&sources, &fields.keep, parquet_out) {
+        Ok(types) => parquet_out.then(|| {
+            let kept: Vec<byline::arrow::arrow_schema::FieldRef> = fields
+                .keep
+                .iter()
+                .zip(&types)
+                .map(|(name, t)| {
+                    Arc::new(byline::arrow::arrow_schema::Field::new(
+                        name,
+                        t.clone(),
+                        true,
+                    ))
+                })
+                .collect();
+            (byline::arrow::output_schema(&kept), types)
+        }),
+        Err(message) => {
+            eprintln!("byline: {message}");
+            return status::ERROR;
+        }
+    };
+    #[cfg(not(feature = "parquet"))]
+    let _ = &sources;
+
+    let bytes: Box<dyn Write + Send> = match &args.output {
         Some(path) => match File::create(path) {
             Ok(file) => Box::new(BufWriter::with_capacity(1 << 18, file)),
             Err(err) => {
@@ -113,16 +202,40 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
         },
         None => Box::new(BufWriter::with_capacity(1 << 18, io::stdout())),
     };
-    let mode =
-        if args.summary || (args.output.is_none() && !args.json && io::stdout().is_terminal()) {
-            Mode::Summary
-        } else {
-            Mode::JsonLines
-        };
+    let output = match mode {
+        #[cfg(feature = "parquet")]
+        Mode::Parquet => {
+            let schema = arrow
+                .as_ref()
+                .expect("Parquet output has a schema")
+                .0
+                .clone();
+            match crate::columnar::ParquetSink::new(bytes, schema) {
+                Ok(sink) => Output::Parquet(Some(Box::new(sink))),
+                Err(err) => {
+                    eprintln!("byline: cannot write Parquet: {err}");
+                    return status::ERROR;
+                }
+            }
+        }
+        _ => Output::Bytes(bytes),
+    };
     let options = Options {
         mode,
         tokens: args.tokens,
         paragraphs: args.paragraphs,
+        kept_keys: fields
+            .keep
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}:",
+                    serde_json::to_string(k).expect("a string serialises")
+                )
+            })
+            .collect(),
+        #[cfg(feature = "parquet")]
+        arrow,
     };
 
     if !args.quiet
@@ -131,11 +244,6 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     {
         eprintln!("byline: reading standard input from the terminal (Ctrl-D ends the input)");
     }
-    let fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-    };
-
     let stop = Arc::new(AtomicBool::new(false));
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -149,8 +257,8 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
 
     // In summary mode the terminal shows the documents as they come: no bar over them.
     let progress = match mode {
-        Mode::JsonLines => progress_bar(&args, input::total_bytes(&sources)),
         Mode::Summary => None,
+        _ => progress_bar(&args, input::total_bytes(&sources)),
     };
     let started = Instant::now();
     let threads = pipeline.threads().max(1);
@@ -159,6 +267,7 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     let may_block = !input::all_regular_files(&sources);
     let chunker = Chunker::new(
         sources,
+        Arc::clone(&fields),
         args.batch_size as usize,
         threads,
         Arc::clone(&stop),
@@ -242,6 +351,171 @@ pub(crate) fn run(args: AnnotateArgs) -> u8 {
     }
 }
 
+/// The names the output has already, which `--keep` cannot take.
+const OUTPUT_FIELDS: [&str; 7] = [
+    "id",
+    "sentences",
+    "entities",
+    "quotes",
+    "error",
+    "tokens",
+    "paragraphs",
+];
+
+/// Checks the `--keep` fields: each once, none named like an output field, nor the text or id
+/// field (the output holds the id already, and no text).
+fn check_keep(fields: &Fields) -> Result<(), String> {
+    for (i, name) in fields.keep.iter().enumerate() {
+        if name.is_empty() {
+            return Err("--keep: an empty field name (a stray comma?)".into());
+        }
+        if fields.keep[..i].contains(name) {
+            return Err(format!("--keep: `{name}` is named twice"));
+        }
+        if OUTPUT_FIELDS.contains(&name.as_str()) {
+            return Err(format!(
+                "--keep {name}: the output has a field `{name}` of its own"
+            ));
+        }
+        if *name == fields.text {
+            return Err(format!(
+                "--keep {name}: `{name}` is the text field, which the output does not carry"
+            ));
+        }
+        if *name == fields.id {
+            return Err(format!(
+                "--keep {name}: `{name}` is the id field, written as `id` already"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the output is Parquet (by `--output-format`, or the `-o` file's extension), and
+/// whether the other options allow it.
+fn wants_parquet(args: &AnnotateArgs) -> Result<bool, String> {
+    let parquet = match args.output_format {
+        OutputFormat::Jsonl => false,
+        #[cfg(feature = "parquet")]
+        OutputFormat::Parquet => true,
+        OutputFormat::Auto => {
+            #[cfg(feature = "parquet")]
+            {
+                args.output
+                    .as_deref()
+                    .is_some_and(crate::columnar::is_parquet)
+            }
+            #[cfg(not(feature = "parquet"))]
+            {
+                if let Some(path) = &args.output {
+                    if path
+                        .extension()
+                        .is_some_and(|e| e == "parquet" || e == "pq")
+                    {
+                        return Err(format!(
+                            "{}: this byline was built without Parquet (the `parquet` feature)",
+                            path.display()
+                        ));
+                    }
+                }
+                false
+            }
+        }
+    };
+    if !parquet {
+        return Ok(false);
+    }
+    if args.summary {
+        return Err("--summary writes text, not Parquet".into());
+    }
+    if args.json {
+        return Err("--json asks for JSON Lines, and the output is Parquet".into());
+    }
+    for (set, flag) in [(args.tokens, "--tokens"), (args.paragraphs, "--paragraphs")] {
+        if set {
+            return Err(format!(
+                "{flag}: the Arrow document schema of the Parquet output has no such column; \
+                 write JSON Lines for it"
+            ));
+        }
+    }
+    if args.output.is_none() && io::stdout().is_terminal() {
+        return Err("Parquet is not for a terminal: give -o FILE.parquet, or redirect".into());
+    }
+    Ok(true)
+}
+
+/// The type of each kept column in the Parquet output: a Parquet column's own type when every
+/// input is Parquet and every file that has the column agrees on it, else strings (a JSON
+/// string's contents, any other value's JSON text). Checks that each kept Parquet column can be
+/// written as JSON where it must be.
+#[cfg(feature = "parquet")]
+fn kept_types(
+    sources: &[Source],
+    keep: &[String],
+    parquet_out: bool,
+) -> Result<Vec<byline::arrow::arrow_schema::DataType>, String> {
+    use byline::arrow::arrow_schema::DataType;
+    let all_parquet = sources.iter().all(|s| matches!(s, Source::Parquet(_)));
+    let mut types = Vec::with_capacity(keep.len());
+    for (k, name) in keep.iter().enumerate() {
+        let mut found: Vec<(&std::path::Path, &DataType)> = Vec::new();
+        for source in sources {
+            if let Source::Parquet(file) = source {
+                if let Some(field) = &file.kept()[k] {
+                    found.push((file.path(), field.data_type()));
+                }
+            }
+        }
+        let same = found.windows(2).all(|w| w[0].1 == w[1].1);
+        if parquet_out && all_parquet && same && !found.is_empty() {
+            types.push(found[0].1.clone());
+            continue;
+        }
+        for (path, data_type) in &found {
+            if !crate::columnar::json_supported(data_type) {
+                return Err(format!(
+                    "{}: --keep {name}: a column of type {data_type} is kept as it is only in \
+                     Parquet output from Parquet inputs alone (JSON Lines holds strings, \
+                     numbers, booleans, dates and timestamps)",
+                    path.display()
+                ));
+            }
+        }
+        types.push(DataType::Utf8);
+    }
+    Ok(types)
+}
+
+/// Puts the kept fields of a JSON line right after its id: every line the command writes, a
+/// document or an error, starts with `{"id":` and the id as a JSON string.
+fn splice_kept(
+    out: &mut Vec<u8>,
+    start: usize,
+    id: &str,
+    keys: &[String],
+    kept: &[Option<String>],
+) {
+    if keys.is_empty() {
+        return;
+    }
+    let id_len = serde_json::to_string(id)
+        .expect("a string serialises")
+        .len();
+    let at = start + "{\"id\":".len() + id_len;
+    debug_assert!(out[start..].starts_with(b"{\"id\":"));
+    let mut fields = Vec::with_capacity(64);
+    for (k, key) in keys.iter().enumerate() {
+        fields.push(b',');
+        fields.extend_from_slice(key.as_bytes());
+        match kept.get(k).and_then(Option::as_deref) {
+            Some(value) => fields.extend_from_slice(value.as_bytes()),
+            None => fields.extend_from_slice(b"null"),
+        }
+    }
+    out.splice(at..at, fields);
+}
+
 fn progress_bar(args: &AnnotateArgs, total: Option<u64>) -> Option<ProgressBar> {
     if args.quiet || !io::stderr().is_terminal() {
         return None;
@@ -277,7 +551,13 @@ struct Work<'a> {
 impl Work<'_> {
     /// Reads, annotates and renders the documents of a chunk, stopping early when the run stops.
     fn chunk(&self, chunk: Chunk) -> Rendered {
+        #[cfg(feature = "parquet")]
+        if let Some((schema, types)) = &self.options.arrow {
+            return self.rows(chunk, schema, types);
+        }
         let mut rendered = Rendered {
+            #[cfg(feature = "parquet")]
+            batch: None,
             seq: chunk.seq,
             out: Vec::with_capacity(match &chunk.body {
                 Body::Lines { data, .. } => data.len() * 2,
@@ -304,8 +584,10 @@ impl Work<'_> {
             text,
             origin,
             bytes,
+            kept,
         } = item;
         let out = &mut rendered.out;
+        let start = out.len();
         let result = text.and_then(|text| {
             self.nlp
                 .try_annotate(text)
@@ -321,9 +603,12 @@ impl Work<'_> {
                             .paragraphs(self.options.paragraphs)
                             .write_to(&mut *out)
                             .expect("writing to a Vec does not fail");
+                        splice_kept(out, start, &id, &self.options.kept_keys, &kept);
                         out.push(b'\n');
                     }
                     Mode::Summary => summary::write(out, &id, &doc),
+                    #[cfg(feature = "parquet")]
+                    Mode::Parquet => unreachable!("Parquet chunks are made into rows"),
                 }
                 None
             }
@@ -337,6 +622,7 @@ impl Work<'_> {
                         },
                     )
                     .expect("serialising strings does not fail");
+                    splice_kept(out, start, &id, &self.options.kept_keys, &kept);
                     out.push(b'\n');
                 }
                 Some(error)
@@ -347,6 +633,101 @@ impl Work<'_> {
             error,
             bytes,
         });
+    }
+}
+
+#[cfg(feature = "parquet")]
+impl Work<'_> {
+    /// Reads and annotates the documents of a chunk into a record batch of `schema`, stopping
+    /// early when the run stops.
+    fn rows(
+        &self,
+        chunk: Chunk,
+        schema: &byline::arrow::arrow_schema::SchemaRef,
+        types: &[byline::arrow::arrow_schema::DataType],
+    ) -> Rendered {
+        use byline::arrow::arrow_array::builder::StringBuilder;
+        use byline::arrow::arrow_array::{new_null_array, ArrayRef, RecordBatch, StringArray};
+        use byline::arrow::arrow_schema::DataType;
+        use byline::arrow::AnnotationBuilder;
+
+        let mut rendered = Rendered {
+            seq: chunk.seq,
+            out: Vec::new(),
+            batch: None,
+            docs: Vec::new(),
+            cut: false,
+        };
+        let mut ids = StringBuilder::new();
+        let mut columns = AnnotationBuilder::with_rows(64);
+        let mut kept: Vec<Vec<Option<String>>> = vec![Vec::new(); types.len()];
+        chunk.body.for_each_item(self.fields, |item| {
+            if self.stop.load(Ordering::Relaxed) {
+                rendered.cut = true;
+                return false;
+            }
+            let result = item.text.and_then(|text| {
+                self.nlp
+                    .try_annotate(text)
+                    .map_err(|err| format!("{}: {err}", item.origin))
+            });
+            let error = match result {
+                Ok(doc) => {
+                    columns.push_document(&doc);
+                    None
+                }
+                Err(error) => {
+                    columns.push_error(&error);
+                    Some(error)
+                }
+            };
+            ids.append_value(&item.id);
+            for (k, values) in kept.iter_mut().enumerate() {
+                values.push(item.kept.get(k).cloned().flatten());
+            }
+            rendered.docs.push(DocOut {
+                end: columns.len(),
+                error,
+                bytes: item.bytes,
+            });
+            true
+        });
+        let rows = columns.len();
+        let mut arrays: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
+        arrays.push(Arc::new(ids.finish()));
+        for (k, (values, data_type)) in kept.iter().zip(types).enumerate() {
+            let as_read = match &chunk.body {
+                Body::Rows(source) => source.kept_column(k, data_type, rows),
+                _ => None,
+            };
+            arrays.push(match as_read {
+                Some(column) => column,
+                None if *data_type == DataType::Utf8 => Arc::new(
+                    values
+                        .iter()
+                        .map(|v| v.as_deref().map(crate::columnar::unquote))
+                        .collect::<StringArray>(),
+                ),
+                None => new_null_array(data_type, rows),
+            });
+        }
+        let batch = columns
+            .finish()
+            .and_then(|annotations| {
+                arrays.extend(annotations);
+                RecordBatch::try_new(schema.clone(), arrays)
+            })
+            .map_err(|err| err.to_string());
+        match batch {
+            Ok(batch) => rendered.batch = Some(batch),
+            Err(message) => {
+                // No row of the chunk can be written: each of its documents says why.
+                for doc in &mut rendered.docs {
+                    doc.error = Some(format!("the rows of this batch cannot be built: {message}"));
+                }
+            }
+        }
+        rendered
     }
 }
 
@@ -446,9 +827,18 @@ struct Report {
     write_error: Option<io::Error>,
 }
 
+/// Where the output goes.
+enum Output {
+    /// JSON Lines or summaries.
+    Bytes(Box<dyn Write + Send>),
+    /// Parquet (`None` once closed).
+    #[cfg(feature = "parquet")]
+    Parquet(Option<Box<crate::columnar::ParquetSink>>),
+}
+
 /// Writes rendered chunks in input order.
 struct Writer {
-    output: Box<dyn Write + Send>,
+    output: Output,
     strict: bool,
     progress: Option<ProgressBar>,
     report: Report,
@@ -473,7 +863,11 @@ impl Writer {
     }
 
     fn write(&mut self, rendered: Rendered) -> bool {
-        let mut end = rendered.out.len();
+        let mut end = match &self.output {
+            Output::Bytes(_) => rendered.out.len(),
+            #[cfg(feature = "parquet")]
+            Output::Parquet(_) => rendered.docs.len(),
+        };
         let mut go_on = !rendered.cut;
         for doc in &rendered.docs {
             self.report.documents += 1;
@@ -491,7 +885,15 @@ impl Writer {
                 }
             }
         }
-        if let Err(err) = self.output.write_all(&rendered.out[..end]) {
+        let written = match &mut self.output {
+            Output::Bytes(out) => out.write_all(&rendered.out[..end]),
+            #[cfg(feature = "parquet")]
+            Output::Parquet(sink) => match (sink, &rendered.batch) {
+                (Some(sink), Some(batch)) if end > 0 => sink.write(&batch.slice(0, end)),
+                _ => Ok(()),
+            },
+        };
+        if let Err(err) = written {
             self.report.write_error = Some(err);
             return false;
         }
@@ -504,7 +906,12 @@ impl Writer {
 
     /// Flushes the output; stops the run if it did not reach its end.
     fn finish(mut self, stop: &AtomicBool) -> Report {
-        if let Err(err) = self.output.flush() {
+        let flushed = match &mut self.output {
+            Output::Bytes(out) => out.flush(),
+            #[cfg(feature = "parquet")]
+            Output::Parquet(sink) => sink.take().map_or(Ok(()), |sink| sink.finish()),
+        };
+        if let Err(err) = flushed {
             self.report.write_error.get_or_insert(err);
         }
         stop.store(true, Ordering::SeqCst);

@@ -1,9 +1,10 @@
-//! Reading documents: `.txt` files, JSON Lines files, folders of `.txt` files, standard input.
+//! Reading documents: `.txt` files, JSON Lines files, Parquet files, folders of `.txt` files,
+//! standard input.
 //!
 //! A [`Chunker`] cuts the sources into numbered [`Chunk`]s without reading the JSON (raw lines,
-//! a `.txt` file's path); whoever annotates a chunk turns it into [`Item`]s: a document's id and
-//! text, or the reason it could not be read (naming the file and line). Nothing is dropped: a
-//! bad line is an item too.
+//! a `.txt` file's path, a batch of Parquet rows); whoever annotates a chunk turns it into
+//! [`Item`]s: a document's id, text and kept fields, or the reason it could not be read (naming
+//! the file and line or row). Nothing is dropped: a bad line or row is an item too.
 
 use std::fmt;
 use std::fs::File;
@@ -25,20 +26,36 @@ pub(crate) struct Item {
     pub origin: Origin,
     /// Input bytes the document took (for the progress bar).
     pub bytes: u64,
+    /// The values of the `--keep` fields, in their order, as JSON text (`None`: absent or
+    /// null).
+    pub kept: Vec<Option<String>>,
 }
 
-/// A file (or standard input) and, for JSON Lines, a line number.
+/// A file (or standard input) and the place of a document in it.
 #[derive(Clone, Debug)]
 pub(crate) struct Origin {
     pub source: Arc<str>,
-    pub line: Option<u64>,
+    pub place: Place,
+}
+
+/// Where in its file a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The whole file (or standard input) is the document.
+    Whole,
+    /// A line of JSON Lines, from 1.
+    Line(u64),
+    /// A row of a Parquet file: its index in the file, from 0.
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    Row(u64),
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}: line {line}", self.source),
-            None => f.write_str(&self.source),
+        match self.place {
+            Place::Line(line) => write!(f, "{}: line {line}", self.source),
+            Place::Row(row) => write!(f, "{}: row {row}", self.source),
+            Place::Whole => f.write_str(&self.source),
         }
     }
 }
@@ -50,6 +67,9 @@ pub(crate) enum Source {
     Text(PathBuf),
     /// A JSON Lines file.
     JsonLines(PathBuf),
+    /// A Parquet file, its columns checked.
+    #[cfg(feature = "parquet")]
+    Parquet(Box<crate::columnar::ParquetFile>),
     /// Standard input, read as the format says.
     Stdin(Format),
     /// A path that cannot be used (the message says why).
@@ -68,6 +88,9 @@ pub(crate) enum Format {
     Text,
     /// Every file, and standard input, is JSON Lines: one JSON object a line.
     Jsonl,
+    /// Every file is Parquet: one document a row (standard input cannot be Parquet).
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// The id of a plain-text document read from standard input.
@@ -83,24 +106,45 @@ impl fmt::Display for UsageError {
     }
 }
 
-/// The JSON Lines fields to read.
-#[derive(Debug)]
+/// The fields (JSON Lines) or columns (Parquet) to read.
+#[derive(Debug, Default)]
 pub(crate) struct Fields {
     pub text: String,
     pub id: String,
+    /// Fields carried through to the output (`--keep`).
+    pub keep: Vec<String>,
 }
 
 /// Turns the command's input paths into sources: `-` is standard input, a folder gives its
-/// `.txt` files sorted by name, files are JSON Lines or text as `format` says (by extension for
-/// [`Format::Auto`]). A path that does not exist is a usage error, found before any output.
-pub(crate) fn sources(inputs: &[PathBuf], format: Format) -> Result<Vec<Source>, UsageError> {
+/// `.txt` files sorted by name, files are JSON Lines, Parquet or text as `format` says (by
+/// extension for [`Format::Auto`]). A path that does not exist, and a Parquet file without the
+/// text column, are usage errors, found before any output. `max_docs` bounds the rows of a
+/// Parquet chunk.
+pub(crate) fn sources(
+    inputs: &[PathBuf],
+    format: Format,
+    fields: &Fields,
+    max_docs: usize,
+) -> Result<Vec<Source>, UsageError> {
+    let _ = (fields, max_docs);
     let mut out = Vec::new();
+    let stdin = || {
+        #[cfg(feature = "parquet")]
+        if format == Format::Parquet {
+            return Err(UsageError(
+                "standard input cannot be read as Parquet (a Parquet reader needs to seek): \
+                 give the file's path"
+                    .into(),
+            ));
+        }
+        Ok(Source::Stdin(format))
+    };
     if inputs.is_empty() {
-        out.push(Source::Stdin(format));
+        out.push(stdin()?);
     }
     for path in inputs {
         if path.as_os_str() == "-" {
-            out.push(Source::Stdin(format));
+            out.push(stdin()?);
         } else if path.is_dir() {
             match text_files(path) {
                 Ok(files) if files.is_empty() => {
@@ -116,11 +160,28 @@ pub(crate) fn sources(inputs: &[PathBuf], format: Format) -> Result<Vec<Source>,
             )));
         } else if format == Format::Jsonl || (format == Format::Auto && is_json_lines(path)) {
             out.push(Source::JsonLines(path.clone()));
+        } else if reads_as_parquet(format, path) {
+            #[cfg(feature = "parquet")]
+            out.push(Source::Parquet(Box::new(
+                crate::columnar::ParquetFile::open(path, fields, max_docs, CHUNK_BYTES)?,
+            )));
         } else {
             out.push(Source::Text(path.clone()));
         }
     }
     Ok(out)
+}
+
+/// Whether a file is read as Parquet: `--format parquet`, or a `.parquet` or `.pq` file.
+fn reads_as_parquet(format: Format, path: &Path) -> bool {
+    #[cfg(feature = "parquet")]
+    return format == Format::Parquet
+        || (format == Format::Auto && crate::columnar::is_parquet(path));
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (format, path);
+        false
+    }
 }
 
 fn is_json_lines(path: &Path) -> bool {
@@ -149,6 +210,8 @@ pub(crate) fn all_regular_files(sources: &[Source]) -> bool {
         Source::Text(p) | Source::JsonLines(p) => {
             std::fs::metadata(p).map_or(true, |m| m.is_file())
         }
+        #[cfg(feature = "parquet")]
+        Source::Parquet(_) => true,
         Source::Stdin(_) => false,
         Source::Unusable(..) => true,
     })
@@ -162,6 +225,8 @@ pub(crate) fn total_bytes(sources: &[Source]) -> Option<u64> {
             Source::Text(p) | Source::JsonLines(p) => {
                 total += std::fs::metadata(p).map_or(0, |m| m.len());
             }
+            #[cfg(feature = "parquet")]
+            Source::Parquet(file) => total += file.text_bytes(),
             Source::Stdin(_) => return None,
             Source::Unusable(..) => {}
         }
@@ -208,6 +273,9 @@ pub(crate) enum Body {
     },
     /// A file holding one document, read by the worker.
     Text(PathBuf),
+    /// Rows of a Parquet file.
+    #[cfg(feature = "parquet")]
+    Rows(crate::columnar::Rows),
     /// A document already read (standard input's plain text), or one that failed before it
     /// could be read (an unusable path, a read error).
     Read(Item),
@@ -238,7 +306,7 @@ impl Body {
                 for (position, line) in (*first_position..).zip(lines) {
                     let origin = Origin {
                         source: Arc::clone(source),
-                        line: Some(line.number),
+                        place: Place::Line(line.number),
                     };
                     let mut item =
                         parse_line(&data[line.start..line.end], fields, origin, position);
@@ -249,8 +317,12 @@ impl Body {
                 }
             }
             Body::Text(path) => {
-                sink(read_text(path));
+                let mut item = read_text(path);
+                item.kept = vec![None; fields.keep.len()];
+                sink(item);
             }
+            #[cfg(feature = "parquet")]
+            Body::Rows(rows) => rows.for_each_item(fields, sink),
             Body::Read(item) => {
                 sink(item.clone());
             }
@@ -264,6 +336,11 @@ impl Body {
 pub(crate) struct Chunker {
     sources: std::vec::IntoIter<Source>,
     current: Option<LineReader>,
+    /// The Parquet source being read.
+    #[cfg(feature = "parquet")]
+    rows: Option<crate::columnar::RowReader>,
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    fields: Arc<Fields>,
     seq: u64,
     max_docs: usize,
     workers: u64,
@@ -288,6 +365,7 @@ impl Chunker {
     /// A chunker for `workers` workers.
     pub(crate) fn new(
         sources: Vec<Source>,
+        fields: Arc<Fields>,
         max_docs: usize,
         workers: usize,
         stop: Arc<AtomicBool>,
@@ -296,6 +374,9 @@ impl Chunker {
             remaining: total_bytes(&sources),
             sources: sources.into_iter(),
             current: None,
+            #[cfg(feature = "parquet")]
+            rows: None,
+            fields,
             seq: 0,
             max_docs: max_docs.max(1),
             workers: workers.max(1) as u64,
@@ -333,7 +414,27 @@ impl Chunker {
                 }
                 continue;
             }
+            #[cfg(feature = "parquet")]
+            if let Some(reader) = &mut self.rows {
+                match reader.next() {
+                    Some(crate::columnar::Next::Rows(rows)) => {
+                        let bytes = (0..rows.len()).map(|i| rows.text_len(i)).sum();
+                        self.remaining = self.remaining.map(|r| r.saturating_sub(bytes));
+                        return Some(Body::Rows(rows));
+                    }
+                    Some(crate::columnar::Next::Failed(item)) => return Some(Body::Read(item)),
+                    None => {
+                        self.rows = None;
+                        continue;
+                    }
+                }
+            }
             let body = match self.sources.next()? {
+                #[cfg(feature = "parquet")]
+                Source::Parquet(file) => {
+                    self.rows = Some(file.rows(&self.fields));
+                    continue;
+                }
                 Source::Text(path) => {
                     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
                     self.remaining = self.remaining.map(|r| r.saturating_sub(bytes));
@@ -387,9 +488,10 @@ fn failed(path: &Path, message: &dyn fmt::Display) -> Item {
         text: Err(format!("{}: {message}", path.display())),
         origin: Origin {
             source: path.display().to_string().into(),
-            line: None,
+            place: Place::Whole,
         },
         bytes: 0,
+        kept: Vec::new(),
     }
 }
 
@@ -411,6 +513,9 @@ fn read_stdin(reader: &mut BufReader<Box<dyn Read + Send>>, format: Format) -> S
     let mut head = Vec::new();
     let is_json = match format {
         Format::Jsonl => true,
+        // Refused before any read (`sources`).
+        #[cfg(feature = "parquet")]
+        Format::Parquet => true,
         Format::Text => false,
         Format::Auto => loop {
             let buf = match reader.fill_buf() {
@@ -447,7 +552,7 @@ fn read_stdin(reader: &mut BufReader<Box<dyn Read + Send>>, format: Format) -> S
     }
     let origin = Origin {
         source: STDIN_SOURCE.into(),
-        line: None,
+        place: Place::Whole,
     };
     let mut bytes = head;
     let text = match reader.read_to_end(&mut bytes) {
@@ -470,6 +575,7 @@ fn read_stdin(reader: &mut BufReader<Box<dyn Read + Send>>, format: Format) -> S
         text,
         origin,
         bytes: n,
+        kept: Vec::new(),
     })
 }
 
@@ -514,9 +620,10 @@ impl LineReader {
                         text: Err(format!("{}: line {}: {err}", self.source, self.line_no + 1)),
                         origin: Origin {
                             source: Arc::clone(&self.source),
-                            line: Some(self.line_no + 1),
+                            place: Place::Line(self.line_no + 1),
                         },
                         bytes: 0,
+                        kept: Vec::new(),
                     });
                     break;
                 }
@@ -562,7 +669,7 @@ fn file_name(path: &Path) -> String {
 pub(crate) fn read_text(path: &Path) -> Item {
     let origin = Origin {
         source: path.display().to_string().into(),
-        line: None,
+        place: Place::Whole,
     };
     let id = file_name(path);
     let (text, bytes) = match std::fs::read(path) {
@@ -587,6 +694,7 @@ pub(crate) fn read_text(path: &Path) -> Item {
         text,
         origin,
         bytes,
+        kept: Vec::new(),
     }
 }
 
@@ -614,6 +722,7 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
                 )),
                 origin,
                 bytes: 0,
+                kept: Vec::new(),
             };
         }
     };
@@ -642,6 +751,7 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
                 )),
                 origin,
                 bytes: 0,
+                kept: Vec::new(),
             };
         }
     };
@@ -656,10 +766,12 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
                 )),
                 origin,
                 bytes: 0,
+                kept: Vec::new(),
             }
         }
         None => fallback_id(),
     };
+    let kept = parsed.kept;
     let text = match parsed.text {
         Some(Value::Str(text)) => Ok(text),
         Some(Value::Wrong(kind)) => Err(format!(
@@ -673,6 +785,7 @@ pub(crate) fn parse_line(line: &[u8], fields: &Fields, origin: Origin, position:
         text,
         origin,
         bytes: 0,
+        kept,
     }
 }
 
@@ -736,6 +849,8 @@ fn plain_json_error(err: &serde_json::Error) -> String {
 struct Parsed {
     text: Option<Value>,
     id: Option<Value>,
+    /// The `--keep` fields' values as JSON text, `None` when absent or null.
+    kept: Vec<Option<String>>,
 }
 
 /// A field's value: a string (numbers too, for ids), or the JSON type it has instead.
@@ -763,9 +878,16 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
-        let mut parsed = Parsed::default();
+        let mut parsed = Parsed {
+            kept: vec![None; self.0.keep.len()],
+            ..Parsed::default()
+        };
         while let Some(key) = map.next_key_seed(KeySeed(self.0))? {
             match key {
+                Key::Kept(k) => {
+                    let value = map.next_value::<serde_json::Value>()?;
+                    parsed.kept[k] = (!value.is_null()).then(|| value.to_string());
+                }
                 Key::Text => parsed.text = Some(map.next_value_seed(ValueSeed { number: false })?),
                 Key::Id => {
                     let id = map.next_value_seed(ValueSeed { number: true })?;
@@ -787,6 +909,8 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
 enum Key {
     Text,
     Id,
+    /// A `--keep` field, by its index.
+    Kept(usize),
     Other,
 }
 
@@ -812,6 +936,8 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
             Key::Text
         } else if key == self.0.id {
             Key::Id
+        } else if let Some(k) = self.0.keep.iter().position(|f| f == key) {
+            Key::Kept(k)
         } else {
             Key::Other
         })
@@ -895,10 +1021,11 @@ mod tests {
         let fields = Fields {
             text: "text".into(),
             id: "id".into(),
+            keep: Vec::new(),
         };
         let origin = Origin {
             source: "in.jsonl".into(),
-            line: Some(3),
+            place: Place::Line(3),
         };
         parse_line(line.as_bytes(), &fields, origin, 7)
     }
@@ -949,10 +1076,11 @@ mod tests {
         let fields = Fields {
             text: "text".into(),
             id: "id".into(),
+            keep: Vec::new(),
         };
         let origin = Origin {
             source: "in.jsonl".into(),
-            line: Some(2),
+            place: Place::Line(2),
         };
         let item = parse_line(b"{\"text\": \"a\xffb\"}", &fields, origin, 0);
         assert_eq!(
@@ -975,12 +1103,19 @@ mod tests {
         }
         std::fs::write(&path, &jsonl).unwrap();
         let stop = Arc::new(AtomicBool::new(false));
-        let fields = Fields {
+        let fields = Arc::new(Fields {
             text: "text".into(),
             id: "id".into(),
-        };
-        let chunks: Vec<Chunk> =
-            Chunker::new(vec![Source::JsonLines(path)], 256, 2, stop).collect();
+            keep: Vec::new(),
+        });
+        let chunks: Vec<Chunk> = Chunker::new(
+            vec![Source::JsonLines(path)],
+            Arc::clone(&fields),
+            256,
+            2,
+            stop,
+        )
+        .collect();
         let mut ids = Vec::new();
         let mut sizes = Vec::new();
         for (seq, chunk) in chunks.iter().enumerate() {
@@ -994,7 +1129,10 @@ mod tests {
                 let text = item.text.expect("every line is good");
                 assert_eq!(item.id, format!("x{}", ids.len()));
                 assert_eq!(text.len(), 5 * (ids.len() % 300));
-                ids.push(item.origin.line.unwrap());
+                let Place::Line(line) = item.origin.place else {
+                    panic!("a line has a line number")
+                };
+                ids.push(line);
                 true
             });
         }

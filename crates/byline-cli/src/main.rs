@@ -2,6 +2,8 @@
 //! Lines, or as a readable summary on a terminal.
 
 mod annotate;
+#[cfg(feature = "parquet")]
+mod columnar;
 mod gazetteer;
 mod input;
 mod report;
@@ -29,10 +31,19 @@ Examples:
   # plain text on standard input (one document, id \"stdin\")
   cat article.txt | byline annotate -
 
+  # a Parquet corpus into Parquet, its date and outlet columns carried through
+  byline annotate corpus.parquet --keep date,outlet -o annotated.parquet
+
+  # JSON Lines into Parquet, or Parquet into JSON Lines: the format goes by the extension
+  byline annotate corpus.jsonl -o annotated.parquet
+
 Output: one JSON document a line, in input order, offsets in Unicode code points:
-  {\"id\", \"sentences\", \"entities\", \"quotes\"} (+ \"tokens\" with --tokens).
-A document that cannot be read or annotated gives {\"id\": ..., \"error\": \"...\"} and a message
-on standard error naming the file and line; the run goes on (unless --strict).
+  {\"id\", \"sentences\", \"entities\", \"quotes\"} (+ \"tokens\" with --tokens); with -o
+  FILE.parquet, one row a document in the Arrow document schema: id, the --keep columns,
+  sentences, entities, quotes, error (null when the document went through).
+A document that cannot be read or annotated gives {\"id\": ..., \"error\": \"...\"} (a row
+with its error set in Parquet) and a message on standard error naming the file and line (the
+row, from 0, in a Parquet file); the run goes on (unless --strict).
 
 Exit status: 0 when every document was annotated, 1 when any failed, 2 on a usage or output
 error (a missing input file included, reported before any output), 130 when interrupted (Ctrl-C;
@@ -61,7 +72,8 @@ enum Command {
         long_about = "Annotate documents with sentences, entity mentions and quotations (direct, \
                       mixed, indirect) with their cue and speaker.\n\n\
                       Reads .txt files (one document each, id = file name), .jsonl files (one \
-                      document a line), folders of .txt files (sorted by name) and standard input \
+                      document a line), .parquet files (one document a row, read row group by \
+                      row group), folders of .txt files (sorted by name) and standard input \
                       (-: JSON Lines when it starts with {, else one plain-text document; \
                       --format says which). Streams: memory stays bounded whatever the input \
                       size.",
@@ -87,23 +99,38 @@ pub(crate) struct AnnotateArgs {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// How to read the inputs: auto (files by extension; standard input as JSON Lines when it
-    /// starts with `{`, else as one text document), text (each input is one plain-text
-    /// document), jsonl (each input is JSON Lines). Example: `cat article.txt | byline annotate
-    /// - --format text`
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = input::Format::Auto)]
+    /// How to read the inputs: auto (files by extension: .jsonl and .ndjson JSON Lines,
+    /// .parquet and .pq Parquet, others text; standard input as JSON Lines when it starts with
+    /// `{`, else as one text document), text (each input is one plain-text document), jsonl
+    /// (each input is JSON Lines), parquet (each file is Parquet). Example: `cat article.txt |
+    /// byline annotate - --format text`
+    #[arg(long, visible_alias = "input-format", value_enum, value_name = "FORMAT", default_value_t = input::Format::Auto)]
     pub format: input::Format,
 
-    /// Write JSON Lines to FILE instead of standard output. Example: `-o annotated.jsonl`
+    /// Write to FILE instead of standard output: JSON Lines, or Parquet when FILE ends in
+    /// .parquet or .pq (or --output-format says so). Example: `-o annotated.parquet`
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The JSON Lines field holding the text. Example: `--text-field body`
+    /// What to write: auto (Parquet when the -o file ends in .parquet or .pq, else JSON Lines),
+    /// jsonl, parquet. Example: `--output-format parquet -o annotated.out`
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = annotate::OutputFormat::Auto)]
+    pub output_format: annotate::OutputFormat,
+
+    /// Fields (JSON Lines) or columns (Parquet) carried through to the output beside the id,
+    /// comma-separated or repeated: absent or null values are written as null; a Parquet
+    /// column keeps its type when every input is Parquet, and is written as strings
+    /// otherwise. Example: `--keep date,outlet`
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
+
+    /// The JSON Lines field (Parquet column) holding the text. Example: `--text-field body`
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
 
-    /// The JSON Lines field holding the document id (a string or a number, written as a string;
-    /// documents without one get their position in their file, from 0; blank lines do not count). Example: `--id-field doc_id`
+    /// The JSON Lines field (Parquet column) holding the document id (a string or an integer,
+    /// written as a string; documents without one get their position in their file, from 0;
+    /// blank lines do not count). Example: `--id-field doc_id`
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
 

@@ -166,9 +166,16 @@ pub fn document_schema() -> SchemaRef {
     output_schema(&[])
 }
 
-/// The output schema for the given kept columns: `id`, the kept columns, the annotation
-/// columns.
-fn output_schema(kept: &[FieldRef]) -> SchemaRef {
+/// The output schema for the given kept columns: `id`, the kept columns, then the
+/// [`annotation_fields`]. The schema of batches made with [`AnnotationBuilder`].
+///
+/// ```
+/// use byline::arrow::arrow_schema::{DataType, Field};
+/// let schema = byline::arrow::output_schema(&[Field::new("date", DataType::Date32, true).into()]);
+/// assert_eq!(schema.field(1).name(), "date");
+/// assert_eq!(schema.fields().len(), 6);
+/// ```
+pub fn output_schema(kept: &[FieldRef]) -> SchemaRef {
     let mut fields: Vec<FieldRef> = Vec::with_capacity(kept.len() + 5);
     fields.push(Arc::new(Field::new("id", DataType::Utf8, true)));
     fields.extend(kept.iter().cloned());
@@ -389,6 +396,99 @@ fn ids(batch: &RecordBatch, options: &ArrowOptions) -> Result<StringArray, Arrow
             )))
         }
     })
+}
+
+/// Builds the [`annotation_fields`] row by row, from documents annotated by the caller: for
+/// callers that read their rows themselves (the command, from JSON Lines or Parquet) and give
+/// each failed row its own message.
+///
+/// ```
+/// use std::sync::Arc;
+/// use byline::arrow::{output_schema, AnnotationBuilder};
+/// use byline::arrow::arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+///
+/// let nlp = byline::Pipeline::new();
+/// let mut columns = AnnotationBuilder::with_rows(2);
+/// columns.push_document(&nlp.annotate("\"No,\" Putin said."));
+/// columns.push_error("in.jsonl: line 2: not valid JSON");
+/// assert_eq!(columns.len(), 2);
+/// let mut arrays: Vec<ArrayRef> = vec![Arc::new(StringArray::from(vec!["a", "b"]))];
+/// arrays.extend(columns.finish()?);
+/// let batch = RecordBatch::try_new(output_schema(&[]), arrays)?;
+/// assert!(batch.column_by_name("error").unwrap().is_valid(1));
+/// # Ok::<(), byline::arrow::arrow_schema::ArrowError>(())
+/// ```
+pub struct AnnotationBuilder {
+    columns: Columns,
+    rows: usize,
+}
+
+impl AnnotationBuilder {
+    /// A builder with room for `rows` rows.
+    ///
+    /// ```
+    /// assert!(byline::arrow::AnnotationBuilder::with_rows(16).is_empty());
+    /// ```
+    pub fn with_rows(rows: usize) -> AnnotationBuilder {
+        AnnotationBuilder {
+            columns: Columns::with_rows(rows),
+            rows: 0,
+        }
+    }
+
+    /// Adds the row of an annotated document (`error` null).
+    ///
+    /// ```
+    /// let mut columns = byline::arrow::AnnotationBuilder::with_rows(1);
+    /// columns.push_document(&byline::Pipeline::new().annotate("Hello."));
+    /// assert_eq!(columns.len(), 1);
+    /// ```
+    pub fn push_document(&mut self, doc: &Document) {
+        self.columns.push_document(doc);
+        self.rows += 1;
+    }
+
+    /// Adds the row of a document that failed: `error` set, the annotation columns null.
+    ///
+    /// ```
+    /// let mut columns = byline::arrow::AnnotationBuilder::with_rows(1);
+    /// columns.push_error("no text");
+    /// assert_eq!(columns.len(), 1);
+    /// ```
+    pub fn push_error(&mut self, message: &str) {
+        self.columns.push_error(message);
+        self.rows += 1;
+    }
+
+    /// The rows added so far.
+    ///
+    /// ```
+    /// assert_eq!(byline::arrow::AnnotationBuilder::with_rows(4).len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether no row was added.
+    ///
+    /// ```
+    /// assert!(byline::arrow::AnnotationBuilder::with_rows(4).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The columns, in the order of [`ANNOTATION_COLUMNS`]; an error when a list outgrows
+    /// Arrow's 32-bit offsets (build smaller batches).
+    ///
+    /// ```
+    /// let columns = byline::arrow::AnnotationBuilder::with_rows(0).finish()?;
+    /// assert_eq!(columns.len(), byline::arrow::ANNOTATION_COLUMNS.len());
+    /// # Ok::<(), byline::arrow::arrow_schema::ArrowError>(())
+    /// ```
+    pub fn finish(self) -> Result<Vec<ArrayRef>, ArrowError> {
+        self.columns.finish()
+    }
 }
 
 /// List offsets, checked against Arrow's 32-bit limit.
