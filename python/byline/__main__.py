@@ -69,8 +69,8 @@ HELP = {
     "default gazetteer unless --with-default is given. Example: `--gazetteer people.tsv`",
     "with_default": "Keep the embedded default gazetteer beside the --gazetteer files. "
     "Example: `--gazetteer extra.tsv --with-default`",
-    "tokens": 'Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. '
-    "Example: `--tokens`",
+    "tokens": 'Add the tokens (`{"start", "end", "kind", "pos", "tag"}`: Universal POS and '
+    "Penn Treebank tags) to each JSON document. Example: `--tokens`",
     "paragraphs": 'Add the paragraphs (`{"start", "end"}`) to each JSON document. '
     "Example: `--paragraphs`",
     "strict": "Stop at the first document that cannot be read or annotated (its error line is "

@@ -42,8 +42,9 @@ class Span:
 
 @final
 class Token:
-    """One token: its span, its kind (``"word"``, ``"number"``, ``"punct"``, ``"quote"``...) and
-    its Universal POS tag (``"NOUN"``, ``"PROPN"``...), or ``None`` when not computed."""
+    """One token: its span, its kind (``"word"``, ``"number"``, ``"punct"``, ``"quote"``...),
+    its Universal POS tag (``"NOUN"``, ``"PROPN"``...) and its Penn Treebank tag (``"NN"``,
+    ``"NNP"``...), each ``None`` when not computed."""
 
     @property
     def start(self) -> int: ...
@@ -55,8 +56,16 @@ class Token:
     def kind(self) -> str: ...
     @property
     def pos(self) -> str | None: ...
+    @property
+    def tag(self) -> str | None: ...
     def __new__(
-        cls, start: int, end: int, text: str, kind: str, pos: str | None = None
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        pos: str | None = None,
+        tag: str | None = None,
     ) -> Token: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...

@@ -161,6 +161,7 @@ impl Document {
     #[getter]
     fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         self.cached(py, &self.tokens, || {
+            let penn = self.doc.penn_tags();
             PyTuple::new(
                 py,
                 self.doc.tokens().iter().enumerate().map(|(i, t)| {
@@ -171,6 +172,7 @@ impl Document {
                         text: s.text,
                         kind: t.kind.as_str().to_owned(),
                         pos: self.doc.pos_tag(i).map(str::to_owned),
+                        tag: penn.get(i).map(|&t| t.to_owned()),
                     }
                 }),
             )

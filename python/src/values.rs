@@ -76,8 +76,9 @@ impl Span {
     }
 }
 
-/// One token: its span, its kind (`"word"`, `"number"`, `"punct"`, `"quote"`, ...) and its
-/// Universal POS tag (`"NOUN"`, `"PROPN"`, ...), or `None` when parts of speech were not computed.
+/// One token: its span, its kind (`"word"`, `"number"`, `"punct"`, `"quote"`, ...), its
+/// Universal POS tag (`"NOUN"`, `"PROPN"`, ...) and its Penn Treebank tag (`"NN"`, `"NNP"`, ...),
+/// each `None` when parts of speech were not computed.
 #[pyclass(frozen, eq, hash, module = "byline", from_py_object)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
@@ -91,19 +92,29 @@ pub struct Token {
     pub kind: String,
     #[pyo3(get)]
     pub pos: Option<String>,
+    #[pyo3(get)]
+    pub tag: Option<String>,
 }
 
 #[pymethods]
 impl Token {
     #[new]
-    #[pyo3(signature = (start, end, text, kind, pos = None))]
-    fn py_new(start: usize, end: usize, text: String, kind: String, pos: Option<String>) -> Token {
+    #[pyo3(signature = (start, end, text, kind, pos = None, tag = None))]
+    fn py_new(
+        start: usize,
+        end: usize,
+        text: String,
+        kind: String,
+        pos: Option<String>,
+        tag: Option<String>,
+    ) -> Token {
         Token {
             start,
             end,
             text,
             kind,
             pos,
+            tag,
         }
     }
 
@@ -112,8 +123,12 @@ impl Token {
             Some(p) => format!(", pos={}", py_repr(py, p)?),
             None => String::new(),
         };
+        let tag = match &self.tag {
+            Some(t) => format!(", tag={}", py_repr(py, t)?),
+            None => String::new(),
+        };
         Ok(format!(
-            "Token(start={}, end={}, text={}, kind={}{pos})",
+            "Token(start={}, end={}, text={}, kind={}{pos}{tag})",
             self.start,
             self.end,
             py_repr(py, &self.text)?,
@@ -129,6 +144,7 @@ impl Token {
             s.text.clone(),
             s.kind.clone(),
             s.pos.clone(),
+            s.tag.clone(),
         );
         PyTuple::new(
             slf.py(),
@@ -139,7 +155,7 @@ impl Token {
         )
     }
 
-    /// The token as a dict, as in the JSON document (`"pos"` only when computed).
+    /// The token as a dict, as in the JSON document (`"pos"` and `"tag"` only when computed).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("start", self.start)?;
@@ -148,6 +164,9 @@ impl Token {
         d.set_item("kind", &self.kind)?;
         if let Some(pos) = &self.pos {
             d.set_item("pos", pos)?;
+        }
+        if let Some(tag) = &self.tag {
+            d.set_item("tag", tag)?;
         }
         Ok(d)
     }

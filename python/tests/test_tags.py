@@ -74,7 +74,7 @@ def test_tags_survive_pickling_and_count_in_equality(nlp: byline.Pipeline) -> No
     assert pickle.loads(pickle.dumps(values)) == values
     t = doc.tokens[0]
     assert t != byline.Token(t.start, t.end, t.text, t.kind)
-    assert t == byline.Token(t.start, t.end, t.text, t.kind, t.pos)
+    assert t == byline.Token(t.start, t.end, t.text, t.kind, t.pos, t.tag)
     e = doc.entities[0]
     assert e != byline.Entity(e.start, e.end, e.text, e.label, e.entity_id, e.name)
 

@@ -137,7 +137,7 @@ fn check_document(doc: &Value, text: &str) {
     if let Some(tokens) = doc.get("tokens") {
         let mut covered = String::new();
         for t in tokens.as_array().unwrap() {
-            assert_eq!(keys(t), ["end", "kind", "pos", "start"]);
+            assert_eq!(keys(t), ["end", "kind", "pos", "start", "tag"]);
             covered.push_str(&slice(&chars, t));
         }
         let non_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();

@@ -149,7 +149,8 @@ pub(crate) struct AnnotateArgs {
     #[arg(long)]
     pub with_default: bool,
 
-    /// Add the tokens (`{"start", "end", "kind", "pos"}`) to each JSON document. Example: `--tokens`
+    /// Add the tokens (`{"start", "end", "kind", "pos", "tag"}`: Universal POS and Penn Treebank
+    /// tags) to each JSON document. Example: `--tokens`
     #[arg(long)]
     pub tokens: bool,
 

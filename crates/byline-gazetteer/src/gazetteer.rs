@@ -398,6 +398,7 @@ impl Gazetteer {
             case,
             fold_diacritics,
             matcher,
+            handles: OnceLock::new(),
         }
     }
 

@@ -101,6 +101,7 @@ mod common_words;
 mod compiled;
 mod error;
 mod gazetteer;
+mod handles;
 mod load;
 mod matcher;
 pub mod names;
@@ -137,6 +138,8 @@ pub struct Gazetteer {
     case: CaseMode,
     fold_diacritics: bool,
     matcher: matcher::Matcher,
+    /// The aliases as they run together in hashtags and handles, built at the first one.
+    handles: std::sync::OnceLock<handles::Handles>,
 }
 
 /// One match of an alias in a text.
@@ -223,8 +226,15 @@ impl EntityRecognizer {
     /// word equal to the surname of a person of the document, known or not, is that person,
     /// with the same `name` (and id). Each person mention carries the title right before it
     /// in [`EntityMention::title`].
+    ///
+    /// Inside hashtags and @-handles, aliases are found case-insensitively where the words
+    /// run together, on CamelCase boundaries (`#StandWithUkraine`, `@ZelenskyyUa`), or as
+    /// the whole tag (`#blacklivesmatter`); the mention's span is the matched part, without
+    /// `#`, `@` or the other words.
     pub fn recognize(&self, text: &str, segmentation: &Segmentation) -> Vec<EntityMention> {
-        recognize::recognize(&self.gazetteer, text, segmentation)
+        let mut mentions = recognize::recognize(&self.gazetteer, text, segmentation);
+        handles::add(&self.gazetteer, text, segmentation, &mut mentions);
+        mentions
     }
 }
 

@@ -5,8 +5,8 @@
 //! (its form, suffixes, shape, its neighbours, the two tags already chosen, and any
 //! [`Feature`]s the caller adds), each feature picks a row of a quantised weight table, and the
 //! best-scoring tag is taken left to right. The same feature function serves [`Trainer`] and
-//! tagging, and training is deterministic. [`pos`] is the embedded Universal POS model, read in
-//! place from the binary at first use.
+//! tagging, and training is deterministic. [`pos`] is the embedded Universal POS model and
+//! [`penn`] the Penn Treebank one, each read in place from the binary at its first use.
 //!
 //! ```
 //! let pos = byline_tag::pos();
@@ -59,6 +59,26 @@ static POS_BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!("../data/pos.bin"));
 pub fn pos() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_static(&POS_BYTES.0).expect("the embedded POS model is valid"))
+}
+
+static PENN_BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!("../data/penn.bin"));
+
+/// The embedded English Penn Treebank part-of-speech model (`NN`, `NNP`, `VBD`, `PRP$`, ...,
+/// with GUM's `HYPH`, `GW` and `AFX`), trained on the same treebanks and split as [`pos`] with
+/// the same feature function. Parsed on first use only, so a program that never asks for Penn
+/// tags neither reads nor pages in its weights.
+///
+/// ```
+/// let penn = byline_tag::penn();
+/// let tags = penn.tag_words(&["The", "minister", "condemned", "the", "West", "."]);
+/// let names: Vec<&str> = tags.iter().map(|&t| penn.tag_name(t)).collect();
+/// assert_eq!(names, ["DT", "NN", "VBD", "DT", "NNP", "."]);
+/// ```
+pub fn penn() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::from_static(&PENN_BYTES.0).expect("the embedded Penn model is valid")
+    })
 }
 
 /// Builds a word-frequency table in the embedded format from `(word, zipf)` pairs (words

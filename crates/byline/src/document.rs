@@ -72,6 +72,28 @@ impl Document {
             .map(String::as_str)
     }
 
+    /// The Penn Treebank tag (`"NN"`, `"NNP"`, `"VBD"`, `"PRP$"`, ...) of every token, tagged
+    /// now by the embedded Penn model ([`byline_tag::penn`]), which is read at its first use
+    /// only; empty when parts of speech were not computed (the pipeline's `pos` stage is off).
+    ///
+    /// ```
+    /// let doc = byline::Pipeline::new().annotate("The minister resigned.");
+    /// assert_eq!(doc.penn_tags(), ["DT", "NN", "VBD", "."]);
+    /// let nlp = byline::Pipeline::builder().pos(false).build()?;
+    /// assert!(nlp.annotate("It rained.").penn_tags().is_empty());
+    /// # Ok::<(), byline::Error>(())
+    /// ```
+    pub fn penn_tags(&self) -> Vec<&'static str> {
+        if self.pos.is_empty() {
+            return Vec::new();
+        }
+        let model = byline_tag::penn();
+        crate::pos::tag_with(model, &self.text, &self.segmentation)
+            .into_iter()
+            .map(|t| model.tag_name(t))
+            .collect()
+    }
+
     /// Every sentence, in text order.
     ///
     /// ```

@@ -7,6 +7,7 @@ use byline_tag::ModelMention;
 use byline_tokenize::Segmentation;
 
 mod context;
+mod document;
 
 /// Who found an entity mention.
 ///
@@ -16,7 +17,7 @@ mod context;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntitySource {
-    /// The gazetteer (or its person-name rules) alone.
+    /// The gazetteer (or its person-name rules, or an acronym the text defines for a name) alone.
     Gazetteer,
     /// The entity model alone.
     Model,
@@ -77,6 +78,7 @@ pub(crate) fn recognize(
             .map(|m| (m, EntitySource::Gazetteer))
             .collect();
         context::apply(recognizer.gazetteer(), text, &mut out);
+        document::apply(recognizer.gazetteer(), text, &mut out);
         return out.into_iter().unzip();
     }
     let found = byline_tag::model_mentions(text, segmentation, &gazetteer_mentions);
@@ -146,6 +148,7 @@ fn merge(
     });
     share_people(&mut out);
     context::apply(gazetteer, text, &mut out);
+    document::apply(gazetteer, text, &mut out);
     out.into_iter().unzip()
 }
 

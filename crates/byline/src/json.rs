@@ -56,8 +56,9 @@ impl<'a> DocumentJson<'a> {
         self
     }
 
-    /// Adds the `tokens` field: `[{"start", "end", "kind", "pos"}]` (`pos`, the Universal POS
-    /// tag, when the pipeline computed parts of speech).
+    /// Adds the `tokens` field: `[{"start", "end", "kind", "pos", "tag"}]` (`pos`, the
+    /// Universal POS tag, and `tag`, the Penn Treebank tag, when the pipeline computed parts of
+    /// speech; the Penn tags are computed only here, for output that asks for tokens).
     ///
     /// ```
     /// let doc = byline::Pipeline::new().annotate("Hi.");
@@ -169,6 +170,8 @@ struct TokenJson {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pos: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tag: Option<&'static str>,
 }
 
 /// The tokens of a document with their parts of speech.
@@ -178,6 +181,7 @@ impl Serialize for TokensJson<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let view = self.0;
         let doc = view.doc;
+        let penn = doc.penn_tags();
         serializer.collect_seq(doc.segmentation.tokens.iter().enumerate().map(|(i, t)| {
             let r = view.index.char_span(t.span);
             TokenJson {
@@ -185,6 +189,7 @@ impl Serialize for TokensJson<'_, '_> {
                 end: r.end,
                 kind: t.kind.as_str(),
                 pos: doc.pos_tag(i),
+                tag: penn.get(i).copied(),
             }
         }))
     }

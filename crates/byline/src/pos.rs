@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use byline_tag::{Input, Scratch};
+use byline_tag::{Input, Model, Scratch};
 use byline_tokenize::Segmentation;
 
 thread_local! {
@@ -11,14 +11,18 @@ thread_local! {
 
 /// One Universal POS tag id per token of `segmentation`.
 pub(crate) fn tag(text: &str, segmentation: &Segmentation) -> Vec<u8> {
-    let model = byline_tag::pos();
+    tag_with(byline_tag::pos(), text, segmentation)
+}
+
+/// One tag id of `model` per token of `segmentation`, sentence by sentence.
+pub(crate) fn tag_with(model: &Model, text: &str, segmentation: &Segmentation) -> Vec<u8> {
     let mut tags = Vec::with_capacity(segmentation.tokens.len());
     let mut input = Input::new();
     SCRATCH.with(|cell| {
         let (scratch, out) = &mut *cell.borrow_mut();
         for sentence in &segmentation.sentences {
             // Tokens between sentences (none today) would otherwise shift every later tag.
-            let punct = model.tag_id("PUNCT").unwrap_or(0);
+            let punct = model.tag_id("PUNCT").or(model.tag_id(".")).unwrap_or(0);
             tags.resize(sentence.tokens.start, punct);
             input.clear();
             for token in &segmentation.tokens[sentence.tokens.clone()] {
@@ -28,7 +32,10 @@ pub(crate) fn tag(text: &str, segmentation: &Segmentation) -> Vec<u8> {
             tags.extend_from_slice(out);
         }
     });
-    tags.resize(segmentation.tokens.len(), model.tag_id("X").unwrap_or(0));
+    tags.resize(
+        segmentation.tokens.len(),
+        model.tag_id("X").or(model.tag_id("SYM")).unwrap_or(0),
+    );
     tags
 }
 

@@ -45,20 +45,27 @@ fn fnv(h: &mut u64, bytes: &[u8]) {
     }
 }
 
-fn to_training(s: &TaggedSentence) -> Result<TrainingSentence, String> {
+fn to_training(s: &TaggedSentence, tagset: &[&str]) -> Result<TrainingSentence, String> {
     let mut t = TrainingSentence::default();
     for (w, tag) in s.words.iter().zip(&s.tags) {
-        let id = UPOS
+        let id = tagset
             .iter()
             .position(|u| u == tag)
-            .ok_or_else(|| format!("unknown UPOS tag {tag:?}"))?;
+            .ok_or_else(|| format!("unknown tag {tag:?}"))?;
         t.push(w, id as u8, &[]);
     }
     Ok(t)
 }
 
-/// Reads the GUM train documents and UD English-PUD from `shared/data/training`.
+/// Reads the GUM train documents and UD English-PUD from `shared/data/training`, with their
+/// Universal POS tags.
 pub fn load(shared: &Path) -> Result<PosData, String> {
+    load_tags(shared, 3, &UPOS)
+}
+
+/// Reads the same documents and split as [`load`], taking the tags of CoNLL-U column `column`
+/// (3 = UPOS, 4 = XPOS) as ids into `tagset`.
+pub fn load_tags(shared: &Path, column: usize, tagset: &[&str]) -> Result<PosData, String> {
     let root = shared.join("data/training");
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("gum/dep"))
         .map_err(|e| format!("{}: {e} (set BYLINE_SHARED)", root.display()))?
@@ -81,10 +88,11 @@ pub fn load(shared: &Path) -> Result<PosData, String> {
         fnv(&mut checksum, name.as_bytes());
         fnv(&mut checksum, &(text.len() as u64).to_le_bytes());
         fnv(&mut checksum, text.as_bytes());
-        let sentences = read_conllu(&text, 3).map_err(|e| format!("{}: {e}", path.display()))?;
+        let sentences =
+            read_conllu(&text, column).map_err(|e| format!("{}: {e}", path.display()))?;
         let is_pud = *path == pud;
         for (j, s) in sentences.iter().enumerate() {
-            let t = to_training(s).map_err(|e| format!("{}: {e}", path.display()))?;
+            let t = to_training(s, tagset).map_err(|e| format!("{}: {e}", path.display()))?;
             match (is_pud, i % 10 == 9, j % 10 == 9) {
                 (false, true, _) => data.held_gum.push(t),
                 (true, _, true) => data.held_pud.push(t),
@@ -108,3 +116,16 @@ pub fn accuracy(model: &byline_tag::Model, data: &[TrainingSentence]) -> (usize,
     }
     (right, all)
 }
+
+/// The Penn Treebank tags that GUM and UD English-PUD use (GUM's extensions `HYPH`, `GW` and
+/// `AFX` included), most frequent first, in the order of the Penn model's tag ids.
+pub const PENN: [&str; 47] = [
+    "NN", "IN", "DT", "NNP", "JJ", ",", "NNS", ".", "RB", "VBD", "CC", "PRP", "VB", "CD", "VBN",
+    "VBZ", "VBP", "VBG", "TO", "PRP$", "MD", "-LRB-", "-RRB-", ":", "WDT", "HYPH", "POS", "''",
+    "``", "NNPS", "WRB", "WP", "RP", "JJR", "FW", "EX", "UH", "JJS", "RBR", "SYM", "RBS", "PDT",
+    "$", "LS", "WP$", "GW", "AFX",
+];
+
+/// Training settings of the embedded Penn model: a smaller table than the UPOS model's, to
+/// keep its weights near 3 MB with three times the tags.
+pub const PENN_BITS: u32 = 15;

@@ -1,0 +1,318 @@
+//! Gazetteer names inside hashtags and @-handles, where words run together: `#Putin`,
+//! `@ZelenskyyUa`, `#BlackLivesMatter`, `#blacklivesmatter`.
+//!
+//! Every alias is squashed (lower case, letters and digits only) into one Aho-Corasick
+//! automaton, built when the gazetteer meets its first hashtag or handle. A match inside a tag
+//! counts when it starts and ends on word boundaries of the tag: CamelCase (`Stand|With|
+//! Ukraine`, `BBC|Breaking`), letters against digits, underscores, and the tag's own ends. So
+//! a tag written all in one case matches only as a whole (`#blacklivesmatter`), and `#Bahamas`
+//! holds no `Hamas`. The mention's span is the matched part, without `#`, `@` or the tag's
+//! other words, so that `text[start:end]` is the name as written.
+
+use aho_corasick::AhoCorasick;
+use byline_tokenize::{Segmentation, Span, TokenKind};
+use rustc_hash::FxHashMap;
+
+use crate::common_words::is_common_word;
+use crate::{EntityMention, EntryId, Gazetteer};
+
+/// Shorter squashed aliases (`US`, `UN`, `EU`) are left out: inside tags they are mostly
+/// pieces of other words.
+const MIN_CHARS: usize = 4;
+
+/// The squashed aliases of a gazetteer and, for each, one alias it came from.
+#[derive(Debug)]
+pub(crate) struct Handles {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: the alias to look candidates up by, as (entry, alias number) in the
+    /// store, and whether it is an acronym (then it matches only where the tag writes it in
+    /// capitals).
+    aliases: Vec<(u32, u32, bool)>,
+}
+
+/// `text` in lower case with only its letters and digits, and for each byte of the result the
+/// byte of `text` its character came from (plus the end).
+fn squash(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let before = out.len();
+            out.push(l);
+            from.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+    }
+    from.push(text.len());
+    (out, from)
+}
+
+fn is_acronym(alias: &str) -> bool {
+    alias.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !alias.chars().any(char::is_lowercase)
+}
+
+impl Handles {
+    fn build(gazetteer: &Gazetteer) -> Handles {
+        let store = &gazetteer.store;
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut aliases = Vec::new();
+        for e in 0..store.len() {
+            for k in 0..store.alias_count(e) {
+                let alias = store.alias(e, k);
+                let (key, _) = squash(alias);
+                if key.chars().count() < MIN_CHARS || is_common_word(&key) {
+                    continue;
+                }
+                if !index.contains_key(&key) {
+                    index.insert(key.clone(), patterns.len());
+                    patterns.push(key);
+                    aliases.push((e as u32, k as u32, is_acronym(alias)));
+                }
+            }
+        }
+        Handles {
+            automaton: AhoCorasick::new(&patterns).ok(),
+            aliases,
+        }
+    }
+}
+
+impl Gazetteer {
+    fn handles(&self) -> &Handles {
+        self.handles.get_or_init(|| Handles::build(self))
+    }
+}
+
+/// The word boundaries of a tag's body (byte offsets, sorted, both ends included).
+fn boundaries(body: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = vec![0];
+    for w in 1..chars.len() {
+        let (i, c) = chars[w];
+        let p = chars[w - 1].1;
+        let next_lower = chars.get(w + 1).is_some_and(|&(_, n)| n.is_lowercase());
+        let cut = (p.is_lowercase() && c.is_uppercase())
+            || (p.is_uppercase() && c.is_uppercase() && next_lower)
+            || (p.is_alphabetic() && c.is_numeric())
+            || (p.is_numeric() && c.is_alphabetic())
+            || !p.is_alphanumeric()
+            || !c.is_alphanumeric();
+        if cut {
+            out.push(i);
+        }
+    }
+    out.push(body.len());
+    out.dedup();
+    out
+}
+
+/// Gazetteer names found inside one tag's body, as (span in the body, entry), in order and
+/// not overlapping: at each boundary, the longest match that ends on a boundary.
+fn find_in(gazetteer: &Gazetteer, body: &str) -> Vec<(Span, EntryId)> {
+    let handles = gazetteer.handles();
+    let Some(automaton) = &handles.automaton else {
+        return Vec::new();
+    };
+    let (squashed, from) = squash(body);
+    let cuts = boundaries(body);
+    let mut found: Vec<(usize, usize, usize)> = automaton
+        .find_overlapping_iter(&squashed)
+        .filter_map(|m| {
+            let start = from[m.start()];
+            let last = from[m.end() - 1];
+            let end = last + body[last..].chars().next().map_or(1, char::len_utf8);
+            let start_ok = cuts.binary_search(&start).is_ok();
+            (start_ok && cuts.binary_search(&end).is_ok()).then_some((
+                start,
+                end,
+                m.pattern().as_usize(),
+            ))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, pattern) in found {
+        if start < at {
+            continue;
+        }
+        let (e, k, acronym) = handles.aliases[pattern];
+        let written = &body[start..end];
+        if acronym && written.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let alias = gazetteer.store.alias(e as usize, k as usize);
+        if let Some(&entry) = gazetteer.lookup(alias).first() {
+            out.push((Span::new(start, end), entry));
+            at = end;
+        }
+    }
+    out
+}
+
+/// Adds to `mentions` (in order, not overlapping) the gazetteer names inside the hashtags and
+/// @-handles of the text that no mention covers yet.
+pub(crate) fn add(
+    gazetteer: &Gazetteer,
+    text: &str,
+    segmentation: &Segmentation,
+    mentions: &mut Vec<EntityMention>,
+) {
+    if !text.bytes().any(|b| b == b'#' || b == b'@') {
+        return;
+    }
+    for token in &segmentation.tokens {
+        if !matches!(token.kind, TokenKind::Hashtag | TokenKind::Mention) {
+            continue;
+        }
+        let tag = token.span.as_str(text);
+        let sigil = tag.chars().next().map_or(0, char::len_utf8);
+        let offset = token.span.start + sigil;
+        for (span, entry) in find_in(gazetteer, &tag[sigil..]) {
+            let span = Span::new(offset + span.start, offset + span.end);
+            let at = mentions.partition_point(|m| m.span.end <= span.start);
+            if mentions.get(at).is_some_and(|m| m.span.start < span.end) {
+                continue;
+            }
+            mentions.insert(
+                at,
+                EntityMention {
+                    span,
+                    label: gazetteer.label(entry),
+                    entity_id: gazetteer.qid(entry).map(str::to_string),
+                    name: gazetteer.name(entry).to_string(),
+                    entry: Some(entry),
+                    title: None,
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Entry, Label};
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new([
+            Entry::new("Volodymyr Zelenskyy", Label::Person)
+                .id("Q3874799")
+                .alias("Zelenskyy"),
+            Entry::new("Vladimir Putin", Label::Person)
+                .id("Q7747")
+                .alias("Putin"),
+            Entry::new("Black Lives Matter", Label::Org).id("Q18917071"),
+            Entry::new("Ukraine", Label::Gpe).id("Q212"),
+            Entry::new("Hamas", Label::Org).id("Q38833"),
+            Entry::new("NATO", Label::Org).id("Q7184"),
+            Entry::new("British Broadcasting Corporation", Label::Org)
+                .id("Q9531")
+                .alias("BBCX"),
+        ])
+        .expect("builds")
+    }
+
+    fn names(gazetteer: &Gazetteer, body: &str) -> Vec<(&'static str, String)> {
+        find_in(gazetteer, body)
+            .into_iter()
+            .map(|(s, e)| {
+                let written: &'static str = body[s.range()].to_string().leak();
+                (written, gazetteer.name(e).to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_are_found_on_word_boundaries_in_any_case() {
+        let g = gazetteer();
+        for (body, expected) in [
+            ("Putin", vec![("Putin", "Vladimir Putin")]),
+            ("putin", vec![("putin", "Vladimir Putin")]),
+            ("PUTIN", vec![("PUTIN", "Vladimir Putin")]),
+            ("ZelenskyyUa", vec![("Zelenskyy", "Volodymyr Zelenskyy")]),
+            (
+                "BlackLivesMatter",
+                vec![("BlackLivesMatter", "Black Lives Matter")],
+            ),
+            (
+                "blacklivesmatter",
+                vec![("blacklivesmatter", "Black Lives Matter")],
+            ),
+            (
+                "black_lives_matter",
+                vec![("black_lives_matter", "Black Lives Matter")],
+            ),
+            ("StandWithUkraine", vec![("Ukraine", "Ukraine")]),
+            ("Ukraine2024", vec![("Ukraine", "Ukraine")]),
+            (
+                "PutinVsZelenskyy",
+                vec![
+                    ("Putin", "Vladimir Putin"),
+                    ("Zelenskyy", "Volodymyr Zelenskyy"),
+                ],
+            ),
+            ("NATOSummit", vec![("NATO", "NATO")]),
+            (
+                "BBCXBreaking",
+                vec![("BBCX", "British Broadcasting Corporation")],
+            ),
+        ] {
+            let expected: Vec<(&str, String)> = expected
+                .into_iter()
+                .map(|(a, b)| (a, b.to_string()))
+                .collect();
+            assert_eq!(names(&g, body), expected, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_of_other_words_are_not_names() {
+        let g = gazetteer();
+        for body in [
+            "Bahamas",          // `hamas` inside one word
+            "standwithukraine", // one-case tag: only the whole
+            "Putinism",         // no boundary after `Putin`
+            "NatoSummit",       // an acronym written in lower case
+            "Us",
+            "",
+            "🙂",
+            "日本",
+        ] {
+            assert!(names(&g, body).is_empty(), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn mentions_are_added_in_order_without_overlap() {
+        let g = gazetteer();
+        let text = "Rally #StandWithUkraine as @ZelenskyyUa met Putin #Putin.";
+        let seg = byline_tokenize::Tokenizer::new().segment(text);
+        let mut mentions = Vec::new();
+        for m in g.find(text) {
+            mentions.push(EntityMention {
+                span: m.span,
+                label: g.label(m.entry),
+                entity_id: g.qid(m.entry).map(str::to_string),
+                name: g.name(m.entry).to_string(),
+                entry: Some(m.entry),
+                title: None,
+            });
+        }
+        let before = mentions.len();
+        add(&g, text, &seg, &mut mentions);
+        let found: Vec<&str> = mentions.iter().map(|m| m.span.as_str(text)).collect();
+        assert_eq!(
+            found,
+            ["Ukraine", "Zelenskyy", "Putin", "Putin"],
+            "{before}"
+        );
+        assert!(mentions
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start));
+    }
+}
