@@ -580,3 +580,55 @@ fn a_fronted_inverted_cue_credits_the_quotation_after_it() {
         }
     }
 }
+
+#[test]
+fn a_transcript_quoted_line_by_line_credits_each_line_to_its_label() {
+    // Interviews printed as a quotation paragraph after paragraph, each opening with the
+    // speaker's name in capitals: `"WALLACE: ...` / `"PENCE: ...`. Whatever the line says
+    // (a cue of its own, a quotation inside with the same or another mark), it is the label's.
+    let labels = [
+        ("WALLACE", "PENCE"),
+        ("Q", "LOPEZ"),
+        ("MS. LOPEZ", "REP. DIAZ"),
+    ];
+    let lines = [
+        "Well, look, Hillary Clinton apparently thinks this is an episode of {i}Shark Tank.{j} But this is serious, Chris.",
+        "But, Governor, as the Journal wrote, it shows people worry. Why would he say {i}no{j} to that?",
+        "The mayor said the bridge is safe, and I believe her.",
+    ];
+    let inner = [
+        ("\"", "\""),
+        ("\u{2018}", "\u{2019}"),
+        ("\u{201c}", "\u{201d}"),
+    ];
+    for (open, close) in [("\"", "\""), ("\u{201c}", "\u{201d}")] {
+        for (first, second) in labels {
+            for line in lines {
+                for (i, j) in inner {
+                    for closed in [false, true] {
+                        let body = line.replace("{i}", i).replace("{j}", j);
+                        let end = if closed { close } else { "" };
+                        let text = format!(
+                            "Partial transcript as follows:\n\n{open}{first}: {body}{end}\n\n{open}{second}: Let us start with the news.{end}"
+                        );
+                        let got = read(&text, &run(&text));
+                        let line1 = (owned(&[&format!("{body}{end}")]), first.to_string());
+                        let line2 = (
+                            vec![format!("Let us start with the news.{end}")],
+                            second.to_string(),
+                        );
+                        let said: Vec<(Vec<String>, String)> =
+                            got.iter().map(|(c, s, _)| (c.clone(), s.clone())).collect();
+                        assert!(said.contains(&line1), "{text}\n{got:?}");
+                        assert!(said.contains(&line2), "{text}\n{got:?}");
+                        for (pieces, _, _) in &got {
+                            for p in pieces {
+                                assert!(!p.contains(&format!("{first}:")), "{text}\n{got:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
