@@ -632,3 +632,57 @@ fn a_transcript_quoted_line_by_line_credits_each_line_to_its_label() {
         }
     }
 }
+
+#[test]
+fn a_quotation_resumed_after_its_tag_by_a_conjunction_is_a_piece_of_it() {
+    // `"A," she said, but "B."`: the conjunction and the quotation after it carry the tag's
+    // content on, whatever the speaker, the marks or an adverb after the conjunction.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for conj in ["but", "and", "and still", "yet also", "but then"] {
+                let text = format!(
+                    "{open}You know, I like the plan,{close} {speaker} said, {conj} {open}it costs too much.{close}"
+                );
+                let got = read(&text, &run(&text));
+                let want = (
+                    vec![
+                        format!("{open}You know, I like the plan,{close}"),
+                        format!("{conj} {open}it costs too much.{close}"),
+                    ],
+                    speaker.to_string(),
+                    "said".to_string(),
+                );
+                assert_eq!(got, [want], "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_participle_after_a_tag_credits_the_quotation_after_it_to_itself() {
+    // `"A," he said, adding, "B."`: the participle reports the second quotation; it is not a
+    // piece of the first tag's.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for verb in ["adding", "saying", "noting", "insisting", "explaining"] {
+                for adverb in ["", " later", " quickly"] {
+                    let text = format!(
+                        "{open}We cannot afford this,{close} {speaker} said, {verb}{adverb}, {open}The alliance costs a fortune.{close}"
+                    );
+                    let got = read(&text, &run(&text));
+                    let first = (
+                        vec![format!("{open}We cannot afford this,{close}")],
+                        speaker.to_string(),
+                        "said".to_string(),
+                    );
+                    let second = (
+                        vec![format!("{open}The alliance costs a fortune.{close}")],
+                        speaker.to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [first, second], "{text}");
+                }
+            }
+        }
+    }
+}
