@@ -686,3 +686,30 @@ fn a_participle_after_a_tag_credits_the_quotation_after_it_to_itself() {
         }
     }
 }
+
+#[test]
+fn a_paragraph_left_open_runs_on_only_into_one_reopened_with_the_same_mark() {
+    // An opening mark with no closing mark runs on into the next paragraph when that
+    // paragraph reopens with the same mark (`"A.` / `"B," she said.` is one quotation); a
+    // straight mark left open before a curly one (or the other way round) is a different text.
+    let first = "Melanie thought the whole thing was outrageous. She was anxious, sure.";
+    let second = "It never crossed my mind that I was losing it,";
+    let marks = [("\"", "\""), ("\u{201c}", "\u{201d}")];
+    for speaker in SPEAKERS {
+        for (o1, _) in marks {
+            for (o2, c2) in marks {
+                let text = format!("{o1}{first}\n\n{o2}{second}{c2} {speaker} said.");
+                let got = read(&text, &run(&text));
+                let tagged: Vec<_> = got.iter().filter(|(_, _, cue)| cue == "said").collect();
+                let mut want = Vec::new();
+                if o1 == o2 {
+                    want.push(format!("{o1}{first}"));
+                }
+                want.push(format!("{o2}{second}{c2}"));
+                assert_eq!(tagged.len(), 1, "{text}\n{got:?}");
+                assert_eq!(tagged[0].0, want, "{text}");
+                assert_eq!(tagged[0].1, *speaker, "{text}");
+            }
+        }
+    }
+}
