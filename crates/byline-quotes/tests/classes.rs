@@ -713,3 +713,38 @@ fn a_paragraph_left_open_runs_on_only_into_one_reopened_with_the_same_mark() {
         }
     }
 }
+
+#[test]
+fn a_fronted_setting_naming_a_quoted_title_is_not_content() {
+    // `In an interview on "Face the Nation," Ryan said the shootings ...`: the quoted title
+    // ends a setting, and the clause after the verb is what was said.
+    let settings = [
+        "In an interview on",
+        "On this week's broadcast of",
+        "At a forum hosted by",
+        "During an appearance on",
+    ];
+    let speakers = [
+        "Lopez",
+        "House Speaker Paul D. Ryan",
+        "the minister",
+        "Gov. Mike Pence (R-Ind.)",
+    ];
+    for (open, close) in STYLES {
+        for setting in settings {
+            for speaker in speakers {
+                for clause in [
+                    "the shootings were a tragedy.",
+                    "his rival was only joking.",
+                ] {
+                    let text =
+                        format!("{setting} {open}Face the Nation,{close} {speaker} said {clause}");
+                    let got = read(&text, &run(&text));
+                    let spoken = speaker.trim_end_matches(" (R-Ind.)");
+                    let want = (owned(&[clause]), spoken.to_string(), "said".to_string());
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
