@@ -748,3 +748,34 @@ fn a_fronted_setting_naming_a_quoted_title_is_not_content() {
         }
     }
 }
+
+#[test]
+fn a_dash_after_a_quotation_opens_a_comment_not_content() {
+    // `likened the rules to "burning the Constitution" - a charge that stung`: what follows
+    // the dash is the writer's, whatever the dash, the marks, the verb or the speaker.
+    let predicates = [
+        ("likened", "the rules to "),
+        ("dismissed", "Estonia as being in the "),
+        ("described", "the plan as "),
+        ("called", "the deal "),
+    ];
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for (verb, object) in predicates {
+                for dash in [" - ", " \u{2014} ", " -- ", " \u{2013} "] {
+                    let text = format!(
+                        "{} {verb} {object}{open}a grave mistake{close}{dash}a charge that might have stung.",
+                        cap(speaker)
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{object}{open}a grave mistake{close}")],
+                        cap(speaker),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
