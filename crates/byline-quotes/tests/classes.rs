@@ -779,3 +779,32 @@ fn a_dash_after_a_quotation_opens_a_comment_not_content() {
         }
     }
 }
+
+#[test]
+fn a_subordinate_clause_after_a_tag_is_not_a_speaker_phrase() {
+    // `"...," Warren told Stumpf, after he admitted that ...`: the clause after the comma
+    // reports for its own subject; it neither takes the quotation nor the words before it.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for sub in ["after", "before", "when", "because", "although", "once"] {
+                for verb in ["admitted", "conceded", "said"] {
+                    let text = format!(
+                        "{open}You should resign,{close} {speaker} told Stumpf, {sub} he {verb} that he had not been held accountable."
+                    );
+                    let got = read(&text, &run(&text));
+                    let first = (
+                        vec![format!("{open}You should resign,{close}")],
+                        speaker.to_string(),
+                        "told".to_string(),
+                    );
+                    let second = (
+                        owned(&["that he had not been held accountable."]),
+                        "he".to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [first, second], "{text}");
+                }
+            }
+        }
+    }
+}
