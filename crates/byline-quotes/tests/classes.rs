@@ -580,3 +580,231 @@ fn a_fronted_inverted_cue_credits_the_quotation_after_it() {
         }
     }
 }
+
+#[test]
+fn a_transcript_quoted_line_by_line_credits_each_line_to_its_label() {
+    // Interviews printed as a quotation paragraph after paragraph, each opening with the
+    // speaker's name in capitals: `"WALLACE: ...` / `"PENCE: ...`. Whatever the line says
+    // (a cue of its own, a quotation inside with the same or another mark), it is the label's.
+    let labels = [
+        ("WALLACE", "PENCE"),
+        ("Q", "LOPEZ"),
+        ("MS. LOPEZ", "REP. DIAZ"),
+    ];
+    let lines = [
+        "Well, look, Hillary Clinton apparently thinks this is an episode of {i}Shark Tank.{j} But this is serious, Chris.",
+        "But, Governor, as the Journal wrote, it shows people worry. Why would he say {i}no{j} to that?",
+        "The mayor said the bridge is safe, and I believe her.",
+    ];
+    let inner = [
+        ("\"", "\""),
+        ("\u{2018}", "\u{2019}"),
+        ("\u{201c}", "\u{201d}"),
+    ];
+    for (open, close) in [("\"", "\""), ("\u{201c}", "\u{201d}")] {
+        for (first, second) in labels {
+            for line in lines {
+                for (i, j) in inner {
+                    for closed in [false, true] {
+                        let body = line.replace("{i}", i).replace("{j}", j);
+                        let end = if closed { close } else { "" };
+                        let text = format!(
+                            "Partial transcript as follows:\n\n{open}{first}: {body}{end}\n\n{open}{second}: Let us start with the news.{end}"
+                        );
+                        let got = read(&text, &run(&text));
+                        let line1 = (owned(&[&format!("{body}{end}")]), first.to_string());
+                        let line2 = (
+                            vec![format!("Let us start with the news.{end}")],
+                            second.to_string(),
+                        );
+                        let said: Vec<(Vec<String>, String)> =
+                            got.iter().map(|(c, s, _)| (c.clone(), s.clone())).collect();
+                        assert!(said.contains(&line1), "{text}\n{got:?}");
+                        assert!(said.contains(&line2), "{text}\n{got:?}");
+                        for (pieces, _, _) in &got {
+                            for p in pieces {
+                                assert!(!p.contains(&format!("{first}:")), "{text}\n{got:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quotation_resumed_after_its_tag_by_a_conjunction_is_a_piece_of_it() {
+    // `"A," she said, but "B."`: the conjunction and the quotation after it carry the tag's
+    // content on, whatever the speaker, the marks or an adverb after the conjunction.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for conj in ["but", "and", "and still", "yet also", "but then"] {
+                let text = format!(
+                    "{open}You know, I like the plan,{close} {speaker} said, {conj} {open}it costs too much.{close}"
+                );
+                let got = read(&text, &run(&text));
+                let want = (
+                    vec![
+                        format!("{open}You know, I like the plan,{close}"),
+                        format!("{conj} {open}it costs too much.{close}"),
+                    ],
+                    speaker.to_string(),
+                    "said".to_string(),
+                );
+                assert_eq!(got, [want], "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_participle_after_a_tag_credits_the_quotation_after_it_to_itself() {
+    // `"A," he said, adding, "B."`: the participle reports the second quotation; it is not a
+    // piece of the first tag's.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for verb in ["adding", "saying", "noting", "insisting", "explaining"] {
+                for adverb in ["", " later", " quickly"] {
+                    let text = format!(
+                        "{open}We cannot afford this,{close} {speaker} said, {verb}{adverb}, {open}The alliance costs a fortune.{close}"
+                    );
+                    let got = read(&text, &run(&text));
+                    let first = (
+                        vec![format!("{open}We cannot afford this,{close}")],
+                        speaker.to_string(),
+                        "said".to_string(),
+                    );
+                    let second = (
+                        vec![format!("{open}The alliance costs a fortune.{close}")],
+                        speaker.to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [first, second], "{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_paragraph_left_open_runs_on_only_into_one_reopened_with_the_same_mark() {
+    // An opening mark with no closing mark runs on into the next paragraph when that
+    // paragraph reopens with the same mark (`"A.` / `"B," she said.` is one quotation); a
+    // straight mark left open before a curly one (or the other way round) is a different text.
+    let first = "Melanie thought the whole thing was outrageous. She was anxious, sure.";
+    let second = "It never crossed my mind that I was losing it,";
+    let marks = [("\"", "\""), ("\u{201c}", "\u{201d}")];
+    for speaker in SPEAKERS {
+        for (o1, _) in marks {
+            for (o2, c2) in marks {
+                let text = format!("{o1}{first}\n\n{o2}{second}{c2} {speaker} said.");
+                let got = read(&text, &run(&text));
+                let tagged: Vec<_> = got.iter().filter(|(_, _, cue)| cue == "said").collect();
+                let mut want = Vec::new();
+                if o1 == o2 {
+                    want.push(format!("{o1}{first}"));
+                }
+                want.push(format!("{o2}{second}{c2}"));
+                assert_eq!(tagged.len(), 1, "{text}\n{got:?}");
+                assert_eq!(tagged[0].0, want, "{text}");
+                assert_eq!(tagged[0].1, *speaker, "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_fronted_setting_naming_a_quoted_title_is_not_content() {
+    // `In an interview on "Face the Nation," Ryan said the shootings ...`: the quoted title
+    // ends a setting, and the clause after the verb is what was said.
+    let settings = [
+        "In an interview on",
+        "On this week's broadcast of",
+        "At a forum hosted by",
+        "During an appearance on",
+    ];
+    let speakers = [
+        "Lopez",
+        "House Speaker Paul D. Ryan",
+        "the minister",
+        "Gov. Mike Pence (R-Ind.)",
+    ];
+    for (open, close) in STYLES {
+        for setting in settings {
+            for speaker in speakers {
+                for clause in [
+                    "the shootings were a tragedy.",
+                    "his rival was only joking.",
+                ] {
+                    let text =
+                        format!("{setting} {open}Face the Nation,{close} {speaker} said {clause}");
+                    let got = read(&text, &run(&text));
+                    let spoken = speaker.trim_end_matches(" (R-Ind.)");
+                    let want = (owned(&[clause]), spoken.to_string(), "said".to_string());
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dash_after_a_quotation_opens_a_comment_not_content() {
+    // `likened the rules to "burning the Constitution" - a charge that stung`: what follows
+    // the dash is the writer's, whatever the dash, the marks, the verb or the speaker.
+    let predicates = [
+        ("likened", "the rules to "),
+        ("dismissed", "Estonia as being in the "),
+        ("described", "the plan as "),
+        ("called", "the deal "),
+    ];
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for (verb, object) in predicates {
+                for dash in [" - ", " \u{2014} ", " -- ", " \u{2013} "] {
+                    let text = format!(
+                        "{} {verb} {object}{open}a grave mistake{close}{dash}a charge that might have stung.",
+                        cap(speaker)
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{object}{open}a grave mistake{close}")],
+                        cap(speaker),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_subordinate_clause_after_a_tag_is_not_a_speaker_phrase() {
+    // `"...," Warren told Stumpf, after he admitted that ...`: the clause after the comma
+    // reports for its own subject; it neither takes the quotation nor the words before it.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for sub in ["after", "before", "when", "because", "although", "once"] {
+                for verb in ["admitted", "conceded", "said"] {
+                    let text = format!(
+                        "{open}You should resign,{close} {speaker} told Stumpf, {sub} he {verb} that he had not been held accountable."
+                    );
+                    let got = read(&text, &run(&text));
+                    let first = (
+                        vec![format!("{open}You should resign,{close}")],
+                        speaker.to_string(),
+                        "told".to_string(),
+                    );
+                    let second = (
+                        owned(&["that he had not been held accountable."]),
+                        "he".to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [first, second], "{text}");
+                }
+            }
+        }
+    }
+}

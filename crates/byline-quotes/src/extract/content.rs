@@ -233,6 +233,14 @@ pub(super) fn content_stops(
         if aside {
             stops.push(k);
         }
+        // `likened the rules to "burning the Constitution" - a charge that ...`: a dash after
+        // a closing mark opens a comment on the quotation, no part of what was said.
+        if k > a
+            && matches!(doc.toks[k].kind, Kind::Punct('—' | '–' | '-'))
+            && doc.is_closing_quote(k - 1)
+        {
+            stops.push(k);
+        }
     }
     stops.sort_unstable();
     stops

@@ -204,6 +204,17 @@ pub(super) fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag
     if after_quote && !matches!(comp, Comp::Colon(_)) && (quote_starts_sentence || !clause_after) {
         return Some((s - 1, a, (s, e)));
     }
+    // The sentence opens with a preposition and reaches the quotation with no comma: a
+    // setting naming a programme or a paper (`On "Fox News Sunday," Pence said his ...`).
+    let setting = after_quote
+        && doc.flags(a) & PREP != 0
+        && doc.quote_ended_at(s - 1).is_some_and(|q| {
+            let open = doc.quotes[q].open;
+            (a..open).all(|k| doc.toks[k].is_word() || matches!(doc.toks[k].kind, Kind::Number))
+        });
+    if setting {
+        return None;
+    }
     match comp {
         Comp::Colon(_) | Comp::That(_) => return None,
         Comp::Quote(k) => {

@@ -21,7 +21,18 @@ impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str, seg: &Segmentation) -> Doc<'t> {
         let lex = Lexicon::get();
         let toks = scan(text, lex);
-        let quotes = pair_quotes(&toks);
+        let mut quotes = pair_quotes(&toks);
+        // A quotation runs on into the next paragraph only where that paragraph reopens it
+        // with the same mark: a straight mark left open and a curly one after (`"Melanie
+        // thought ...` / `“It never crossed my mind,” she said`) are two texts.
+        for q in 0..quotes.len().saturating_sub(1) {
+            if quotes[q].continues {
+                let (a, b) = (quotes[q].open, quotes[q + 1].open);
+                if text[toks[a].start..toks[a].end] != text[toks[b].start..toks[b].end] {
+                    quotes[q].continues = false;
+                }
+            }
+        }
         let mut in_quote = vec![0u32; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
             let last = if q.closed { q.close } else { q.close + 1 };

@@ -47,6 +47,11 @@ pub(super) fn follow_pieces(
     // its sentence has no pieces after it (so that a sentence of thousands of tags is not
     // scanned once for each).
     let limit = b.min(from.saturating_add(MAX_CONTENT_TOKENS));
+    // Where the first piece starts when a conjunction leads into it (`, but "B"`).
+    let mut lead: Option<usize> = None;
+    // A reporting verb of its own before the next quotation (`, adding, "B"`): that
+    // quotation is the verb's, not a piece of the tag's.
+    let mut own_cue = false;
     while k < b {
         if k >= limit {
             return;
@@ -55,6 +60,23 @@ pub(super) fn follow_pieces(
             && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':'))
             && doc.quote_opening_at(k).is_some()
         {
+            break;
+        }
+        if k > from && doc.quote_opening_at(k).is_some() {
+            if let Some(c) = conjunction_before(doc, from, k) {
+                lead = Some(doc.toks[c].start);
+                break;
+            }
+        }
+        // Only a participle after a comma: nouns of the same words (`in a note`, `in a post`)
+        // are where the tag's words were said.
+        if k > from
+            && doc.in_quote[k] == 0
+            && doc.flags(k) & (SAY | TELL) != 0
+            && doc.flags(k) & F_ING != 0
+            && doc.toks[k - 1].is_punct(',')
+        {
+            own_cue = true;
             break;
         }
         if doc.quote_opening_at(k).is_some() && k > from {
@@ -81,6 +103,9 @@ pub(super) fn follow_pieces(
             }
             return;
         }
+    }
+    if own_cue {
+        return;
     }
     loop {
         while k < doc.toks.len()
@@ -122,7 +147,7 @@ pub(super) fn follow_pieces(
         if end != qi && after_quote(doc, end).1 {
             return;
         }
-        content.push(Span::new(q.start, q.end));
+        content.push(Span::new(lead.take().unwrap_or(q.start), q.end));
         used[qi] = true;
         let mut last = qi;
         while doc.quotes[last].continues && last + 1 < doc.quotes.len() {
@@ -136,6 +161,18 @@ pub(super) fn follow_pieces(
             return;
         }
     }
+}
+
+/// The conjunction that leads from a tag into a quotation opening at `k`, after a comma and
+/// before at most one adverb: `, but "B"`, `, and still "B"`, `, yet also "B"`. Not before
+/// `from`.
+fn conjunction_before(doc: &Doc<'_>, from: usize, k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    if j > from && doc.toks[j].is_word() && (doc.flags(j) & ADV != 0 || doc.is_ly(j)) {
+        j -= 1;
+    }
+    let conj = ["but", "and", "yet"].iter().any(|w| doc.lower_is(j, w));
+    (conj && j > from && doc.toks[j - 1].is_punct(',') && doc.in_quote[j] == 0).then_some(j)
 }
 
 /// What follows quotation `qi` in its paragraph: whether words do (`.0`), and whether they are

@@ -467,6 +467,8 @@ pub(super) fn reach_comma(doc: &Doc<'_>, s: usize, a: usize) -> Option<usize> {
             || doc.in_quote[k - 1] != 0
             || lower && f & (BOUNDARY | AUX | VERBISH | PRON) != 0
             || lower && f & CUE != 0 && f & SPEAKER_NOUN == 0
+            // `..., after he admitted ...`: a subordinate clause, not a speaker phrase.
+            || lower && SUBORDINATORS.iter().any(|w| doc.lower_is(k - 1, w))
         {
             return None;
         }
@@ -474,6 +476,12 @@ pub(super) fn reach_comma(doc: &Doc<'_>, s: usize, a: usize) -> Option<usize> {
     }
     None
 }
+
+/// Words that open a subordinate clause: no speaker phrase runs back past one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "because", "although", "though", "if", "since", "until",
+    "unless", "once", "whereas",
+];
 
 /// The noun phrase that opens the clause at `a` (after a fronted phrase ending in a comma).
 pub(super) fn first_np(doc: &Doc<'_>, a: usize, limit: usize) -> Option<(usize, usize)> {

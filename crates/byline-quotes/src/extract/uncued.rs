@@ -103,16 +103,25 @@ pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
             end += 1;
         }
         p = end + 1;
-        let mut k = para;
-        while k < end && k - para < 5 && toks[k].is_word() && doc.is_cap(k) {
+        // A transcript quoted paragraph by paragraph: `"WALLACE: ...` / `"PENCE: ...`.
+        // The mark may be left unpaired where a quotation inside the line uses the same mark.
+        let quoted = para < end && toks[para].is_quote();
+        let label = if quoted { para + 1 } else { para };
+        let mut k = label;
+        while k < end && k - label < 5 && toks[k].is_word() && doc.is_cap(k) {
             k += 1;
         }
-        if k == para || k - para > 4 || k + 1 >= end || !toks[k].is_punct(':') {
+        if k == label || k - label > 4 || k + 1 >= end || !toks[k].is_punct(':') {
             continue;
         }
-        let first = doc.word(para).to_ascii_lowercase();
+        // Inside a quote mark only a speaker's name in capitals is a label (`"WALLACE:`), not
+        // a quoted heading (`"Rule one: ...`).
+        if quoted && !(label..k).all(|w| doc.word(w).chars().all(|c| !c.is_lowercase())) {
+            continue;
+        }
+        let first = doc.word(label).to_ascii_lowercase();
         if NOT_SPEAKERS.contains(&first.as_str())
-            || (para..k).any(|w| doc.flags(w) & (TIME | PREP | BOUNDARY) != 0)
+            || (label..k).any(|w| doc.flags(w) & (TIME | PREP | BOUNDARY) != 0)
         {
             continue;
         }
@@ -121,17 +130,25 @@ pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
             continue;
         }
         let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
-        let covered = {
-            let i = taken.partition_point(|c| c.end <= cs);
-            i < taken.len() && taken[i].start < ce
-        };
-        if covered {
-            continue;
+        if quoted {
+            // The label is no part of any content: an attribution that took it in misread
+            // the line (`"PENCE: Well, look, Clinton apparently thinks ...` is not what
+            // Clinton thinks).
+            let at = toks[label].start;
+            found.retain(|f| !f.content.iter().any(|c| c.start <= at && at < c.end));
+        } else {
+            let covered = {
+                let i = taken.partition_point(|c| c.end <= cs);
+                i < taken.len() && taken[i].start < ce
+            };
+            if covered {
+                continue;
+            }
         }
         found.push(Found {
             content: vec![Span::new(cs, ce)],
             cue: Some((k, k + 1)),
-            speaker: Some((para, k)),
+            speaker: Some((label, k)),
             confidence: 0.6,
         });
     }
