@@ -11,7 +11,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
+use std::io::Read;
 use std::sync::OnceLock;
 
 use flate2::read::GzDecoder;
@@ -29,12 +29,18 @@ pub enum Sex {
 }
 
 /// Share of the census sample (per 100,000 people) of each known first name: (female, male).
-fn table() -> &'static HashMap<Box<str>, (u32, u32), FxBuildHasher> {
-    static TABLE: OnceLock<HashMap<Box<str>, (u32, u32), FxBuildHasher>> = OnceLock::new();
+/// Built on first use from one decompressed string, which the table borrows its names from
+/// for the life of the process: start-up reads it, so no name is copied or lower-cased again.
+fn table() -> &'static HashMap<&'static str, (u32, u32), FxBuildHasher> {
+    static TABLE: OnceLock<HashMap<&'static str, (u32, u32), FxBuildHasher>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::default();
-        for line in BufReader::new(GzDecoder::new(FIRST_NAMES_TSV_GZ)).lines() {
-            let line = line.expect("the embedded first-name table is valid gzip");
+        let mut tsv = String::new();
+        GzDecoder::new(FIRST_NAMES_TSV_GZ)
+            .read_to_string(&mut tsv)
+            .expect("the embedded first-name table is valid gzip");
+        let tsv: &'static str = Box::leak(tsv.into_boxed_str());
+        let mut map = HashMap::with_capacity_and_hasher(tsv.len() / 12, FxBuildHasher);
+        for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
@@ -42,12 +48,27 @@ fn table() -> &'static HashMap<Box<str>, (u32, u32), FxBuildHasher> {
             let (Some(name), Some(fem), Some(male)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
-            let fem = fem.trim().parse::<f64>().unwrap_or(0.0) as u32;
-            let male = male.trim().parse::<f64>().unwrap_or(0.0) as u32;
-            map.insert(name.trim().to_lowercase().into_boxed_str(), (fem, male));
+            let name = name.trim();
+            let name: &'static str = if name
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                name
+            } else {
+                Box::leak(name.to_lowercase().into_boxed_str())
+            };
+            map.insert(name, (count(fem), count(male)));
         }
         map
     })
+}
+
+/// A share of the table: a whole number, or a decimal one rounded down (0 when unreadable).
+fn count(field: &str) -> u32 {
+    let field = field.trim();
+    field
+        .parse::<u32>()
+        .unwrap_or_else(|_| field.parse::<f64>().unwrap_or(0.0) as u32)
 }
 
 /// Census frequency of a first name (any case) as `(female, male)` shares of the sample, in
@@ -99,5 +120,50 @@ pub fn first_name_sex(name: &str) -> Option<Sex> {
         Some(Sex::Male)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_a_decimal_rounded_down() {
+        for field in [
+            "0",
+            "240",
+            " 3318 ",
+            "+5",
+            "2.9",
+            "1e3",
+            "-1",
+            "x",
+            "",
+            "99999999999",
+        ] {
+            let want = field.trim().parse::<f64>().unwrap_or(0.0) as u32;
+            assert_eq!(count(field), want, "{field:?}");
+        }
+    }
+
+    /// The table holds what reading the file line by line, lower-casing every name and
+    /// parsing every share as a decimal gives.
+    #[test]
+    fn the_table_is_the_file() {
+        use std::io::{BufRead, BufReader};
+        let mut want = std::collections::HashMap::new();
+        for line in BufReader::new(GzDecoder::new(FIRST_NAMES_TSV_GZ)).lines() {
+            let line = line.unwrap();
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let share = |s: &str| s.trim().parse::<f64>().unwrap_or(0.0) as u32;
+            want.insert(f[0].trim().to_lowercase(), (share(f[1]), share(f[2])));
+        }
+        assert_eq!(table().len(), want.len());
+        for (name, counts) in &want {
+            assert_eq!(table().get(name.as_str()), Some(counts), "{name}");
+        }
     }
 }

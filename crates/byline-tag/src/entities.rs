@@ -50,20 +50,32 @@ fn starts_upper(word: &str) -> bool {
 /// assert_eq!(c, [false, true, true, true, false]);
 /// ```
 pub fn is_candidate(words: &[&str], i: usize) -> bool {
-    candidate(|j| words[j], words.len(), i)
+    candidate(|j| starts_upper(words[j]), |j| words[j], words.len(), i)
 }
 
-fn candidate<'w>(word: impl Fn(usize) -> &'w str, n: usize, i: usize) -> bool {
-    let w = word(i);
-    if starts_upper(w) {
+/// [`is_candidate`] for word `i` of `n`, given whether each word starts upper-case and each
+/// word's text (read only for a lower-case word between two upper-case ones).
+fn candidate<'w>(
+    upper: impl Fn(usize) -> bool,
+    word: impl Fn(usize) -> &'w str,
+    n: usize,
+    i: usize,
+) -> bool {
+    if upper(i) {
         return true;
     }
     // The neighbours first: most lower-case words stand between lower-case words.
-    i > 0
-        && i + 1 < n
-        && starts_upper(word(i - 1))
-        && starts_upper(word(i + 1))
-        && CONNECTORS.contains(&w)
+    i > 0 && i + 1 < n && upper(i - 1) && upper(i + 1) && CONNECTORS.contains(&word(i))
+}
+
+/// Whether the word at `span` of `text` starts with an upper-case letter: [`starts_upper`]
+/// from the first byte, without slicing the text for an ASCII one.
+fn span_starts_upper(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.start) {
+        _ if span.start >= span.end => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => starts_upper(span.as_str(text)),
+    }
 }
 
 const GROUPS: [&str; 5] = ["PER", "ORG", "LOC", "NORP", "MISC"];
@@ -131,7 +143,8 @@ pub fn entity_input<'w>(
         // A very common word opening a sentence (`The`, `But`, `He`) is capitalised for its
         // place, not as a name, unless the gazetteer knows it.
         let common_opener = i == 0 && mention.is_none() && crate::freq::is_common_ascii(word, 12);
-        if !candidate(word_at, spans.len(), i) || common_opener {
+        let upper = |j: usize| span_starts_upper(text, spans[j]);
+        if !candidate(upper, word_at, spans.len(), i) || common_opener {
             input.push_fixed(word);
             prev_title = false;
             continue;
@@ -254,7 +267,7 @@ fn tag_document(
     } = buffers;
     for sentence in &segmentation.sentences {
         let tokens = &segmentation.tokens[sentence.tokens.clone()];
-        if !tokens.iter().any(|t| starts_upper(t.span.as_str(text))) {
+        if !tokens.iter().any(|t| span_starts_upper(text, t.span)) {
             continue;
         }
         spans.clear();
@@ -367,6 +380,21 @@ mod tests {
             "PER" => "PER",
             "ORG" => "ORG",
             _ => "LOC",
+        }
+    }
+
+    #[test]
+    fn a_span_starts_upper_as_its_text_does() {
+        let text = "A b Émile élan 1 \u{1F600} x";
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    span_starts_upper(text, span),
+                    starts_upper(span.as_str(text)),
+                    "{start}..{end}"
+                );
+            }
         }
     }
 
