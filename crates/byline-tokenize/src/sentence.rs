@@ -125,7 +125,7 @@ impl<'a> Splitter<'a> {
         let b = self.text.as_bytes();
         let last = b[tok.span.end - 1];
         if tok.kind == TokenKind::Word {
-            // Without branches: words end in any letter.
+            // Without branches, as the last letters of words follow no pattern.
             return (last != b'.') & !((last | 0x20 == b'm') & (tok.span.len() == 2));
         }
         // Bullets are all non-ASCII chars whose UTF-8 starts with 0xE2, as do curly quotes.
