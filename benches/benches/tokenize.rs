@@ -90,6 +90,28 @@ fn bench(c: &mut Criterion) {
         });
     }
 
+    // Typeset text: curly quotes and apostrophes and em dashes, which take the scanner off its
+    // ASCII path at every quotation, clitic and aside.
+    let mut typeset = String::with_capacity(article.len() * 11 / 10);
+    let mut open = true;
+    for c in article.chars() {
+        match c {
+            '\'' => typeset.push('\u{2019}'),
+            '"' => {
+                typeset.push(if open { '\u{201C}' } else { '\u{201D}' });
+                open = !open;
+            }
+            c => typeset.push(c),
+        }
+    }
+    let typeset = typeset
+        .replace(" - ", " \u{2014} ")
+        .replace("--", "\u{2014}");
+    group.throughput(Throughput::Bytes(typeset.len() as u64));
+    group.bench_function("segment/typeset_quotes_and_dashes", |b| {
+        b.iter(|| tokenizer.segment(black_box(&typeset)).tokens.len())
+    });
+
     // The orthographic heuristic's worst case: every sentence ends in an abbreviation before a
     // capitalised word, so the document is searched at each one (within a linear budget).
     let sentence = "The virus spread across the U.S. Officials said cases rose at 9 a.m. ";

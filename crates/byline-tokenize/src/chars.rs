@@ -148,10 +148,9 @@ pub(crate) fn ascii_word_run(b: &[u8], mut j: usize) -> usize {
     j
 }
 
-/// Whether a word continues at byte `i`: an ASCII alphanumeric or a non-ASCII alphanumeric.
-#[inline]
 /// Whether a superscript digit (`¹`, `²`, `⁴`), as footnote markers are written, starts at byte
 /// `i`.
+#[inline]
 pub(crate) fn superscript_digit_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     i < b.len()
@@ -162,6 +161,8 @@ pub(crate) fn superscript_digit_at(text: &str, i: usize) -> bool {
         )
 }
 
+/// Whether a word continues at byte `i`: an ASCII alphanumeric or a non-ASCII alphanumeric.
+#[inline]
 pub(crate) fn word_char_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     if i >= b.len() {

@@ -640,20 +640,16 @@ impl<'t, 'r> Scanner<'t, 'r> {
         let b = self.b;
         let n = b.len();
         if start == body {
-            // Cheap filter for `http`, `www.`, `ftp:` before the full comparison.
+            // Cheap filter for `http`, `www.`, `ftp:` before the full comparison, without
+            // branches: many words start with `h`, `f` or `w`, few with `ht`, `ft` or `ww`.
             let lead = b[start] | 0x20;
-            if matches!(lead, b'h' | b'f' | b'w') {
-                let next = if start + 1 < n {
-                    b[start + 1] | 0x20
-                } else {
-                    0
-                };
-                let maybe_url = next == if lead == b'w' { b'w' } else { b't' };
-                if maybe_url {
-                    if let Some(end) = self.url(start) {
-                        self.push(start, end, TokenKind::Url);
-                        return end;
-                    }
+            let next = b.get(start + 1).map_or(0, |c| c | 0x20);
+            let maybe_url = ((lead == b'h') | (lead == b'f')) & (next == b't')
+                | (lead == b'w') & (next == b'w');
+            if maybe_url {
+                if let Some(end) = self.url(start) {
+                    self.push(start, end, TokenKind::Url);
+                    return end;
                 }
             }
             if start >= self.no_email_until && self.at_sign_near(start) {

@@ -125,11 +125,8 @@ impl<'a> Splitter<'a> {
         let b = self.text.as_bytes();
         let last = b[tok.span.end - 1];
         if tok.kind == TokenKind::Word {
-            return match last {
-                b'.' => false,
-                b'M' | b'm' => tok.span.len() != 2,
-                _ => true,
-            };
+            // Without branches, as the last letters of words follow no pattern.
+            return (last != b'.') & !((last | 0x20 == b'm') & (tok.span.len() == 2));
         }
         // Bullets are all non-ASCII chars whose UTF-8 starts with 0xE2, as do curly quotes.
         if b[tok.span.start] == 0xE2 && is_bullet(self.s(k)) {
@@ -222,9 +219,18 @@ impl<'a> Splitter<'a> {
         let n = self.t.len();
         let is_caps = |k: usize| {
             let s = self.s(k);
-            self.t[k].kind == TokenKind::Word
-                && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-                && !s.chars().any(char::is_lowercase)
+            if self.t[k].kind != TokenKind::Word {
+                return false;
+            }
+            // One pass over ASCII words, which leaves at the first lower-case letter (`The`).
+            let mut upper = 0;
+            for c in s.bytes() {
+                if c.is_ascii_lowercase() {
+                    return false;
+                }
+                upper += usize::from(c.is_ascii_uppercase());
+            }
+            upper >= 2 && (s.is_ascii() || !s.chars().any(char::is_lowercase))
         };
         if n < 3 || !is_caps(0) || self.s(0).len() < 3 {
             return None;
@@ -479,6 +485,18 @@ impl<'a> Splitter<'a> {
     /// value and the index after it.
     fn list_marker(&self, k: usize) -> Option<(Marker, usize)> {
         let n = self.t.len();
+        // Only `(`, a word of up to five letters (`a`, `xxiii`) or a number of up to two digits
+        // can start a marker: most sentences start otherwise, which their span's length shows.
+        let tok = self.t.get(k)?;
+        let can_start = match tok.kind {
+            TokenKind::Punctuation => self.s(k) == "(",
+            TokenKind::Word => tok.span.len() <= 5,
+            TokenKind::Number => tok.span.len() <= 2,
+            _ => false,
+        };
+        if !can_start {
+            return None;
+        }
         if k + 2 < n && self.s(k) == "(" && self.s(k + 2) == ")" && self.attached(k + 2) {
             let s = self.s(k + 1);
             let value = match self.t[k + 1].kind {
