@@ -19,7 +19,8 @@ def _default_pipeline() -> Pipeline:
     """The pipeline with the embedded gazetteer, built on first use, once per process."""
     global _default
     if _default is None:
-        _default = Pipeline()
+        # The Arrow document schema has no tokens: parts of speech would be work for nothing.
+        _default = Pipeline(pos=False)
     return _default
 
 

@@ -43,6 +43,8 @@ def _pipeline(key: str, state: tuple[bytes | None, bool, bool, bool]) -> Pipelin
             with_default=with_default,
             entities=entities,
             quotes=quotes,
+            # The Arrow document schema has no tokens: parts of speech would be work for nothing.
+            pos=False,
         )
         _pipelines[key] = nlp
         _builds[key] = _builds.get(key, 0) + 1
