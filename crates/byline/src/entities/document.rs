@@ -299,7 +299,13 @@ fn is_country(gazetteer: &Gazetteer, id: EntryId) -> bool {
     matches!(gazetteer.description(id), Some("country" | "territory"))
 }
 
-fn country_of(gazetteer: &Gazetteer, id: EntryId) -> Option<Country<'_>> {
+/// The country of `id` (see [`Country`]); `known` keeps the countries already named by their
+/// descriptions, so that each is looked up once a document.
+fn country_of<'g>(
+    gazetteer: &'g Gazetteer,
+    id: EntryId,
+    known: &mut HashMap<&'g str, Country<'g>>,
+) -> Option<Country<'g>> {
     let description = gazetteer.description(id)?;
     let name = match description {
         "country" | "territory" => return Some(Country::Entry(id)),
@@ -311,12 +317,17 @@ fn country_of(gazetteer: &Gazetteer, id: EntryId) -> Option<Country<'_>> {
             name
         }
     };
+    if let Some(&country) = known.get(name) {
+        return Some(country);
+    }
     let bare = name.strip_prefix("The ").unwrap_or(name);
     let entry = gazetteer
         .lookup(bare)
         .into_iter()
         .find(|&c| is_country(gazetteer, c));
-    Some(entry.map_or(Country::Named(name), Country::Entry))
+    let country = entry.map_or(Country::Named(name), Country::Entry);
+    known.insert(name, country);
+    Some(country)
 }
 
 /// How far (in bytes, about three lines of news) a place supports the reading of an ambiguous
@@ -369,30 +380,45 @@ impl Support<'_> {
 /// `Georgia's capital Tbilisi` the country. Places named by one entry, or by several in one
 /// country, are the support; a tie keeps the gazetteer's choice.
 fn places(gazetteer: &Gazetteer, text: &str, out: &mut [(EntityMention, EntitySource)]) {
-    let mut named: Vec<(usize, Vec<EntryId>)> = Vec::new();
+    // Each place mention with the index of its name among the document's distinct place
+    // names, whose candidates are looked up once.
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<Vec<EntryId>> = Vec::new();
     for (i, (m, _)) in out.iter().enumerate() {
         if is_place(m.label) && m.entry.is_some() {
-            let mut candidates = gazetteer.lookup(m.span.as_str(text));
-            candidates.retain(|&c| is_place(gazetteer.label(c)));
-            named.push((i, candidates));
+            let surface = m.span.as_str(text);
+            let d = *names.entry(surface).or_insert_with(|| {
+                let mut candidates = gazetteer.lookup(surface);
+                candidates.retain(|&c| is_place(gazetteer.label(c)));
+                distinct.push(candidates);
+                distinct.len() - 1
+            });
+            named.push((i, d));
         }
     }
-    if named.len() < 2 || named.iter().all(|(_, c)| c.len() < 2) {
+    if named.len() < 2 || distinct.iter().all(|c| c.len() < 2) {
         return;
     }
-    let countries: Vec<Vec<Option<Country<'_>>>> = named
+    let mut known = HashMap::new();
+    let countries: Vec<Vec<Option<Country<'_>>>> = distinct
         .iter()
-        .map(|(_, c)| c.iter().map(|&id| country_of(gazetteer, id)).collect())
+        .map(|c| {
+            c.iter()
+                .map(|&id| country_of(gazetteer, id, &mut known))
+                .collect()
+        })
         .collect();
     let mut support: Vec<Support<'_>> = Vec::new();
-    for ((i, candidates), countries) in named.iter().zip(&countries) {
+    for &(i, d) in &named {
+        let (candidates, countries) = (&distinct[d], &countries[d]);
         let mut known = countries.iter().flatten();
         let Some(&country) = known.next() else {
             continue;
         };
         if known.all(|&c| c == country) {
             support.push(Support {
-                span: out[*i].0.span,
+                span: out[i].0.span,
                 entry: candidates[0],
                 country,
                 rank: if candidates.iter().all(|&c| is_country(gazetteer, c)) {
@@ -413,11 +439,12 @@ fn places(gazetteer: &Gazetteer, text: &str, out: &mut [(EntityMention, EntitySo
         return;
     }
     let mut seen: Vec<EntryId> = Vec::new();
-    for ((i, candidates), countries) in named.iter().zip(&countries) {
+    for &(i, d) in &named {
+        let (candidates, countries) = (&distinct[d], &countries[d]);
         if candidates.len() < 2 {
             continue;
         }
-        let m = &mut out[*i].0;
+        let m = &mut out[i].0;
         let Some(current) = candidates.iter().position(|&c| Some(c) == m.entry) else {
             continue;
         };
