@@ -138,7 +138,7 @@ pub struct Gazetteer {
     case: CaseMode,
     fold_diacritics: bool,
     matcher: matcher::Matcher,
-    /// The aliases as they run together in hashtags and handles, built at the first one.
+    /// The aliases as they run together in hashtags and handles, indexed at the first one.
     handles: std::sync::OnceLock<handles::Handles>,
 }
 

@@ -1,8 +1,8 @@
-//! Tokens per second of the embedded part-of-speech model, tagging sentence by sentence with
-//! reused buffers as the pipeline does.
+//! Tokens per second of the embedded part-of-speech models (Universal POS, Penn Treebank),
+//! tagging sentence by sentence with reused buffers as the pipeline does.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use byline_tag::{pos, Input, Scratch};
+use byline_tag::{penn, pos, Input, Model, Scratch};
 
 const TEXT: &str = "Iranian President Ebrahim Raisi condemned the West on Tuesday for allegedly supporting \" genocide \" carried out by Israel against Palestinians in Gaza .
 \" We will not back down , \" he told a crowd in Tehran , where thousands had gathered since the early morning .
@@ -16,9 +16,13 @@ fn bench(c: &mut Criterion) {
         .lines()
         .map(|l| l.split_whitespace().collect())
         .collect();
+    tag_all(c, "pos", pos(), &sentences);
+    tag_all(c, "penn", penn(), &sentences);
+}
+
+fn tag_all(c: &mut Criterion, name: &str, model: &'static Model, sentences: &[Vec<&str>]) {
     let tokens: usize = sentences.iter().map(Vec::len).sum();
-    let model = pos();
-    let mut group = c.benchmark_group("pos");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Elements(tokens as u64));
     group.bench_function("tag", |b| {
         let mut scratch = Scratch::default();
@@ -26,7 +30,7 @@ fn bench(c: &mut Criterion) {
         let mut out = Vec::new();
         b.iter(|| {
             let mut n = 0;
-            for s in &sentences {
+            for s in sentences {
                 input.clear();
                 for w in s {
                     input.push(w);

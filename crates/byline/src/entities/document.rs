@@ -4,6 +4,8 @@
 //! (`Georgia voters ... in Atlanta` is the US state).
 
 use byline_gazetteer::{EntityMention, EntryId, Gazetteer, Label};
+use std::collections::HashMap;
+
 use byline_tokenize::Span;
 
 use super::EntitySource;
@@ -75,6 +77,16 @@ const ORG_WORDS: &[&str] = &[
     "Unit",
 ];
 
+/// The longest acronym read in parentheses.
+const MAX_ACRONYM: usize = 10;
+
+/// The most acronym definitions a document's rule takes (a news article has a handful): the
+/// rule stays linear in the text whatever it holds.
+const MAX_DEFINITIONS: usize = 64;
+
+/// How far before an acronym its name is looked for.
+const MAX_NAME_BYTES: usize = 400;
+
 /// An acronym defined in the text: `long` is the name, `short` the acronym in parentheses.
 #[derive(Debug, PartialEq)]
 struct Definition {
@@ -88,13 +100,14 @@ struct Definition {
 fn definitions(text: &str) -> Vec<Definition> {
     let mut found = Vec::new();
     for (open, _) in text.match_indices('(') {
+        // Bounded look-ups either side: linear in the text whatever its parentheses.
         let inside = &text[open + 1..];
-        let Some(close) = inside.find(')') else {
-            break;
+        let Some(close) = inside.bytes().take(MAX_ACRONYM + 1).position(|b| b == b')') else {
+            continue;
         };
         let short = &inside[..close];
         let capitals: Vec<char> = short.chars().filter(char::is_ascii_uppercase).collect();
-        if !(2..=10).contains(&short.len())
+        if !(2..=MAX_ACRONYM).contains(&short.len())
             || !short.bytes().all(|b| b.is_ascii_alphanumeric())
             || !short.starts_with(|c: char| c.is_ascii_uppercase())
             || capitals.len() < 2
@@ -102,7 +115,20 @@ fn definitions(text: &str) -> Vec<Definition> {
         {
             continue;
         }
-        if let Some(start) = initials_start(&text[..open], &capitals) {
+        let mut from = open.saturating_sub(MAX_NAME_BYTES);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let start = initials_start(&text[from..open], &capitals).map(|s| s + from);
+        // A word cut by the window's edge is no word of the name.
+        let cut = |s: usize| {
+            s == from
+                && text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace())
+        };
+        if let Some(start) = start.filter(|&s| !cut(s)) {
             let end = text[..open].trim_end().len();
             found.push(Definition {
                 long: Span::new(start, end),
@@ -192,37 +218,66 @@ fn acronyms(text: &str, out: &mut Vec<(EntityMention, EntitySource)>) {
     if !text.contains('(') {
         return;
     }
+    // Each definition's entity, then one pass over the words of the text: each word that is a
+    // defined acronym takes the entity of its latest definition before it.
+    let mut named: Vec<(usize, &str, EntityMention, EntitySource)> = Vec::new();
     for def in definitions(text) {
-        let Some((named, source)) = anchor(text, &def, out) else {
+        if named.len() == MAX_DEFINITIONS {
+            break;
+        }
+        if let Some((m, source)) = anchor(text, &def, out) {
+            named.push((def.short.start, def.short.as_str(text), m, source));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    let mut by_acronym: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, short, _, _)) in named.iter().enumerate() {
+        by_acronym.entry(short).or_default().push(i);
+    }
+    let mut added = Vec::new();
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        let Some(defs) = by_acronym.get(&text[start..at]) else {
             continue;
         };
-        let short = def.short.as_str(text);
-        for (at, _) in text[def.short.start..].match_indices(short) {
-            let span = Span::new(def.short.start + at, def.short.start + at + short.len());
-            let alone = !text[..span.start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !text[span.end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !alone {
-                continue;
-            }
-            let first = out.partition_point(|(m, _)| m.span.end <= span.start);
-            let last = out.partition_point(|(m, _)| m.span.start < span.end);
-            let shared = EntityMention {
-                span,
-                title: None,
-                ..named.clone()
-            };
-            match &mut out[first..last] {
-                [] => out.insert(first, (shared, source)),
-                [(m, _)] if m.span == span => *m = shared,
-                _ => {}
-            }
+        let span = Span::new(start, at);
+        let alone = !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let latest = defs.iter().rev().find(|&&i| named[i].0 <= start);
+        let (Some(&i), true) = (latest, alone) else {
+            continue;
+        };
+        let (_, _, m, source) = &named[i];
+        let first = out.partition_point(|(m, _)| m.span.end <= span.start);
+        let last = out.partition_point(|(m, _)| m.span.start < span.end);
+        let shared = EntityMention {
+            span,
+            title: None,
+            ..m.clone()
+        };
+        match &mut out[first..last] {
+            [] => added.push((shared, *source)),
+            [(m, _)] if m.span == span => *m = shared,
+            _ => {}
         }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|(m, _)| m.span.start);
     }
 }
 
@@ -244,7 +299,13 @@ fn is_country(gazetteer: &Gazetteer, id: EntryId) -> bool {
     matches!(gazetteer.description(id), Some("country" | "territory"))
 }
 
-fn country_of(gazetteer: &Gazetteer, id: EntryId) -> Option<Country<'_>> {
+/// The country of `id` (see [`Country`]); `known` keeps the countries already named by their
+/// descriptions, so that each is looked up once a document.
+fn country_of<'g>(
+    gazetteer: &'g Gazetteer,
+    id: EntryId,
+    known: &mut HashMap<&'g str, Country<'g>>,
+) -> Option<Country<'g>> {
     let description = gazetteer.description(id)?;
     let name = match description {
         "country" | "territory" => return Some(Country::Entry(id)),
@@ -256,12 +317,17 @@ fn country_of(gazetteer: &Gazetteer, id: EntryId) -> Option<Country<'_>> {
             name
         }
     };
+    if let Some(&country) = known.get(name) {
+        return Some(country);
+    }
     let bare = name.strip_prefix("The ").unwrap_or(name);
     let entry = gazetteer
         .lookup(bare)
         .into_iter()
         .find(|&c| is_country(gazetteer, c));
-    Some(entry.map_or(Country::Named(name), Country::Entry))
+    let country = entry.map_or(Country::Named(name), Country::Entry);
+    known.insert(name, country);
+    Some(country)
 }
 
 /// How far (in bytes, about three lines of news) a place supports the reading of an ambiguous
@@ -314,30 +380,45 @@ impl Support<'_> {
 /// `Georgia's capital Tbilisi` the country. Places named by one entry, or by several in one
 /// country, are the support; a tie keeps the gazetteer's choice.
 fn places(gazetteer: &Gazetteer, text: &str, out: &mut [(EntityMention, EntitySource)]) {
-    let mut named: Vec<(usize, Vec<EntryId>)> = Vec::new();
+    // Each place mention with the index of its name among the document's distinct place
+    // names, whose candidates are looked up once.
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut distinct: Vec<Vec<EntryId>> = Vec::new();
     for (i, (m, _)) in out.iter().enumerate() {
         if is_place(m.label) && m.entry.is_some() {
-            let mut candidates = gazetteer.lookup(m.span.as_str(text));
-            candidates.retain(|&c| is_place(gazetteer.label(c)));
-            named.push((i, candidates));
+            let surface = m.span.as_str(text);
+            let d = *names.entry(surface).or_insert_with(|| {
+                let mut candidates = gazetteer.lookup(surface);
+                candidates.retain(|&c| is_place(gazetteer.label(c)));
+                distinct.push(candidates);
+                distinct.len() - 1
+            });
+            named.push((i, d));
         }
     }
-    if named.len() < 2 || named.iter().all(|(_, c)| c.len() < 2) {
+    if named.len() < 2 || distinct.iter().all(|c| c.len() < 2) {
         return;
     }
-    let countries: Vec<Vec<Option<Country<'_>>>> = named
+    let mut known = HashMap::new();
+    let countries: Vec<Vec<Option<Country<'_>>>> = distinct
         .iter()
-        .map(|(_, c)| c.iter().map(|&id| country_of(gazetteer, id)).collect())
+        .map(|c| {
+            c.iter()
+                .map(|&id| country_of(gazetteer, id, &mut known))
+                .collect()
+        })
         .collect();
     let mut support: Vec<Support<'_>> = Vec::new();
-    for ((i, candidates), countries) in named.iter().zip(&countries) {
+    for &(i, d) in &named {
+        let (candidates, countries) = (&distinct[d], &countries[d]);
         let mut known = countries.iter().flatten();
         let Some(&country) = known.next() else {
             continue;
         };
         if known.all(|&c| c == country) {
             support.push(Support {
-                span: out[*i].0.span,
+                span: out[i].0.span,
                 entry: candidates[0],
                 country,
                 rank: if candidates.iter().all(|&c| is_country(gazetteer, c)) {
@@ -358,16 +439,20 @@ fn places(gazetteer: &Gazetteer, text: &str, out: &mut [(EntityMention, EntitySo
         return;
     }
     let mut seen: Vec<EntryId> = Vec::new();
-    for ((i, candidates), countries) in named.iter().zip(&countries) {
+    for &(i, d) in &named {
+        let (candidates, countries) = (&distinct[d], &countries[d]);
         if candidates.len() < 2 {
             continue;
         }
-        let m = &mut out[*i].0;
+        let m = &mut out[i].0;
         let Some(current) = candidates.iter().position(|&c| Some(c) == m.entry) else {
             continue;
         };
         let span = m.span;
-        let near: Vec<&Support<'_>> = support
+        // Supports are in text order and do not overlap: those near start within the window.
+        let from = support.partition_point(|s| s.span.end + NEAR < span.start);
+        let to = support.partition_point(|s| s.span.start <= span.end + NEAR);
+        let near: Vec<&Support<'_>> = support[from..to.max(from)]
             .iter()
             .filter(|s| {
                 s.span != span
@@ -508,6 +593,24 @@ mod tests {
     }
 
     #[test]
+    fn many_definitions_and_parentheses_stay_in_order_and_disjoint() {
+        // Hostile shapes: unclosed and nested parentheses, words without spaces, a definition
+        // every few words, each acronym used again.
+        let unit = "Kivu Workers Union (KWU) and x(KWU)y ((( KWU) Nordwind Bank (NB) NB ";
+        let text = unit.repeat(2_000);
+        let mut out = Vec::new();
+        acronyms(&text, &mut out);
+        assert!(out.windows(2).all(|w| w[0].0.span.end <= w[1].0.span.start));
+        assert!(out.iter().all(|(m, _)| m.label == Label::Org));
+        // Every use of the first definitions' acronyms is named; the rule takes 64 definitions.
+        let kwu = out
+            .iter()
+            .filter(|(m, _)| m.span.as_str(&text) == "KWU")
+            .count();
+        assert!(kwu >= MAX_DEFINITIONS, "{kwu}");
+    }
+
+    #[test]
     fn an_acronym_of_no_organisation_word_stays_unnamed() {
         let text = "Gross Domestic Product (GDP) rose. GDP fell.";
         let mut out = Vec::new();
@@ -618,6 +721,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_long_list_of_places_decides_each_by_its_neighbours() {
+        let gazetteer = gazetteer();
+        let text = "Georgia and Atlanta; ".repeat(5_000) + &"Georgia and Tbilisi; ".repeat(5_000);
+        let ids = places_of(&gazetteer, &text);
+        let georgia: Vec<&str> = gazetteer
+            .find(&text)
+            .iter()
+            .zip(&ids)
+            .filter(|(m, _)| m.span.as_str(&text) == "Georgia")
+            .map(|(_, id)| id.as_deref().expect("linked"))
+            .collect();
+        assert_eq!(georgia.len(), 10_000);
+        // One switch, where Tbilisi comes within reach (250 bytes, 12 units): a tie there
+        // keeps the country.
+        let switch = georgia
+            .iter()
+            .position(|&id| id != "Q1428")
+            .expect("a switch");
+        assert!((4_985..=5_000).contains(&switch), "{switch}");
+        assert!(georgia[switch..].iter().all(|&id| id == "Q230"));
     }
 
     #[test]
