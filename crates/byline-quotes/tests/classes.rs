@@ -808,3 +808,28 @@ fn a_subordinate_clause_after_a_tag_is_not_a_speaker_phrase() {
         }
     }
 }
+
+#[test]
+fn a_quotation_closing_on_a_comma_before_a_conjunction_ends_the_content() {
+    // `repeatedly says, "Don't you do it," until gunshots are heard`: the clause after the
+    // closing mark is the writer's, whatever the conjunction, the marks or the speaker.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for conj in ["until", "when", "before", "as", "and", "but"] {
+                for verb in ["says", "said", "shouted"] {
+                    let text = format!(
+                        "{} repeatedly {verb}, {open}Do not do it,{close} {conj} the shots rang out.",
+                        cap(speaker)
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{open}Do not do it,{close}")],
+                        cap(speaker),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
