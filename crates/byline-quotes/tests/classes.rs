@@ -421,7 +421,19 @@ fn a_number_before_the_role_of_an_inverted_speaker_keeps_the_speaker() {
 /// goes on (`as a “grave threat” to stability`).
 #[test]
 fn an_object_named_as_a_quotation_ends_with_the_quotation() {
-    let verbs = ["criticized", "described", "blasted", "dismissed", "called"];
+    // Verbs of judgement and admiration alike (`admires Putin as a "strong leader"`).
+    let verbs = [
+        "criticized",
+        "described",
+        "blasted",
+        "dismissed",
+        "called",
+        "admires",
+        "admired",
+        "disparaged",
+        "disparages",
+        "belittled",
+    ];
     let objects = [
         "the law",
         "Clinton",
@@ -461,7 +473,7 @@ fn an_object_named_as_a_quotation_ends_with_the_quotation() {
             }
         }
     }
-    assert_eq!(n, 5 * 5 * 4 * 3 * 4);
+    assert_eq!(n, 5 * verbs.len() * 4 * 3 * 4);
     // The phrase goes on after the quotation: the content runs to the sentence's end.
     for trailer in [
         " as examples of his remarks.",
