@@ -845,3 +845,37 @@ fn a_quotation_closing_on_a_comma_before_a_conjunction_ends_the_content() {
         }
     }
 }
+
+#[test]
+fn words_owned_by_a_speaker_before_a_colon_are_the_speakers() {
+    // `Her answer: "No."`, `Lopez's reply: "..."`: the owner of a noun of saying is the
+    // speaker of the quotation after the colon, whatever the owner, the noun or the marks.
+    let owners = [
+        ("Her", "Her"),
+        ("His", "His"),
+        ("Their", "Their"),
+        ("Lopez's", "Lopez"),
+        ("Senator Maria Lopez\u{2019}s", "Senator Maria Lopez"),
+    ];
+    for (open, close) in STYLES {
+        for (owner, speaker) in owners {
+            for noun in ["answer", "reply", "message", "verdict", "response"] {
+                for adjective in ["", "blunt "] {
+                    let text =
+                        format!("{owner} {adjective}{noun}: {open}We will not yield.{close}");
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{open}We will not yield.{close}")],
+                        speaker.to_string(),
+                        noun.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+    // Owned by no one: no speaker to credit.
+    for text in ["The answer: \"Nobody knows.\"", "The verdict: \"Guilty.\""] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+}

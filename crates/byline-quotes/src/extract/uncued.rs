@@ -327,7 +327,13 @@ fn predicate_colon(doc: &Doc<'_>, qi: usize) -> Option<Found> {
     let copula = [
         "was", "is", "were", "are", "seemed", "sounded", "looked", "remained",
     ];
-    let verb = (a..colon).find(|&k| copula.iter().any(|w| doc.lower_is(k, w)))?;
+    let Some(verb) = (a..colon).find(|&k| copula.iter().any(|w| doc.lower_is(k, w))) else {
+        return if words_only {
+            possessed_words(doc, qi, a, colon)
+        } else {
+            None
+        };
+    };
     if !words_only || (a..colon).any(|k| doc.flags(k) & (SAY | TELL) != 0) {
         return None;
     }
@@ -360,6 +366,68 @@ fn predicate_colon(doc: &Doc<'_>, qi: usize) -> Option<Found> {
     Some(Found {
         content,
         cue: Some((verb, colon)),
+        speaker: Some(speaker),
+        confidence: 0.6,
+    })
+}
+
+/// Nouns of what a person says, owned by the speaker before a colon: `Her answer: "..."`.
+const SAID_NOUNS: &[&str] = &[
+    "answer",
+    "reply",
+    "response",
+    "retort",
+    "message",
+    "verdict",
+    "advice",
+    "words",
+    "reaction",
+    "explanation",
+    "warning",
+    "plea",
+    "promise",
+    "pitch",
+    "comment",
+    "statement",
+    "assessment",
+    "conclusion",
+    "argument",
+    "view",
+    "take",
+    "question",
+    "request",
+    "demand",
+];
+
+/// A quotation after a colon that ends a noun of saying owned by its speaker: `Her answer:
+/// "..."`, `Lopez's reply: "..."`, `His blunt message: "..."`, `Senator Lopez's response:
+/// "..."`. The owner is the speaker, the noun the cue.
+fn possessed_words(doc: &Doc<'_>, qi: usize, a: usize, colon: usize) -> Option<Found> {
+    let noun = colon - 1;
+    if !SAID_NOUNS.iter().any(|w| doc.lower_is(noun, w)) || doc.is_cap(noun) && noun > a {
+        return None;
+    }
+    let speaker = if POSSESSIVES.iter().any(|w| doc.lower_is(a, w)) {
+        // At most one word describing the noun (`His blunt message:`).
+        if noun - a > 2 {
+            return None;
+        }
+        (a, a + 1)
+    } else {
+        let k = (a + 1..noun)
+            .find(|&k| doc.word(k).starts_with(['\'', '’']) && doc.word(k).len() > 1)?;
+        if !(a..k).all(|m| doc.is_cap(m)) || noun - k > 2 {
+            return None;
+        }
+        (a, k)
+    };
+    let q = doc.quotes[qi];
+    let mut content = vec![Span::new(q.start, q.end)];
+    let mut used = vec![false; doc.quotes.len()];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, &mut used);
+    Some(Found {
+        content,
+        cue: Some((noun, noun + 1)),
         speaker: Some(speaker),
         confidence: 0.6,
     })
