@@ -95,6 +95,9 @@ pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
             _ => taken.push(c),
         }
     }
+    // Byte starts of quoted labels (`"WALLACE:`), and the attributions of labelled lines.
+    let mut labels: Vec<usize> = Vec::new();
+    let mut lines: Vec<Found> = Vec::new();
     let mut p = 0;
     while p < toks.len() {
         let para = p;
@@ -131,11 +134,7 @@ pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
         }
         let (cs, ce) = (toks[k + 1].start, toks[end - 1].end);
         if quoted {
-            // The label is no part of any content: an attribution that took it in misread
-            // the line (`"PENCE: Well, look, Clinton apparently thinks ...` is not what
-            // Clinton thinks).
-            let at = toks[label].start;
-            found.retain(|f| !f.content.iter().any(|c| c.start <= at && at < c.end));
+            labels.push(toks[label].start);
         } else {
             let covered = {
                 let i = taken.partition_point(|c| c.end <= cs);
@@ -145,13 +144,25 @@ pub(super) fn colon_labels(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 continue;
             }
         }
-        found.push(Found {
+        lines.push(Found {
             content: vec![Span::new(cs, ce)],
             cue: Some((k, k + 1)),
             speaker: Some((label, k)),
             confidence: 0.6,
         });
     }
+    // A quoted label is no part of any content: an attribution that took one in misread the
+    // line (`"PENCE: Well, look, Clinton apparently thinks ...` is not what Clinton thinks).
+    // One pass over the found, the labels (in text order) searched: linear in the lines.
+    if !labels.is_empty() {
+        found.retain(|f| {
+            !f.content.iter().any(|c| {
+                let i = labels.partition_point(|&l| l < c.start);
+                i < labels.len() && labels[i] < c.end
+            })
+        });
+    }
+    found.extend(lines);
 }
 
 /// Quotations no cue claimed: a dash credit (`"..." — Commissioner X`) or a colon label
