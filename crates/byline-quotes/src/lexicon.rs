@@ -290,6 +290,9 @@ const MIXED_VERBS: &[&str] = &[
     "declare",
     "pronounce",
     "acknowledge",
+    "admire",
+    "disparage",
+    "belittle",
 ];
 
 /// Forms of verbs of judgement and stance whose object news attribution counts as content

@@ -421,7 +421,19 @@ fn a_number_before_the_role_of_an_inverted_speaker_keeps_the_speaker() {
 /// goes on (`as a “grave threat” to stability`).
 #[test]
 fn an_object_named_as_a_quotation_ends_with_the_quotation() {
-    let verbs = ["criticized", "described", "blasted", "dismissed", "called"];
+    // Verbs of judgement and admiration alike (`admires Putin as a "strong leader"`).
+    let verbs = [
+        "criticized",
+        "described",
+        "blasted",
+        "dismissed",
+        "called",
+        "admires",
+        "admired",
+        "disparaged",
+        "disparages",
+        "belittled",
+    ];
     let objects = [
         "the law",
         "Clinton",
@@ -461,7 +473,7 @@ fn an_object_named_as_a_quotation_ends_with_the_quotation() {
             }
         }
     }
-    assert_eq!(n, 5 * 5 * 4 * 3 * 4);
+    assert_eq!(n, 5 * verbs.len() * 4 * 3 * 4);
     // The phrase goes on after the quotation: the content runs to the sentence's end.
     for trailer in [
         " as examples of his remarks.",
@@ -806,5 +818,64 @@ fn a_subordinate_clause_after_a_tag_is_not_a_speaker_phrase() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_quotation_closing_on_a_comma_before_a_conjunction_ends_the_content() {
+    // `repeatedly says, "Don't you do it," until gunshots are heard`: the clause after the
+    // closing mark is the writer's, whatever the conjunction, the marks or the speaker.
+    for (open, close) in STYLES {
+        for speaker in SPEAKERS {
+            for conj in ["until", "when", "before", "as", "and", "but"] {
+                for verb in ["says", "said", "shouted"] {
+                    let text = format!(
+                        "{} repeatedly {verb}, {open}Do not do it,{close} {conj} the shots rang out.",
+                        cap(speaker)
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{open}Do not do it,{close}")],
+                        cap(speaker),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn words_owned_by_a_speaker_before_a_colon_are_the_speakers() {
+    // `Her answer: "No."`, `Lopez's reply: "..."`: the owner of a noun of saying is the
+    // speaker of the quotation after the colon, whatever the owner, the noun or the marks.
+    let owners = [
+        ("Her", "Her"),
+        ("His", "His"),
+        ("Their", "Their"),
+        ("Lopez's", "Lopez"),
+        ("Senator Maria Lopez\u{2019}s", "Senator Maria Lopez"),
+    ];
+    for (open, close) in STYLES {
+        for (owner, speaker) in owners {
+            for noun in ["answer", "reply", "message", "verdict", "response"] {
+                for adjective in ["", "blunt "] {
+                    let text =
+                        format!("{owner} {adjective}{noun}: {open}We will not yield.{close}");
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![format!("{open}We will not yield.{close}")],
+                        speaker.to_string(),
+                        noun.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+    // Owned by no one: no speaker to credit.
+    for text in ["The answer: \"Nobody knows.\"", "The verdict: \"Guilty.\""] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
     }
 }

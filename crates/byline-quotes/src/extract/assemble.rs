@@ -363,6 +363,15 @@ fn introduced(
                 && (doc.toks[close - 1].is_punct('?')
                     || doc.toks[close - 1].is_punct('!')
                     || doc.toks[close - 1].is_punct('.'));
+            // `says, "Don't you do it," until shots are heard`: so does a quotation closing on
+            // a comma before a conjunction that opens a clause of the writer's.
+            const THEN: &[&str] = &[
+                "until", "when", "before", "after", "while", "as", "because", "and", "but",
+            ];
+            let complete = complete
+                || close > 0
+                    && doc.toks[close - 1].is_punct(',')
+                    && THEN.iter().any(|w| doc.lower_is(close + 1, w));
             if doc.quotes[q].closed
                 && close + 1 < end
                 && (complete
