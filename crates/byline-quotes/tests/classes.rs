@@ -879,3 +879,28 @@ fn words_owned_by_a_speaker_before_a_colon_are_the_speakers() {
         assert_eq!(read(text, &run(text)), [], "{text}");
     }
 }
+
+#[test]
+fn a_noun_after_an_article_and_an_adjective_is_not_a_cue() {
+    // `a strong signal that ...`, `an hourlong show`, `the low demand for`: a bare form after
+    // `a`/`an` and a word describing it is a noun, never a verb of a speaker `a strong`.
+    for adjective in ["strong", "clear", "massive", "hourlong", "new"] {
+        for noun in [
+            "signal", "show", "demand", "snap", "report", "claim", "comment",
+        ] {
+            for article in ["a", "an"] {
+                let text = format!(
+                    "It was {article} {adjective} {noun} that racism will not be tolerated."
+                );
+                assert_eq!(read(&text, &run(&text)), [], "{text}");
+            }
+        }
+    }
+    // A quantity with a verb after it still speaks: `a majority say ...`.
+    for quantity in ["majority", "handful", "third", "quarter", "number"] {
+        let text = format!("Of the voters polled, a {quantity} say the race is close.");
+        let got = read(&text, &run(&text));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, owned(&["the race is close."]), "{text}");
+    }
+}

@@ -169,6 +169,34 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         {
             continue;
         }
+        // A noun after an indefinite article and one word describing it (`a strong signal
+        // that`, `an hourlong show`, `a massive snap exercise`): a singular subject would take
+        // `signals`, so a bare form there is no verb. Not after a quantity (`a few say`).
+        const QUANTITY: &[&str] = &[
+            "few",
+            "lot",
+            "number",
+            "majority",
+            "minority",
+            "handful",
+            "couple",
+            "third",
+            "quarter",
+            "half",
+            "plurality",
+            "dozen",
+        ];
+        if i > a + 1
+            && f & F_BASE != 0
+            && f & (F_S | F_PAST | F_ING) == 0
+            && (doc.lower_is(i - 2, "a") || doc.lower_is(i - 2, "an"))
+            && doc.toks[i - 1].is_word()
+            && !doc.is_cap(i - 1)
+            && doc.in_quote[i - 1] == 0
+            && !QUANTITY.iter().any(|w| doc.lower_is(i - 1, w))
+        {
+            continue;
+        }
         // An infinitive (`declined to say`), except `went on to say`.
         if i > a && doc.lower_is(i - 1, "to") && !(i > a + 1 && doc.lower_is(i - 2, "on")) {
             continue;
