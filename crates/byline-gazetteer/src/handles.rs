@@ -64,6 +64,10 @@ impl Handles {
         for e in 0..store.len() {
             for k in 0..store.alias_count(e) {
                 let alias = store.alias(e, k);
+                // A one-word alias is found by the gazetteer's own lookup.
+                if alias.chars().all(char::is_alphanumeric) {
+                    continue;
+                }
                 squash(alias, &mut squashed);
                 if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
                     continue;
