@@ -3,9 +3,10 @@
 //!
 //! A tag is cut into words on CamelCase (`Stand|With|Ukraine`, `BBC|Breaking`), letters
 //! against digits, and underscores. Every run of its words (longest first, leftmost first) is
-//! squashed (lower case, letters and digits only) and looked up among the gazetteer's aliases
-//! squashed the same way, an index built when the gazetteer meets its first tag. So a tag
-//! written all in one case matches only as a whole (`#blacklivesmatter`), and `#Bahamas`
+//! looked up, its words apart, as the gazetteer looks names up (case and diacritics folded). A
+//! tag of one word in one case (`#blacklivesmatter`) is also looked up squashed (lower case,
+//! letters and digits only) among the aliases squashed the same way, an index built at the
+//! first such tag. So a tag written all in one case matches only as a whole, and `#Bahamas`
 //! holds no `Hamas`. The mention's span is the matched part, without `#`, `@` or the tag's
 //! other words, so that `text[start:end]` is the name as written.
 //!
@@ -63,6 +64,10 @@ impl Handles {
         for e in 0..store.len() {
             for k in 0..store.alias_count(e) {
                 let alias = store.alias(e, k);
+                // A one-word alias is found by the gazetteer's own lookup.
+                if alias.chars().all(char::is_alphanumeric) {
+                    continue;
+                }
                 squash(alias, &mut squashed);
                 if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
                     continue;
@@ -109,10 +114,10 @@ fn boundaries(body: &str) -> Vec<usize> {
 /// Gazetteer names found inside one tag's body, as (span in the body, entry), in order and
 /// not overlapping: from each word boundary, the longest run of words that is an alias.
 fn find_in(gazetteer: &Gazetteer, body: &str) -> Vec<(Span, EntryId)> {
-    let handles = gazetteer.handles();
     let cuts = boundaries(body);
     let mut out = Vec::new();
     let mut squashed = String::new();
+    let mut spaced = String::new();
     let mut alias_squashed = String::new();
     let mut a = 0;
     while a + 1 < cuts.len() {
@@ -126,26 +131,61 @@ fn find_in(gazetteer: &Gazetteer, body: &str) -> Vec<(Span, EntryId)> {
                     continue;
                 }
                 squash(written, &mut squashed);
-                let Some(&(e, k, acronym)) = handles.index.get(&key(&squashed)) else {
+                if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
+                    continue;
+                }
+                // The run's words apart, as the gazetteer reads names (`Black Lives Matter`);
+                // a tag of one word in one case (`blacklivesmatter`) in the squashed index.
+                spaced.clear();
+                for w in cuts[a..=b].windows(2) {
+                    let piece = &body[w[0]..w[1]];
+                    if piece.starts_with(char::is_alphanumeric) {
+                        if !spaced.is_empty() {
+                            spaced.push(' ');
+                        }
+                        spaced.push_str(piece);
+                    }
+                }
+                let entry = match gazetteer.lookup(&spaced).first() {
+                    Some(&entry) => Some(entry),
+                    None if cuts.len() == 2 => {
+                        from_index(gazetteer, &squashed, &mut alias_squashed)
+                    }
+                    None => None,
+                };
+                let Some(entry) = entry else {
                     continue;
                 };
-                let alias = gazetteer.store.alias(e as usize, k as usize);
-                squash(alias, &mut alias_squashed);
-                if alias_squashed != squashed
-                    || (acronym && written.chars().any(char::is_lowercase))
-                {
+                // An acronym (`NATO`) only where the tag writes it in capitals.
+                let store = &gazetteer.store;
+                let e = entry.0 as usize;
+                let acronym = (0..store.alias_count(e)).any(|k| {
+                    let alias = store.alias(e, k);
+                    squash(alias, &mut alias_squashed);
+                    alias_squashed == squashed && is_acronym(alias)
+                });
+                if acronym && written.chars().any(char::is_lowercase) {
                     continue;
                 }
-                if let Some(&entry) = gazetteer.lookup(alias).first() {
-                    out.push((Span::new(start, end), entry));
-                    next = b;
-                    break;
-                }
+                out.push((Span::new(start, end), entry));
+                next = b;
+                break;
             }
         }
         a = next;
     }
     out
+}
+
+/// The best entry of the alias that squashes to `squashed`, from the index.
+fn from_index(gazetteer: &Gazetteer, squashed: &str, buf: &mut String) -> Option<EntryId> {
+    let &(e, k, _) = gazetteer.handles().index.get(&key(squashed))?;
+    let alias = gazetteer.store.alias(e as usize, k as usize);
+    squash(alias, buf);
+    if buf != squashed {
+        return None;
+    }
+    gazetteer.lookup(alias).first().copied()
 }
 
 /// Adds to `mentions` (in order, not overlapping) the gazetteer names inside the hashtags and
