@@ -77,6 +77,7 @@ text = {
     "scripts and emoji": lambda: repeat(scripts, MB * factor),
     "CRLF and lone CR": lambda: repeat(article.replace("\n", "\r\n") + "\r\r", MB * factor),
     "no spaces": lambda: repeat("Putin\u201csaid\u201d", MB * factor),
+    "one-word names": lambda: repeat("Clinton is here. Bakare said so. ", MB * factor),
 }.get(family)
 if text is not None:
     with open(path, "w", encoding="utf-8") as f:
@@ -103,6 +104,7 @@ run() {
 [[ "$FAMILIES" == none ]] || printf '%-24s %9s %8s %9s %8s %7s %9s %9s\n' family "MB@1x" "s@1x" "MB@10x" "s@10x" ratio "MiB@1x" "MiB@10x"
 for family in "large document" "single line" "quote marks balanced" "quote marks unbalanced" \
     "nested quotes" "control characters" "scripts and emoji" "CRLF and lone CR" "no spaces" \
+    "one-word names" \
     "many documents"; do
     [[ "$FAMILIES" == all || ",$FAMILIES," == *",$family,"* ]] || continue
     gen "$family" 1 "$work/1x.jsonl"

@@ -2,6 +2,8 @@
 //! organisations and places no gazetteer lists. The gazetteer stays the linker: a mention the
 //! model finds gets an entity id when an alias of a fitting entry matches it.
 
+use std::collections::HashMap;
+
 use byline_gazetteer::{EntityMention, EntityRecognizer, Gazetteer, Label};
 use byline_tag::ModelMention;
 use byline_tokenize::Segmentation;
@@ -153,24 +155,43 @@ fn merge(
 }
 
 /// A one-word person mention found by the model alone that is the last name of an earlier
-/// person of the document is that person (`Olusegun Bakare ... Bakare`).
+/// person of the document is that person (`Olusegun Bakare ... Bakare`): the nearest earlier full
+/// name with that last name, kept by last name as the mentions go, so that a document of many
+/// one-word names costs one pass, not one look back per name.
 fn share_people(out: &mut [(EntityMention, EntitySource)]) {
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
     for i in 0..out.len() {
         let (m, source) = &out[i];
-        if *source != EntitySource::Model || m.label != Label::Person || m.name.contains(' ') {
+        if m.label != Label::Person {
             continue;
         }
-        let earlier = out[..i].iter().rev().find(|(e, _)| {
-            e.label == Label::Person
-                && e.name.contains(' ')
-                && e.name.rsplit(' ').next() == Some(m.name.as_str())
-        });
-        if let Some((e, _)) = earlier {
-            let (name, id, entry) = (e.name.clone(), e.entity_id.clone(), e.entry);
+        if let Some((_, surname)) = m.name.rsplit_once(' ') {
+            match by_surname.get_mut(surname) {
+                Some(at) => *at = i,
+                None => {
+                    by_surname.insert(surname.to_owned(), i);
+                }
+            }
+            continue;
+        }
+        if *source != EntitySource::Model {
+            continue;
+        }
+        if let Some(&j) = by_surname.get(m.name.as_str()) {
+            let (name, id, entry) = (
+                out[j].0.name.clone(),
+                out[j].0.entity_id.clone(),
+                out[j].0.entry,
+            );
             let m = &mut out[i].0;
             m.name = name;
             m.entity_id = id;
             m.entry = entry;
+            if let Some((_, surname)) = m.name.rsplit_once(' ') {
+                if let Some(at) = by_surname.get_mut(surname) {
+                    *at = i;
+                }
+            }
         }
     }
 }
