@@ -69,7 +69,9 @@ fn is_acronym(alias: &str) -> bool {
 impl Handles {
     fn build(gazetteer: &Gazetteer) -> Handles {
         let store = &gazetteer.store;
-        let mut index = FxHashMap::default();
+        // Sized once for every alias, so that the table never grows while it is filled.
+        let aliases = (0..store.len()).map(|e| store.alias_count(e)).sum();
+        let mut index = FxHashMap::with_capacity_and_hasher(aliases, Default::default());
         let mut squashed = Vec::new();
         for e in 0..store.len() {
             for k in 0..store.alias_count(e) {
