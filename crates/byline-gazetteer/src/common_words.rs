@@ -432,8 +432,21 @@ static COMMON_WORDS: &[&str] = &[
 
 /// Whether `lower` (a lower-case word) is a common English word.
 pub(crate) fn is_common_word(lower: &str) -> bool {
-    COMMON_WORDS.binary_search(&lower).is_ok()
+    lower.len() <= LONGEST && COMMON_WORDS.binary_search(&lower).is_ok()
 }
+
+/// The length in bytes of the longest common word: a longer word is none, without a search.
+const LONGEST: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < COMMON_WORDS.len() {
+        if COMMON_WORDS[i].len() > longest {
+            longest = COMMON_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// Whether `word`, lower-cased, is a common English word; lower-cases an ASCII word on the stack.
 pub(crate) fn is_common_word_lowered(word: &str) -> bool {
