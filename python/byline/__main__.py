@@ -54,15 +54,24 @@ Examples:
 HELP = {
     "inputs": "Inputs: .txt files, .jsonl files, folders of .txt files, or - for standard input "
     "[default: -]. Example: `byline annotate a.txt b.jsonl articles/`",
-    "format": "How to read the inputs: auto (files by extension; standard input as JSON Lines "
-    "when it starts with `{`, else as one text document), text (each input is one plain-text "
-    "document), jsonl (each input is JSON Lines). Example: `cat article.txt | byline annotate - "
-    "--format text`",
-    "output": "Write JSON Lines to FILE instead of standard output. Example: `-o annotated.jsonl`",
-    "text_field": "The JSON Lines field holding the text. Example: `--text-field body`",
-    "id_field": "The JSON Lines field holding the document id (a string or a number, written as "
-    "a string; documents without one get their position in their file, from 0; blank lines do "
-    "not count). Example: `--id-field doc_id`",
+    "format": "How to read the inputs: auto (files by extension: .jsonl and .ndjson JSON "
+    "Lines, .parquet and .pq Parquet, others text; standard input as JSON Lines when it starts "
+    "with `{`, else as one text document), text (each input is one plain-text document), jsonl "
+    "(each input is JSON Lines), parquet (read by the Rust command only: here it is refused "
+    "with a message). Example: `cat article.txt | byline annotate - --format text`",
+    "output": "Write to FILE instead of standard output: JSON Lines (Parquet, for a FILE ending "
+    "in .parquet or .pq, is written by the Rust command only). Example: `-o annotated.jsonl`",
+    "output_format": "What to write: auto (Parquet when the -o file ends in .parquet or .pq, "
+    "else JSON Lines), jsonl, parquet. Parquet is the Rust command's (`byline annotate`); in "
+    "Python, `byline.annotate_arrow` annotates pyarrow tables. Example: `--output-format jsonl`",
+    "keep": "Fields (JSON Lines) or columns (Parquet) carried through to the output beside the "
+    "id, comma-separated or repeated: absent or null values are written as null. Example: "
+    "`--keep date,outlet`",
+    "text_field": "The JSON Lines field (Parquet column) holding the text. "
+    "Example: `--text-field body`",
+    "id_field": "The JSON Lines field (Parquet column) holding the document id (a string or a "
+    "number, written as a string; documents without one get their position in their file, "
+    "from 0; blank lines do not count). Example: `--id-field doc_id`",
     "threads": "Worker threads; 0 = BYLINE_NUM_THREADS, or one per core; 1 does all the work in "
     "order on one thread. Output order never depends on it. Example: `--threads 4`",
     "gazetteer": "A gazetteer file (TSV, CSV or JSON Lines); repeatable. Replaces the embedded "
@@ -119,6 +128,7 @@ class Item:
     text: str | None
     error: str | None
     bytes: int = 0
+    record: dict[str, Any] | None = None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -141,9 +151,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     annotate.add_argument("inputs", nargs="*", metavar="INPUT", help=HELP["inputs"])
     annotate.add_argument(
-        "--format", choices=("auto", "text", "jsonl"), default="auto", help=HELP["format"]
+        "--format",
+        "--input-format",
+        choices=("auto", "text", "jsonl", "parquet"),
+        default="auto",
+        help=HELP["format"],
     )
     annotate.add_argument("-o", "--output", metavar="FILE", help=HELP["output"])
+    annotate.add_argument(
+        "--output-format",
+        choices=("auto", "jsonl", "parquet"),
+        default="auto",
+        help=HELP["output_format"],
+    )
+    annotate.add_argument(
+        "--keep", action="append", default=[], metavar="FIELD,...", help=HELP["keep"]
+    )
     annotate.add_argument("--text-field", default="text", metavar="NAME", help=HELP["text_field"])
     annotate.add_argument("--id-field", default="id", metavar="NAME", help=HELP["id_field"])
     annotate.add_argument(
@@ -296,20 +319,22 @@ def _json_lines(
                 fallback,
                 None,
                 f"{origin}: field {_q(id_field)} is {kind}, not a string or a number",
+                record=record,
             )
             continue
         doc_id = found_id or fallback
         text = record.get(text_field)
         if text is None and text_field not in record:
-            yield Item(doc_id, None, f"{origin}: no {_q(text_field)} field")
+            yield Item(doc_id, None, f"{origin}: no {_q(text_field)} field", record=record)
         elif not isinstance(text, str):
             yield Item(
                 doc_id,
                 None,
                 f"{origin}: field {_q(text_field)} is {_kind(text)}, not a string",
+                record=record,
             )
         else:
-            yield Item(doc_id, text, None, len(raw))
+            yield Item(doc_id, text, None, len(raw), record)
 
 
 def _missing(inputs: Sequence[str]) -> str | None:
@@ -440,7 +465,76 @@ def _pipeline(gazetteers: Sequence[str], with_default: bool, n_threads: int = 0)
     )
 
 
+_OUTPUT_FIELDS = ("id", "sentences", "entities", "quotes", "error", "tokens", "paragraphs")
+_PARQUET = (".parquet", ".pq")
+
+
+def _keep_fields(args: argparse.Namespace) -> list[str]:
+    """The --keep fields, checked as the Rust command checks them (ValueError says why)."""
+    fields = [name.strip() for value in args.keep for name in value.split(",")]
+    for i, name in enumerate(fields):
+        if not name:
+            raise ValueError("--keep: an empty field name (a stray comma?)")
+        if name in fields[:i]:
+            raise ValueError(f"--keep: `{name}` is named twice")
+        if name in _OUTPUT_FIELDS:
+            raise ValueError(f"--keep {name}: the output has a field `{name}` of its own")
+        if name == args.text_field:
+            raise ValueError(
+                f"--keep {name}: `{name}` is the text field, which the output does not carry"
+            )
+        if name == args.id_field:
+            raise ValueError(f"--keep {name}: `{name}` is the id field, written as `id` already")
+    return fields
+
+
+def _parquet_asked(args: argparse.Namespace) -> str | None:
+    """What asks for Parquet, which this command leaves to the Rust one, if anything does."""
+    if args.format == "parquet":
+        return "--format parquet"
+    if args.output_format == "parquet":
+        return "--output-format parquet"
+    output: str | None = args.output
+    if args.output_format == "auto" and output is not None and output.endswith(_PARQUET):
+        return f"-o {output}"
+    inputs: list[str] = args.inputs
+    if args.format == "auto":
+        for name in inputs:
+            if name.endswith(_PARQUET):
+                return name
+    return None
+
+
+def _with_kept(line: str, doc_id: str, keys: list[str], record: dict[str, Any] | None) -> str:
+    """The JSON line with the kept fields right after its id, as the Rust command writes them."""
+    at = len('{"id":') + len(json.dumps(doc_id, ensure_ascii=False))
+    fields = "".join(
+        ","
+        + json.dumps(key, ensure_ascii=False)
+        + ":"
+        + json.dumps(
+            None if record is None else record.get(key), ensure_ascii=False, separators=(",", ":")
+        )
+        for key in keys
+    )
+    return line[:at] + fields + line[at:]
+
+
 def annotate(args: argparse.Namespace) -> int:
+    parquet = _parquet_asked(args)
+    if parquet is not None:
+        print(
+            f"byline: {parquet}: Parquet is read and written by the Rust command (`cargo install "
+            "byline-cli`, then `byline annotate`); in Python, read it with pyarrow and annotate "
+            "it with byline.annotate_arrow",
+            file=sys.stderr,
+        )
+        return ERROR
+    try:
+        keep = _keep_fields(args)
+    except ValueError as e:
+        print(f"byline: {e}", file=sys.stderr)
+        return ERROR
     missing = _missing(args.inputs)
     if missing is not None:
         print(f"byline: {missing}: no such file or folder", file=sys.stderr)
@@ -481,6 +575,8 @@ def annotate(args: argparse.Namespace) -> int:
                         out.write(_summary(item.id, doc).encode("utf-8"))
                     else:
                         line = doc.to_json(tokens=args.tokens, paragraphs=args.paragraphs)
+                        if keep:
+                            line = _with_kept(line, item.id, keep, item.record)
                         out.write(line.encode("utf-8") + b"\n")
                 if error is not None:
                     failed += 1
@@ -491,6 +587,8 @@ def annotate(args: argparse.Namespace) -> int:
                             ensure_ascii=False,
                             separators=(",", ":"),
                         )
+                        if keep:
+                            line = _with_kept(line, item.id, keep, item.record)
                         out.write(line.encode("utf-8") + b"\n")
                     if args.strict:
                         raise _Stop

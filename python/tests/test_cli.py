@@ -244,3 +244,57 @@ def test_every_option_has_the_rust_commands_help(command: list[str]) -> None:
         assert option in ours, f"{command}: {option} is missing"
         words = " ".join(description.split()[:8])
         assert words in ours, f"{command} {option}: {words!r} is not in the help"
+
+
+@needs_rust
+@pytest.mark.parametrize(
+    "keep", [["--keep", "date,outlet"], ["--keep", "outlet", "--keep", "date"], ["--keep", "n"]]
+)
+def test_kept_fields_are_written_as_the_rust_command_writes_them(
+    tmp_path: Path, keep: list[str]
+) -> None:
+    path = tmp_path / "kept.jsonl"
+    rows = [
+        {"id": "a", "text": "Lopez said the deal was dead.", "date": "2024-05-01", "n": 1.5},
+        {"id": "b", "text": "Kein Problem.", "outlet": "Zeit – Online", "date": None, "n": [1]},
+        {"id": "c", "body": "no text field", "outlet": {"name": "x"}},
+        {"text": "No id, no kept fields."},
+    ]
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) + "[1]\n", "utf-8"
+    )
+    args = ["annotate", str(path), *keep, "--json", "-q"]
+    rust = subprocess.run(
+        [str(RUST), *args], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    ours = run(*args)
+    assert rust.returncode == ours.returncode == 1, rust.stderr + ours.stderr
+    assert ours.stdout == rust.stdout
+    names = [n for value in keep[1::2] for n in value.split(",")]
+    for line in ours.stdout.splitlines():
+        doc = json.loads(line)
+        assert list(doc)[: 1 + len(names)] == ["id", *names]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "parquet", "corpus.jsonl"],
+        ["corpus.parquet"],
+        ["-", "-o", "out.parquet"],
+        ["-", "--output-format", "parquet"],
+    ],
+)
+def test_parquet_is_left_to_the_rust_command_with_a_message(args: list[str]) -> None:
+    out = run("annotate", *args)
+    assert out.returncode == 2
+    assert "Parquet is read and written by the Rust command" in out.stderr
+    assert "byline.annotate_arrow" in out.stderr
+    assert out.stdout == ""
+
+
+@pytest.mark.parametrize("keep", ["id", "entities", "text", "a,,b", "a,a"])
+def test_bad_kept_fields_are_usage_errors(keep: str) -> None:
+    out = run("annotate", "-", "--keep", keep, stdin='{"text": "Hi."}\n')
+    assert out.returncode == 2
+    assert out.stderr.startswith("byline: --keep")
