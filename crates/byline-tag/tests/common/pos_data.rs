@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use byline_tag::corpus::{read_conllu, TaggedSentence};
-use byline_tag::TrainingSentence;
+use byline_tag::{Trainer, TrainingSentence};
 
 /// The Universal POS tags, in the order of the model's tag ids.
 pub const UPOS: [&str; 17] = [
@@ -129,3 +129,77 @@ pub const PENN: [&str; 47] = [
 /// Training settings of the embedded Penn model: a smaller table than the UPOS model's, to
 /// keep its weights near 3 MB with three times the tags.
 pub const PENN_BITS: u32 = 15;
+
+/// The body of the `train_pos` and `train_penn` examples: trains a model on the split's training
+/// part with the tags of CoNLL-U column `column` (3 = UPOS, 4 = XPOS) as ids into `tagset`,
+/// `--bits` (default `bits`) and `--epochs` as asked, prints its held-out accuracy under `label`
+/// and writes it to `--out` when given. Errors are printed after `program`'s name.
+pub fn train_example(
+    program: &str,
+    label: &str,
+    column: usize,
+    tagset: &[&str],
+    bits: u32,
+) -> std::process::ExitCode {
+    match train(label, column, tagset, bits) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{program}: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn arg(name: &str, default: &str) -> String {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+        .unwrap_or_else(|| default.to_string())
+}
+
+fn train(label: &str, column: usize, tagset: &[&str], bits: u32) -> Result<(), String> {
+    let data = load_tags(&shared(), column, tagset)?;
+    eprintln!("inputs checksum {:#018x}", data.checksum);
+    if data.checksum != PINNED {
+        return Err(format!(
+            "inputs differ from the pinned ones ({PINNED:#018x})"
+        ));
+    }
+    let bits: u32 = arg("--bits", &bits.to_string())
+        .parse()
+        .map_err(|e| format!("--bits: {e}"))?;
+    let epochs: usize = arg("--epochs", &EPOCHS.to_string())
+        .parse()
+        .map_err(|e| format!("--epochs: {e}"))?;
+    let tokens: usize = data.train.iter().map(|s| s.len()).sum();
+    eprintln!(
+        "training on {} sentences, {tokens} tokens; 2^{bits} rows, {epochs} epochs",
+        data.train.len()
+    );
+    let tags = tagset.iter().map(|s| s.to_string()).collect();
+    let model = Trainer::new(tags, bits).train(&data.train, epochs, SEED);
+    let (gr, ga) = accuracy(&model, &data.held_gum);
+    let (pr, pa) = accuracy(&model, &data.held_pud);
+    println!(
+        "held-out GUM documents: {label} {:.4} ({gr}/{ga})",
+        gr as f64 / ga as f64
+    );
+    println!(
+        "held-out PUD sentences: {label} {:.4} ({pr}/{pa})",
+        pr as f64 / pa as f64
+    );
+    println!(
+        "held-out together:      {label} {:.4} ({}/{})",
+        (gr + pr) as f64 / (ga + pa) as f64,
+        gr + pr,
+        ga + pa
+    );
+    let out = arg("--out", "");
+    if !out.is_empty() {
+        let bytes = model.to_bytes();
+        std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+        println!("wrote {out}: {} bytes", bytes.len());
+    }
+    Ok(())
+}
