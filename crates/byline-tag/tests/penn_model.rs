@@ -5,7 +5,7 @@ mod common;
 
 use common::pos_data;
 
-use byline_tag::{penn, pos, Input, Scratch, Trainer};
+use byline_tag::{penn, pos};
 
 #[test]
 #[ignore = "needs ../shared: GUM and UD English-PUD under data/training (or $BYLINE_SHARED)"]
@@ -22,11 +22,11 @@ fn held_out_penn_accuracy_is_at_least_093() {
 fn training_again_gives_the_embedded_penn_model_byte_for_byte() {
     let data = pos_data::load_tags(&pos_data::shared(), 4, &pos_data::PENN).expect("corpora");
     assert_eq!(data.checksum, pos_data::PINNED, "inputs changed");
-    let tags = pos_data::PENN.iter().map(|s| s.to_string()).collect();
-    let model = Trainer::new(tags, pos_data::PENN_BITS).train(
-        &data.train,
+    let model = pos_data::train_model(
+        &data,
+        &pos_data::PENN,
+        pos_data::PENN_BITS,
         pos_data::EPOCHS,
-        pos_data::SEED,
     );
     assert!(
         model.to_bytes() == penn().to_bytes(),
@@ -42,23 +42,7 @@ fn the_tag_set_is_the_training_one() {
 
 #[test]
 fn a_sentence_tags_the_same_alone_and_after_others() {
-    let sentences: [&[&str]; 3] = [
-        &["The", "minister", "said", "talks", "would", "resume", "."],
-        &["Barcelona", "beat", "Leeds", "2-1", "on", "Sunday", "."],
-        &[
-            "\"", "We", "will", "not", "back", "down", ",", "\"", "he", "said", ".",
-        ],
-    ];
-    let mut scratch = Scratch::default();
-    let mut out = Vec::new();
-    for s in sentences {
-        let alone = penn().tag_words(s);
-        for other in sentences {
-            penn().tag(&Input::from_words(other), &mut scratch, &mut out);
-        }
-        penn().tag(&Input::from_words(s), &mut scratch, &mut out);
-        assert_eq!(alone, out);
-    }
+    pos_data::assert_context_free(penn());
 }
 
 /// Penn tags that refine each Universal tag: where the two models disagree beyond this, one of

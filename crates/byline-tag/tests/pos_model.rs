@@ -5,7 +5,7 @@ mod common;
 
 use common::pos_data;
 
-use byline_tag::{pos, Input, Scratch, Trainer};
+use byline_tag::pos;
 
 #[test]
 #[ignore = "needs ../shared: GUM and UD English-PUD under data/training (or $BYLINE_SHARED)"]
@@ -22,9 +22,7 @@ fn held_out_upos_accuracy_is_at_least_094() {
 fn training_again_gives_the_embedded_model_byte_for_byte() {
     let data = pos_data::load(&pos_data::shared()).expect("training corpora");
     assert_eq!(data.checksum, pos_data::PINNED, "inputs changed");
-    let tags = pos_data::UPOS.iter().map(|s| s.to_string()).collect();
-    let model =
-        Trainer::new(tags, pos_data::BITS).train(&data.train, pos_data::EPOCHS, pos_data::SEED);
+    let model = pos_data::train_model(&data, &pos_data::UPOS, pos_data::BITS, pos_data::EPOCHS);
     assert!(
         model.to_bytes() == pos().to_bytes(),
         "retrained model differs from data/pos.bin"
@@ -33,23 +31,7 @@ fn training_again_gives_the_embedded_model_byte_for_byte() {
 
 #[test]
 fn a_sentence_tags_the_same_alone_and_after_others() {
-    let sentences: [&[&str]; 3] = [
-        &["The", "minister", "said", "talks", "would", "resume", "."],
-        &["Barcelona", "beat", "Leeds", "2-1", "on", "Sunday", "."],
-        &[
-            "\"", "We", "will", "not", "back", "down", ",", "\"", "he", "said", ".",
-        ],
-    ];
-    let mut scratch = Scratch::default();
-    let mut out = Vec::new();
-    for s in sentences {
-        let alone = pos().tag_words(s);
-        for other in sentences {
-            pos().tag(&Input::from_words(other), &mut scratch, &mut out);
-        }
-        pos().tag(&Input::from_words(s), &mut scratch, &mut out);
-        assert_eq!(alone, out);
-    }
+    pos_data::assert_context_free(pos());
 }
 
 #[test]

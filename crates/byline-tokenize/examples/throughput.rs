@@ -12,25 +12,9 @@ use std::time::Instant;
 
 use byline_tokenize::Tokenizer;
 
-fn load(path: &str) -> Result<Vec<String>, String> {
-    let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    if !path.ends_with(".jsonl") {
-        return Ok(vec![data]);
-    }
-    let mut docs = Vec::new();
-    for (n, line) in data.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => docs.push(t.to_owned()),
-            None => return Err(format!("{path}:{}: no text field", n + 1)),
-        }
-    }
-    Ok(docs)
-}
+mod common;
+
+use common::load;
 
 /// Best seconds per pass over `docs`, over at least `min_secs` of passes.
 fn time(tokenizer: &Tokenizer, docs: &[&str], passes: Option<usize>) -> (f64, usize, usize) {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use byline_tag::corpus::{read_conllu, TaggedSentence};
-use byline_tag::{Trainer, TrainingSentence};
+use byline_tag::{Input, Model, Scratch, Trainer, TrainingSentence};
 
 /// The Universal POS tags, in the order of the model's tag ids.
 pub const UPOS: [&str; 17] = [
@@ -177,8 +177,7 @@ fn train(label: &str, column: usize, tagset: &[&str], bits: u32) -> Result<(), S
         "training on {} sentences, {tokens} tokens; 2^{bits} rows, {epochs} epochs",
         data.train.len()
     );
-    let tags = tagset.iter().map(|s| s.to_string()).collect();
-    let model = Trainer::new(tags, bits).train(&data.train, epochs, SEED);
+    let model = train_model(&data, tagset, bits, epochs);
     let (gr, ga) = accuracy(&model, &data.held_gum);
     let (pr, pa) = accuracy(&model, &data.held_pud);
     println!(
@@ -202,4 +201,33 @@ fn train(label: &str, column: usize, tagset: &[&str], bits: u32) -> Result<(), S
         println!("wrote {out}: {} bytes", bytes.len());
     }
     Ok(())
+}
+
+/// A model trained on `data`'s training part with `tagset`, `2^bits` rows and `epochs` passes,
+/// with the embedded models' seed.
+pub fn train_model(data: &PosData, tagset: &[&str], bits: u32, epochs: usize) -> Model {
+    let tags = tagset.iter().map(|s| s.to_string()).collect();
+    Trainer::new(tags, bits).train(&data.train, epochs, SEED)
+}
+
+/// Asserts that `model` tags each of a few sentences the same alone and after the others: no
+/// state leaks from one sentence into the next through the scratch space.
+pub fn assert_context_free(model: &Model) {
+    let sentences: [&[&str]; 3] = [
+        &["The", "minister", "said", "talks", "would", "resume", "."],
+        &["Barcelona", "beat", "Leeds", "2-1", "on", "Sunday", "."],
+        &[
+            "\"", "We", "will", "not", "back", "down", ",", "\"", "he", "said", ".",
+        ],
+    ];
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    for s in sentences {
+        let alone = model.tag_words(s);
+        for other in sentences {
+            model.tag(&Input::from_words(other), &mut scratch, &mut out);
+        }
+        model.tag(&Input::from_words(s), &mut scratch, &mut out);
+        assert_eq!(alone, out);
+    }
 }
