@@ -163,6 +163,51 @@ impl Trainer {
     /// assert_eq!(model.tags(), &["X".to_string()]);
     /// ```
     pub fn train(&self, data: &[TrainingSentence], epochs: usize, seed: u64) -> Model {
+        self.quantise(&self.averaged(data, epochs, seed))
+    }
+
+    /// Trains one averaged perceptron per seed (each shuffling `data` its own way) and returns
+    /// the mean of their weights, quantised: a model less swayed by the order of any one
+    /// shuffle. With one seed it is [`Trainer::train`]'s model; with none, a model of zero
+    /// weights.
+    ///
+    /// ```
+    /// use byline_tag::{Trainer, TrainingSentence};
+    /// let mut data = Vec::new();
+    /// for _ in 0..20 {
+    ///     let mut s = TrainingSentence::default();
+    ///     s.push("the", 0, &[]);
+    ///     s.push("dog", 1, &[]);
+    ///     data.push(s);
+    /// }
+    /// let t = Trainer::new(vec!["DET".into(), "NOUN".into()], 12);
+    /// let model = t.train_seeds(&data, 3, &[1, 2, 3]);
+    /// assert_eq!(model.tag_words(&["the", "dog"]), vec![0, 1]);
+    /// assert_eq!(t.train_seeds(&data, 3, &[7]).to_bytes(), t.train(&data, 3, 7).to_bytes());
+    /// ```
+    pub fn train_seeds(&self, data: &[TrainingSentence], epochs: usize, seeds: &[u64]) -> Model {
+        let mut sum = vec![0f64; (1usize << self.bits) * self.tags.len()];
+        for (i, &seed) in seeds.iter().enumerate() {
+            let avg = self.averaged(data, epochs, seed);
+            if i == 0 {
+                sum = avg;
+            } else {
+                for (s, a) in sum.iter_mut().zip(avg) {
+                    *s += a;
+                }
+            }
+        }
+        if seeds.len() > 1 {
+            let n = seeds.len() as f64;
+            for s in &mut sum {
+                *s /= n;
+            }
+        }
+        self.quantise(&sum)
+    }
+
+    /// The averaged weights after `epochs` passes over `data` shuffled by `seed`.
+    fn averaged(&self, data: &[TrainingSentence], epochs: usize, seed: u64) -> Vec<f64> {
         let n = self.tags.len();
         let size = (1usize << self.bits) * n;
         let mut w = vec![0f32; size];
@@ -222,9 +267,13 @@ impl Trainer {
             }
         }
         let steps = step.max(1) as f64;
-        let avg: Vec<f64> = (0..size)
+        (0..size)
             .map(|k| (total[k] + (step - stamp[k]) as f64 * f64::from(w[k])) / steps)
-            .collect();
+            .collect()
+    }
+
+    /// The model of averaged weights `avg`, scaled so that the largest is `i16::MAX`.
+    fn quantise(&self, avg: &[f64]) -> Model {
         let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 {
             max / f64::from(i16::MAX)
