@@ -1,2 +1,4 @@
 #[allow(dead_code)]
+pub mod entity_data;
+#[allow(dead_code)]
 pub mod pos_data;
