@@ -8,7 +8,7 @@ use common::entity_data;
 use byline_tag::{entity_model, Input, Scratch, ENTITY_TAGS};
 
 #[test]
-#[ignore = "needs ../shared: UNER English-EWT, BTC, WNUT-17, WikiGold and GUM under data/training (or $BYLINE_SHARED)"]
+#[ignore = "needs ../shared: UNER English-EWT, WNUT-17, WikiGold and GUM under data/training (or $BYLINE_SHARED)"]
 fn training_again_gives_the_embedded_entity_model_byte_for_byte() {
     let data = entity_data::load(&entity_data::shared()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
