@@ -45,6 +45,22 @@ fn squash(text: &str, out: &mut String) {
     }
 }
 
+/// [`squash`] for ASCII text.
+fn squash_ascii(text: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(
+        text.iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
+}
+
+/// [`is_acronym`] for ASCII text.
+fn is_ascii_acronym(alias: &[u8]) -> bool {
+    alias.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        && !alias.iter().any(u8::is_ascii_lowercase)
+}
+
 fn key(squashed: &str) -> u64 {
     let mut h = FxHasher::default();
     squashed.hash(&mut h);
@@ -63,18 +79,31 @@ impl Handles {
         let mut squashed = String::new();
         for e in 0..store.len() {
             for k in 0..store.alias_count(e) {
-                let alias = store.alias(e, k);
-                // A one-word alias is found by the gazetteer's own lookup.
-                if alias.chars().all(char::is_alphanumeric) {
-                    continue;
-                }
-                squash(alias, &mut squashed);
-                if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
-                    continue;
-                }
+                // Most aliases are ASCII: squashed byte by byte, as `squash` would.
+                let acronym = if let Some(alias) = store.ascii_alias(e, k) {
+                    // A one-word alias is found by the gazetteer's own lookup.
+                    if alias.iter().all(u8::is_ascii_alphanumeric) {
+                        continue;
+                    }
+                    squash_ascii(alias, &mut squashed);
+                    if squashed.len() < MIN_CHARS || is_common_word(&squashed) {
+                        continue;
+                    }
+                    is_ascii_acronym(alias)
+                } else {
+                    let alias = store.alias(e, k);
+                    if alias.chars().all(char::is_alphanumeric) {
+                        continue;
+                    }
+                    squash(alias, &mut squashed);
+                    if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
+                        continue;
+                    }
+                    is_acronym(alias)
+                };
                 index
                     .entry(key(&squashed))
-                    .or_insert((e as u32, k as u32, is_acronym(alias)));
+                    .or_insert((e as u32, k as u32, acronym));
             }
         }
         index.shrink_to_fit();
@@ -302,6 +331,60 @@ mod tests {
                 .collect();
             assert_eq!(names(&g, body), expected, "{body:?}");
         }
+    }
+
+    #[test]
+    fn ascii_squashing_is_squashing() {
+        // Every mix of cases, digits, separators and lengths the aliases have.
+        let pieces = [
+            "A", "b", "Cd", "EF", "g7", "0", " ", "-", ".", "'", "_", "&", "()",
+        ];
+        let mut word = String::new();
+        let (mut fast, mut plain) = (String::new(), String::new());
+        for n in 0..20_000usize {
+            word.clear();
+            let mut m = n;
+            loop {
+                word.push_str(pieces[m % pieces.len()]);
+                m /= pieces.len();
+                if m == 0 {
+                    break;
+                }
+            }
+            squash_ascii(word.as_bytes(), &mut fast);
+            squash(&word, &mut plain);
+            assert_eq!(fast, plain, "{word:?}");
+            assert_eq!(
+                is_ascii_acronym(word.as_bytes()),
+                is_acronym(&word),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_holds_ascii_and_other_aliases_alike() {
+        let g = Gazetteer::new([
+            Entry::new("Black Lives Matter", Label::Org),
+            Entry::new("Šabac Fort", Label::Gpe).alias("Šabac-Fort"),
+            Entry::new("A.B.C.D. Group", Label::Org).alias("ABCD Group"),
+            Entry::new("Tny", Label::Org).alias("T Ny"),
+            Entry::new("N.A.T.O.", Label::Org),
+        ])
+        .expect("builds");
+        let index = &g.handles().index;
+        for (squashed, entry, acronym) in [
+            ("blacklivesmatter", 0, false),
+            ("šabacfort", 1, false),
+            ("abcdgroup", 2, false),
+            ("nato", 4, true),
+        ] {
+            let &(e, _, a) = index.get(&key(squashed)).expect(squashed);
+            assert_eq!((e, a), (entry, acronym), "{squashed}");
+        }
+        // Too short, and one-word aliases, are left to the gazetteer's own lookup.
+        assert!(!index.contains_key(&key("tny")));
+        assert_eq!(index.len(), 4);
     }
 
     #[test]
