@@ -48,11 +48,14 @@ fn squash(text: &str, out: &mut String) {
 /// [`squash`] for ASCII text, into bytes (no character to encode per byte).
 fn squash_ascii(text: &[u8], out: &mut Vec<u8>) {
     out.clear();
-    out.extend(
-        text.iter()
-            .filter(|b| b.is_ascii_alphanumeric())
-            .map(u8::to_ascii_lowercase),
-    );
+    out.resize(text.len(), 0);
+    // Without a branch per byte: each byte is written, and kept when it is a letter or digit.
+    let mut n = 0;
+    for &b in text {
+        out[n] = b.to_ascii_lowercase();
+        n += usize::from(b.is_ascii_alphanumeric());
+    }
+    out.truncate(n);
 }
 
 /// [`is_acronym`] for ASCII text.
