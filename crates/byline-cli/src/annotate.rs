@@ -601,8 +601,7 @@ impl Work<'_> {
                             .id(id.as_str())
                             .tokens(self.options.tokens)
                             .paragraphs(self.options.paragraphs)
-                            .write_to(&mut *out)
-                            .expect("writing to a Vec does not fail");
+                            .append_to(out);
                         splice_kept(out, start, &id, &self.options.kept_keys, &kept);
                         out.push(b'\n');
                     }

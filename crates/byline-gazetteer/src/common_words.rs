@@ -435,6 +435,14 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
     lower.len() <= LONGEST && COMMON_WORDS.binary_search(&lower).is_ok()
 }
 
+/// [`is_common_word`] for the bytes of a lower-case word (compared as `str`s compare).
+pub(crate) fn is_common_word_bytes(lower: &[u8]) -> bool {
+    lower.len() <= LONGEST
+        && COMMON_WORDS
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok()
+}
+
 /// The length in bytes of the longest common word: a longer word is none, without a search.
 const LONGEST: usize = {
     let mut longest = 0;
@@ -477,6 +485,16 @@ mod tests {
             .iter()
             .all(|w| w.chars().all(|c| c.is_lowercase())));
         assert!(is_common_word("may"));
+        for word in COMMON_WORDS
+            .iter()
+            .flat_map(|w| [w.to_string(), format!("{w}s"), w[1..].to_string()])
+        {
+            assert_eq!(
+                is_common_word_bytes(word.as_bytes()),
+                is_common_word(&word),
+                "{word}"
+            );
+        }
         assert!(!is_common_word("putin"));
         for word in ["May", "MAY", "Putin", "", "Ünter", &"May".repeat(20)] {
             assert_eq!(

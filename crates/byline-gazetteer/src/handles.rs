@@ -14,12 +14,12 @@
 //! a match counts only on word boundaries, which a tag has few of; for the embedded gazetteer
 //! that automaton made the first tag of a run cost 1.25 s and 55 MB, far more than this index.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use byline_tokenize::{Segmentation, Span, TokenKind};
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::common_words::is_common_word;
+use crate::common_words::{is_common_word, is_common_word_bytes};
 use crate::{EntityMention, EntryId, Gazetteer};
 
 /// Shorter squashed aliases (`US`, `UN`, `EU`) are left out: inside tags they are mostly
@@ -45,9 +45,35 @@ fn squash(text: &str, out: &mut String) {
     }
 }
 
+/// [`squash`] for ASCII text, into bytes (no character to encode per byte).
+fn squash_ascii(text: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(text.len(), 0);
+    // Without a branch per byte: each byte is written, and kept when it is a letter or digit.
+    let mut n = 0;
+    for &b in text {
+        out[n] = b.to_ascii_lowercase();
+        n += usize::from(b.is_ascii_alphanumeric());
+    }
+    out.truncate(n);
+}
+
+/// [`is_acronym`] for ASCII text.
+fn is_ascii_acronym(alias: &[u8]) -> bool {
+    alias.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+        && !alias.iter().any(u8::is_ascii_lowercase)
+}
+
 fn key(squashed: &str) -> u64 {
+    key_bytes(squashed.as_bytes())
+}
+
+/// [`key`] of the bytes of a squashed string: hashed as a `str` hashes itself (its bytes,
+/// then `0xff`).
+fn key_bytes(squashed: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    squashed.hash(&mut h);
+    h.write(squashed);
+    h.write_u8(0xff);
     h.finish()
 }
 
@@ -61,20 +87,32 @@ impl Handles {
         let store = &gazetteer.store;
         let mut index = FxHashMap::default();
         let mut squashed = String::new();
+        let mut squashed_ascii = Vec::new();
         for e in 0..store.len() {
             for k in 0..store.alias_count(e) {
-                let alias = store.alias(e, k);
-                // A one-word alias is found by the gazetteer's own lookup.
-                if alias.chars().all(char::is_alphanumeric) {
-                    continue;
-                }
-                squash(alias, &mut squashed);
-                if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
-                    continue;
-                }
-                index
-                    .entry(key(&squashed))
-                    .or_insert((e as u32, k as u32, is_acronym(alias)));
+                // Most aliases are ASCII: squashed byte by byte, as `squash` would.
+                let (hash, acronym) = if let Some(alias) = store.ascii_alias(e, k) {
+                    // A one-word alias is found by the gazetteer's own lookup.
+                    if alias.iter().all(u8::is_ascii_alphanumeric) {
+                        continue;
+                    }
+                    squash_ascii(alias, &mut squashed_ascii);
+                    if squashed_ascii.len() < MIN_CHARS || is_common_word_bytes(&squashed_ascii) {
+                        continue;
+                    }
+                    (key_bytes(&squashed_ascii), is_ascii_acronym(alias))
+                } else {
+                    let alias = store.alias(e, k);
+                    if alias.chars().all(char::is_alphanumeric) {
+                        continue;
+                    }
+                    squash(alias, &mut squashed);
+                    if squashed.chars().count() < MIN_CHARS || is_common_word(&squashed) {
+                        continue;
+                    }
+                    (key(&squashed), is_acronym(alias))
+                };
+                index.entry(hash).or_insert((e as u32, k as u32, acronym));
             }
         }
         index.shrink_to_fit();
@@ -188,6 +226,24 @@ fn from_index(gazetteer: &Gazetteer, squashed: &str, buf: &mut String) -> Option
     gazetteer.lookup(alias).first().copied()
 }
 
+/// Whether `bytes` hold a `#` or an `@`: eight bytes at a time, since every document's text
+/// is read for them.
+fn has_sigil(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        if has_zero(w ^ (ONES * u64::from(b'#'))) || has_zero(w ^ (ONES * u64::from(b'@'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'#' || b == b'@')
+}
+
 /// Adds to `mentions` (in order, not overlapping) the gazetteer names inside the hashtags and
 /// @-handles of the text that no mention covers yet.
 pub(crate) fn add(
@@ -196,7 +252,7 @@ pub(crate) fn add(
     segmentation: &Segmentation,
     mentions: &mut Vec<EntityMention>,
 ) {
-    if !text.bytes().any(|b| b == b'#' || b == b'@') {
+    if !has_sigil(text.as_bytes()) {
         return;
     }
     for token in &segmentation.tokens {
@@ -229,6 +285,8 @@ pub(crate) fn add(
 
 #[cfg(test)]
 mod tests {
+    use std::hash::Hash;
+
     use super::*;
     use crate::{Entry, Label};
 
@@ -302,6 +360,76 @@ mod tests {
                 .collect();
             assert_eq!(names(&g, body), expected, "{body:?}");
         }
+    }
+
+    #[test]
+    fn ascii_squashing_is_squashing() {
+        // Every mix of cases, digits, separators and lengths the aliases have.
+        let pieces = [
+            "A", "b", "Cd", "EF", "g7", "0", " ", "-", ".", "'", "_", "&", "()",
+        ];
+        let mut word = String::new();
+        let (mut fast, mut plain) = (Vec::new(), String::new());
+        for n in 0..20_000usize {
+            word.clear();
+            let mut m = n;
+            loop {
+                word.push_str(pieces[m % pieces.len()]);
+                m /= pieces.len();
+                if m == 0 {
+                    break;
+                }
+            }
+            squash_ascii(word.as_bytes(), &mut fast);
+            squash(&word, &mut plain);
+            assert_eq!(fast, plain.as_bytes(), "{word:?}");
+            let mut h = FxHasher::default();
+            plain.hash(&mut h);
+            assert_eq!(key_bytes(&fast), h.finish(), "{word:?}");
+            assert_eq!(key(&plain), h.finish(), "{word:?}");
+            assert_eq!(
+                is_ascii_acronym(word.as_bytes()),
+                is_acronym(&word),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sigils_are_found_anywhere() {
+        let bytes = "a#b@c ＃é\u{1}\u{80}\u{ff}xyz0123456789".as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let piece = &bytes[start..end];
+                let plain = piece.iter().any(|&b| b == b'#' || b == b'@');
+                assert_eq!(has_sigil(piece), plain, "{piece:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_holds_ascii_and_other_aliases_alike() {
+        let g = Gazetteer::new([
+            Entry::new("Black Lives Matter", Label::Org),
+            Entry::new("Šabac Fort", Label::Gpe).alias("Šabac-Fort"),
+            Entry::new("A.B.C.D. Group", Label::Org).alias("ABCD Group"),
+            Entry::new("Tny", Label::Org).alias("T Ny"),
+            Entry::new("N.A.T.O.", Label::Org),
+        ])
+        .expect("builds");
+        let index = &g.handles().index;
+        for (squashed, entry, acronym) in [
+            ("blacklivesmatter", 0, false),
+            ("šabacfort", 1, false),
+            ("abcdgroup", 2, false),
+            ("nato", 4, true),
+        ] {
+            let &(e, _, a) = index.get(&key(squashed)).expect(squashed);
+            assert_eq!((e, a), (entry, acronym), "{squashed}");
+        }
+        // Too short, and one-word aliases, are left to the gazetteer's own lookup.
+        assert!(!index.contains_key(&key("tny")));
+        assert_eq!(index.len(), 4);
     }
 
     #[test]

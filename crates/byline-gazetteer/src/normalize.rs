@@ -184,6 +184,8 @@ impl Normalized {
     pub(crate) fn normalize(&mut self, text: &str, fold: Fold) {
         self.clear();
         self.bytes.reserve(text.len());
+        // About one unit in five bytes of news text (words and punctuation).
+        self.units.reserve(text.len() / 4 + 1);
         let bytes = text.as_bytes();
         // Start of the open word unit, if any.
         let mut open: Option<usize> = None;
@@ -197,8 +199,19 @@ impl Normalized {
                             self.open_unit(i);
                             open = Some(i);
                         }
-                        self.bytes
-                            .push(if fold.case { b.to_ascii_lowercase() } else { b });
+                        // The whole run of ASCII word bytes at once.
+                        let run = bytes[i..]
+                            .iter()
+                            .position(|&b| b >= 0x80 || ASCII_CLASS[b as usize] != Class::Word)
+                            .map_or(bytes.len(), |k| i + k);
+                        let word = &bytes[i..run];
+                        if fold.case {
+                            self.bytes.extend(word.iter().map(u8::to_ascii_lowercase));
+                        } else {
+                            self.bytes.extend_from_slice(word);
+                        }
+                        i = run;
+                        continue;
                     }
                     Class::Space => {
                         if open.take().is_some() {
@@ -313,6 +326,63 @@ mod tests {
         String::from_utf8(normalize_str(s, fold))
             .unwrap()
             .replace(UNIT_SEP as char, "|")
+    }
+
+    #[test]
+    fn ascii_text_is_cut_as_character_classes_say() {
+        // Generated ASCII texts (every class next to every other), against a reading one
+        // byte at a time: runs of word bytes, one unit per other visible byte, spaces dropped.
+        let pieces = [
+            "Ab", "c", "9", "Z", "`", "'", ".", "-", " ", "\n", "\t", "\x01", "_", "#", "Qx7",
+        ];
+        for fold in [
+            FOLD,
+            Fold {
+                case: false,
+                diacritics: false,
+            },
+        ] {
+            let mut norm = Normalized::default();
+            for n in 0..pieces.len().pow(3) {
+                let text: String = [n % pieces.len(), n / pieces.len() % pieces.len(), n / 225]
+                    .map(|k| pieces[k])
+                    .concat();
+                let mut expected: Vec<(u32, u32, Vec<u8>)> = Vec::new();
+                let mut open = false;
+                for (i, b) in text.bytes().enumerate() {
+                    let i = i as u32;
+                    match ASCII_CLASS[b as usize] {
+                        Class::Word => {
+                            let b = if fold.case { b.to_ascii_lowercase() } else { b };
+                            match expected.last_mut() {
+                                Some(u) if open => {
+                                    u.1 = i + 1;
+                                    u.2.push(b);
+                                }
+                                _ => expected.push((i, i + 1, vec![b])),
+                            }
+                            open = true;
+                        }
+                        Class::Space | Class::Ignore => open = false,
+                        Class::Solo => {
+                            expected.push((i, i + 1, vec![if b == b'`' { b'\'' } else { b }]));
+                            open = false;
+                        }
+                    }
+                }
+                norm.normalize(&text, fold);
+                let got: Vec<(u32, u32, Vec<u8>)> = (0..norm.units.len())
+                    .map(|k| {
+                        (
+                            norm.units[k].start,
+                            norm.units[k].end,
+                            norm.unit(k).to_vec(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, expected, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -85,7 +85,16 @@ fn scan_words(text: &str, mut emit: impl FnMut(usize, usize)) {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(d) = char_at(text, end) {
+        loop {
+            // ASCII letters and digits, most of a word, need no decoding.
+            while text
+                .as_bytes()
+                .get(end)
+                .is_some_and(u8::is_ascii_alphanumeric)
+            {
+                end += 1;
+            }
+            let Some(d) = char_at(text, end) else { break };
             // No ASCII character is a combining mark.
             if d.is_alphanumeric()
                 || !d.is_ascii() && unicode_normalization::char::is_combining_mark(d)

@@ -149,6 +149,12 @@ impl Store {
         self.labels.len()
     }
 
+    /// The bytes of string `k`, unchecked: UTF-8 wherever [`Store::string`] reads them as such.
+    #[inline]
+    fn string_bytes(&self, k: usize) -> &[u8] {
+        &self.strings[self.offsets[k] as usize..self.offsets[k + 1] as usize]
+    }
+
     #[inline]
     fn string(&self, k: usize) -> &str {
         let bytes = &self.strings[self.offsets[k] as usize..self.offsets[k + 1] as usize];
@@ -182,6 +188,17 @@ impl Store {
         } else {
             a
         }
+    }
+
+    /// The bytes of the alias [`Store::alias`] gives when they are ASCII (then they are that
+    /// alias, with no UTF-8 check to pay), else `None`.
+    #[inline]
+    pub(crate) fn ascii_alias(&self, e: usize, k: usize) -> Option<&[u8]> {
+        let mut a = self.string_bytes(self.first[e] as usize + 3 + k);
+        if a.is_empty() {
+            a = self.string_bytes(self.first[e] as usize);
+        }
+        a.is_ascii().then_some(a)
     }
 
     pub(crate) fn label(&self, e: usize) -> Label {

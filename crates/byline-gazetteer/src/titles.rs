@@ -282,7 +282,7 @@ fn lower_is(word: &str, lower: &str) -> bool {
 /// ```
 pub fn is_honorific(word: &str) -> bool {
     let w = word.strip_suffix('.').unwrap_or(word);
-    match packed(w.as_bytes()) {
+    match packed(w.as_bytes()).map(key) {
         Some(key) => word_table().get(&key).is_some_and(|f| f & HONORIFIC != 0),
         None => HONORIFICS.binary_search(&w).is_ok(),
     }
@@ -298,27 +298,64 @@ const WEAK_ROLE: u8 = 8;
 const PACKED: usize = 16;
 
 /// The bytes of a word of at most [`PACKED`] bytes, none of them NUL, zero-padded into an
-/// integer: distinct words give distinct keys.
-fn packed(bytes: &[u8]) -> Option<u128> {
-    pack(bytes, |b| b)
-}
-
-/// `bytes` mapped by `f` and packed as [`packed`] packs them, when they are at most [`PACKED`]
-/// bytes and none is NUL. Built in registers: a key copied through memory byte by byte and
-/// read back whole waits for the copy.
+/// integer: distinct words give distinct keys. Built in registers, eight bytes at a time: a
+/// key copied through memory byte by byte and read back whole waits for the copy, and a loop
+/// over the bytes shifts the whole key once per byte.
 #[inline]
-fn pack(bytes: &[u8], f: impl Fn(u8) -> u8) -> Option<u128> {
-    if bytes.len() > PACKED {
+fn packed(bytes: &[u8]) -> Option<(u64, u64)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = bytes.len();
+    if n > PACKED {
         return None;
     }
-    let mut key = 0u128;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == 0 {
-            return None;
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let half = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    // Whole loads, overlapping where the word is not a multiple of their size.
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let byte = |k: usize| u64::from(bytes[k]) << (8 * k);
+            (byte(0) | byte(n / 2) | byte(n - 1), 0)
         }
-        key |= u128::from(f(b)) << (8 * i);
+        4..=7 => (half(0) | (half(n - 4) << (8 * (n - 4))), 0),
+        8 => (word(0), 0),
+        _ => (word(0), word(n - 8) >> (8 * (16 - n))),
+    };
+    // A NUL among the bytes (the padding past the end set to 1 first).
+    let pad = |k: usize| if k >= 8 { 0 } else { ONES << (8 * k) };
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    if has_zero(lo | pad(n.min(8))) || has_zero(hi | pad(n.saturating_sub(8))) {
+        return None;
     }
-    Some(key)
+    Some((lo, hi))
+}
+
+/// The key of [`packed`] bytes.
+#[inline]
+fn key((lo, hi): (u64, u64)) -> u128 {
+    u128::from(lo) | (u128::from(hi) << 64)
+}
+
+/// The [`packed`] key of an ASCII word lower-cased.
+#[inline]
+fn packed_lower_ascii(word: &[u8]) -> Option<u128> {
+    // The high bit of each byte: at least `A`, and past `Z` (no carry: every byte is ASCII).
+    let lower = |x: u64| {
+        let upper = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f)
+            & !x.wrapping_add(0x2525_2525_2525_2525)
+            & 0x8080_8080_8080_8080;
+        x | (upper >> 2)
+    };
+    packed(word).map(|(lo, hi)| key((lower(lo), lower(hi))))
 }
 
 /// The words of the lists of at most [`PACKED`] bytes, as written (honorifics, matched in
@@ -335,7 +372,7 @@ fn word_table() -> &'static rustc_hash::FxHashMap<u128, u8> {
             (WEAK, WEAK_ROLE),
         ] {
             for word in list {
-                if let Some(key) = packed(word.as_bytes()) {
+                if let Some(key) = packed(word.as_bytes()).map(key) {
                     *table.entry(key).or_insert(0) |= flag;
                 }
             }
@@ -347,7 +384,7 @@ fn word_table() -> &'static rustc_hash::FxHashMap<u128, u8> {
 /// The lists among [`ROLES`], [`MODIFIERS`] and [`WEAK`] that hold `word` lower-cased.
 fn lower_lists(word: &str) -> u8 {
     if word.is_ascii() {
-        if let Some(key) = pack(word.as_bytes(), |b| b.to_ascii_lowercase()) {
+        if let Some(key) = packed_lower_ascii(word.as_bytes()) {
             let flags = word_table().get(&key).copied().unwrap_or(0);
             return flags & (ROLE | MODIFIER | WEAK_ROLE);
         }
@@ -624,6 +661,45 @@ mod tests {
         let mut got = OF_TITLE_ENDS.to_vec();
         got.sort_unstable();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn packed_keys_are_packed_byte_by_byte() {
+        let plain = |bytes: &[u8], f: fn(u8) -> u8| -> Option<u128> {
+            if bytes.len() > PACKED || bytes.contains(&0) {
+                return None;
+            }
+            Some(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .fold(0u128, |key, (i, &b)| key | (u128::from(f(b)) << (8 * i))),
+            )
+        };
+        // Every length to past PACKED, with each interesting byte at each position.
+        let specials = [
+            0u8, 1, b'.', b'@', b'A', b'M', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7f,
+        ];
+        for n in 0..=PACKED + 2 {
+            for at in 0..n.max(1) {
+                for b in specials.into_iter().chain([0x80, 0xc3, 0xff]) {
+                    for fill in [b'a', b'Q', b'-', b'9'] {
+                        let mut w = vec![fill; n];
+                        if let Some(x) = w.get_mut(at) {
+                            *x = b;
+                        }
+                        assert_eq!(packed(&w).map(key), plain(&w, |b| b), "{w:?}");
+                        if w.is_ascii() {
+                            assert_eq!(
+                                packed_lower_ascii(&w),
+                                plain(&w, |b| b.to_ascii_lowercase()),
+                                "{w:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -84,8 +84,15 @@ impl<'t> Doc<'t> {
         self.toks[i].is_word() && w.len() > 4 && w.ends_with("ly") && !self.is_cap(i)
     }
 
+    /// Whether token `i` is a word equal to `w` up to ASCII case. Called for every cue and
+    /// speaker pattern: the length is compared before any byte, and no `str` is sliced.
+    #[inline]
     pub(super) fn lower_is(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(w)
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word()
+                && t.end.wrapping_sub(t.start) == w.len()
+                && self.text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     pub(super) fn is_closing_quote(&self, i: usize) -> bool {
@@ -302,6 +309,21 @@ mod tests {
         }
         // A new sentence that is not a tag stays apart.
         assert_eq!(doc("\"Why now?\" Nobody knows.").sents.len(), 2);
+    }
+
+    #[test]
+    fn lower_is_compares_words_up_to_ascii_case() {
+        let d = doc("He SAID, “Ça” s'est fini: said-so ÉTÉ été 42 Said's said.");
+        let words = [
+            "said", "SAID", "he", "ça", "Ça", "été", "ÉTÉ", "42", "s", "'s", "", "x",
+        ];
+        for i in 0..d.toks.len() + 2 {
+            for w in words {
+                let plain =
+                    i < d.toks.len() && d.toks[i].is_word() && d.word(i).eq_ignore_ascii_case(w);
+                assert_eq!(d.lower_is(i, w), plain, "{i} {w:?}");
+            }
+        }
     }
 
     #[test]
