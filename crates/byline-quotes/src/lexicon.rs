@@ -164,6 +164,18 @@ const SAY_VERBS: &[&str] = &[
     "chant",
     "mumble",
     "murmur",
+    // Reporting only a quotation (`"Stop!" she cried`); `she cried` alone is weeping.
+    "cry",
+    "sigh",
+    "gasp",
+    "groan",
+    "growl",
+    "hiss",
+    "roar",
+    "sob",
+    "stammer",
+    "bellow",
+    "shriek",
 ];
 
 const TELL_VERBS: &[&str] = &[
@@ -441,6 +453,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("commit", &["commits", "committed", "committing"]),
     ("plan", &["plans", "planned", "planning"]),
     ("object", &["objects", "objected", "objecting"]),
+    ("sob", &["sobs", "sobbed", "sobbing"]),
 ];
 
 /// The regular forms of `lemma`: third person, past, `-ing`.
