@@ -176,6 +176,23 @@ const SAY_VERBS: &[&str] = &[
     "stammer",
     "bellow",
     "shriek",
+    // Tags of a quotation in dialogue (`"...?" inquired Gregory`, `"...," he rejoined`).
+    "inquire",
+    "enquire",
+    "interrupt",
+    "rejoin",
+    "interject",
+    "interpose",
+    "query",
+    "drawl",
+    "plead",
+    "tease",
+    "falter",
+    "persist",
+    "moan",
+    "pursue",
+    "return",
+    "ejaculate",
 ];
 
 const TELL_VERBS: &[&str] = &[

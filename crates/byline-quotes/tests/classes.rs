@@ -1132,3 +1132,66 @@ fn verbs_of_a_cry_or_a_sigh_report_a_quotation_only() {
         assert_eq!(read(text, &run(text)), [], "{text}");
     }
 }
+
+#[test]
+fn a_tag_after_a_quotation_keeps_its_speaker_past_a_phrase_of_manner_or_a_hearer() {
+    let verbs = [
+        "said",
+        "inquired",
+        "replied",
+        "interrupted",
+        "rejoined",
+        "pleaded",
+    ];
+    let after = [
+        "",
+        " to reporters",
+        " sarcastically",
+        ", harshly,",
+        " in terror",
+        " with a smile",
+        " to his companion, as they rose from the table",
+    ];
+    for verb in verbs {
+        for rest in after {
+            for (open, close) in STYLES {
+                for speaker in ["the senator", "Lopez", "Senator Maria Lopez"] {
+                    for words in ["Why not?", "We will win,"] {
+                        let piece = format!("{open}{words}{close}");
+                        let text = format!("{piece} {verb} {speaker}{rest}.");
+                        let got = read(&text, &run(&text));
+                        assert_eq!(got.len(), 1, "{text}: {got:?}");
+                        assert_eq!(got[0].0, std::slice::from_ref(&piece), "{text}");
+                        assert_eq!((&*got[0].1, &*got[0].2), (speaker, verb), "{text}");
+                    }
+                }
+                for pronoun in ["he", "she", "I"] {
+                    let piece = format!("{open}We will win,{close}");
+                    let more = format!("{open}and soon.{close}");
+                    let sep = if rest.ends_with(',') { " " } else { ", " };
+                    let text = format!("{piece} {pronoun} {verb}{rest}{sep}{more}");
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].0, [piece, more], "{text}");
+                    assert_eq!((&*got[0].1, &*got[0].2), (pronoun, verb), "{text}");
+                }
+            }
+        }
+    }
+    // Words quoted inside a clause are no quotation of the speaker after them.
+    let text = "What she calls the \"silver standard,\" she says, is gone.";
+    let got = read(text, &run(text));
+    assert!(
+        got.iter().all(|q| q.0 != ["\"silver standard,\""]),
+        "{text}: {got:?}"
+    );
+    // Away from a quotation the dialogue verbs report nothing.
+    for text in [
+        "He returned home after the vote.",
+        "She pleaded guilty to fraud.",
+        "The firm will not pursue the case, and the senator returned to Ohio.",
+        "Prices rose, the minister interrupted.",
+    ] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+}

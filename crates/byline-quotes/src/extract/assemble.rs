@@ -14,7 +14,16 @@ use crate::scan::Kind;
 /// (which own the quotation before them, so they go first) or as cues introducing what follows.
 pub(super) fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool]) {
     let (a, b) = doc.sents[si];
-    let cs = cues(doc, a, b);
+    let mut cs = cues(doc, a, b);
+    // A verb that reports only a quotation is no cue away from one (`and return favors`, `not
+    // pursue an indictment`): it neither reports nor ends another cue's content. A participle
+    // after a comma still opens a phrase of its own (`as Garner, gasping, said`).
+    cs.retain(|c| {
+        !quotation_only(doc, c.a)
+            || c.ing && c.a > a && doc.is_comma_like(c.a - 1)
+            || (c.a.saturating_sub(4)..(c.b + 3).min(doc.toks.len()))
+                .any(|k| doc.toks[k].is_quote())
+    });
     if cs.is_empty() {
         return;
     }
@@ -524,59 +533,68 @@ const PAST_VERBS: &[&str] = &[
     "ran", "began", "led", "left", "kept", "set", "built", "drew", "struck", "won", "lost", "sang",
 ];
 
-/// Verbs of a sound or a feeling that report speech only with the quotation they tag or
-/// introduce (`"Stop!" she cried`, `he sighed: "Fine."`): alone or with a clause they report
-/// nothing (`she cried`, `the crowd roared its approval`).
+/// Verbs of a sound or a feeling, and tags of dialogue, that report speech only with the
+/// quotation they tag or introduce (`"Stop!" she cried`, `he sighed: "Fine."`, `"Why?" inquired
+/// Lee`): alone or with a clause they report nothing (`she cried`, `the crowd roared its
+/// approval`, `he returned home`, `she pleaded guilty`). Base forms; [`quotation_only`] reads
+/// every form.
 const QUOTATION_ONLY: &[&str] = &[
     "cry",
-    "cries",
-    "cried",
-    "crying",
     "sigh",
-    "sighs",
-    "sighed",
-    "sighing",
     "gasp",
-    "gasps",
-    "gasped",
-    "gasping",
     "groan",
-    "groans",
-    "groaned",
-    "groaning",
     "growl",
-    "growls",
-    "growled",
-    "growling",
     "hiss",
-    "hisses",
-    "hissed",
-    "hissing",
     "roar",
-    "roars",
-    "roared",
-    "roaring",
     "sob",
-    "sobs",
-    "sobbed",
-    "sobbing",
     "stammer",
-    "stammers",
-    "stammered",
-    "stammering",
     "bellow",
-    "bellows",
-    "bellowed",
-    "bellowing",
     "shriek",
-    "shrieks",
-    "shrieked",
-    "shrieking",
+    "inquire",
+    "enquire",
+    "interrupt",
+    "rejoin",
+    "interject",
+    "interpose",
+    "query",
+    "drawl",
+    "plead",
+    "tease",
+    "falter",
+    "persist",
+    "moan",
+    "pursue",
+    "return",
+    "ejaculate",
 ];
 
-/// Whether the cue at `i` reports speech only with a quotation ([`QUOTATION_ONLY`]).
+/// Whether the cue at `i` is a form of a [`QUOTATION_ONLY`] verb: the base, `-s`, `-ed` and
+/// `-ing` forms, with a final `e` dropped, a `y` turned to `ie` or a consonant doubled.
 fn quotation_only(doc: &Doc<'_>, i: usize) -> bool {
-    QUOTATION_ONLY.iter().any(|w| doc.lower_is(i, w))
+    let w = doc.word(i);
+    if !w.is_ascii() || w.len() > 16 {
+        return false;
+    }
+    let w = w.to_ascii_lowercase();
+    QUOTATION_ONLY.iter().any(|lemma| {
+        let Some(rest) = w.strip_prefix(&lemma[..lemma.len() - 1]) else {
+            return false;
+        };
+        let last = &lemma[lemma.len() - 1..];
+        let doubled = format!("{last}{last}");
+        let tails: &[&str] = match last {
+            "e" => &["e", "es", "ed", "ing"],
+            "y" => &["y", "ies", "ied", "ying"],
+            _ => &["", "s", "es", "ed", "ing"],
+        };
+        tails.iter().any(|t| {
+            if last == "e" || last == "y" {
+                rest == *t
+            } else {
+                rest == format!("{last}{t}") || rest == format!("{doubled}{t}") && t.len() > 1
+            }
+        })
+    })
 }
 
 /// Verbs of the manner of speaking, by stem: they take the noise made as their object.

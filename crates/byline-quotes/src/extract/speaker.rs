@@ -405,7 +405,14 @@ pub(super) fn inverted_np(
         return Some(np);
     }
     for _ in 0..3 {
-        if e + 1 < hi && doc.in_quote[e] == 0 && MODIFIER_PREPS.iter().any(|w| doc.lower_is(e, w)) {
+        // `with a smile`, `with a shrug`: the manner of the saying, not the speaker's firm.
+        let manner =
+            doc.lower_is(e, "with") && (doc.lower_is(e + 1, "a") || doc.lower_is(e + 1, "an"));
+        if e + 1 < hi
+            && !manner
+            && doc.in_quote[e] == 0
+            && MODIFIER_PREPS.iter().any(|w| doc.lower_is(e, w))
+        {
             if let Some((_, pe)) = right_np(doc, e + 1, hi) {
                 if doc.flags(e + 1) & (PRON | TIME) == 0 && doc.flags(pe - 1) & TIME == 0 {
                     e = pe;

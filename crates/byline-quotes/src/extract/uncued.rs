@@ -234,6 +234,11 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
                 continue;
             }
         }
+        // `"...," said he to Temple`, `"...?" inquired Gregory sarcastically`.
+        if let Some(f) = trailing_tag(doc, qi, used) {
+            found.push(f);
+            continue;
+        }
         // `Said Ellis: "..."`
         if let Some(f) = fronted_cue(doc, qi, used) {
             found.push(f);
@@ -266,6 +271,91 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             }
         }
     }
+}
+
+/// A tag right after a quotation that ends on a comma, a question or an exclamation, whose
+/// speaker goes on with a phrase of manner, a hearer or a clause: `"...," said he to Temple`,
+/// `"...?" inquired Gregory sarcastically`, `"...," I pleaded in terror`, `"...," interrupted
+/// Curtis, harshly`. The quotation and the pieces after the tag (`, "B."`) are the content.
+/// (A tag whose speaker ends its clause is found with the sentence's cues.)
+fn trailing_tag(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
+    let q = doc.quotes[qi];
+    if !q.closed || q.close < 2 {
+        return None;
+    }
+    let n = doc.toks.len();
+    let mut k = q.close + 1;
+    let inside = &doc.toks[q.close - 1];
+    let open_ended = inside.is_punct(',')
+        || inside.is_punct('?')
+        || inside.is_punct('!')
+        || matches!(inside.kind, Kind::Punct('—' | '–' | '-'));
+    if k < n && doc.toks[k].is_punct(',') {
+        k += 1;
+    } else if !open_ended {
+        return None;
+    }
+    if k + 1 >= n || doc.in_quote[k] != 0 {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= k);
+    let (a, b) = *doc.sents.get(si)?;
+    // A quotation standing as its own sentence (after the sentence's start, a full stop or
+    // another quotation), not words quoted inside a clause (`what she calls the “silver
+    // standard,” she says`).
+    let standalone = q.open <= a
+        || doc.toks[q.open - 1].kind == Kind::Break
+        || doc.toks[q.open - 1].is_quote()
+        || matches!(
+            doc.toks[q.open - 1].kind,
+            Kind::Punct('.' | '?' | '!' | ':')
+        );
+    if !standalone {
+        return None;
+    }
+    let speech = |i: usize| {
+        i < b
+            && doc.toks[i].is_word()
+            && doc.in_quote[i] == 0
+            && !doc.is_cap(i)
+            && doc.flags(i) & (SAY | TELL) != 0
+            && doc.flags(i) & (F_PAST | F_S) != 0
+    };
+    let (cue, spk) = if speech(k) {
+        // `said he`, `inquired Gregory`.
+        let spk = inverted_np(doc, k + 1, b, true)?;
+        (k, spk)
+    } else {
+        // `he rejoined`, `I timidly explained`, `the girl cried`.
+        let spk = if doc.flags(k) & PRON != 0 {
+            (k, k + 1)
+        } else {
+            right_np(doc, k, b)?
+        };
+        let mut v = spk.1;
+        while v < b && doc.is_ly(v) {
+            v += 1;
+        }
+        if !speech(v) {
+            return None;
+        }
+        (v, spk)
+    };
+    let named = doc.flags(spk.0) & PRON != 0
+        || (spk.0..spk.1).any(|i| doc.is_cap(i))
+        || doc.flags(spk.0) & DET != 0;
+    if !named {
+        return None;
+    }
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, spk.1.max(cue + 1), b, &mut content, used);
+    Some(Found {
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(spk),
+        confidence: 0.75,
+    })
 }
 
 /// A quotation after an inverted speech verb that opens its sentence and its speaker, then a
