@@ -1195,3 +1195,31 @@ fn a_tag_after_a_quotation_keeps_its_speaker_past_a_phrase_of_manner_or_a_hearer
         assert_eq!(read(text, &run(text)), [], "{text}");
     }
 }
+
+#[test]
+fn a_quotation_resumed_after_a_tag_and_a_semicolon_is_a_piece_of_it() {
+    for (open, close) in STYLES {
+        for speaker in ["the senator", "Lopez", "she", "the old officer"] {
+            for verb in ["said", "replied", "cried"] {
+                let first = format!("{open}We will win,{close}");
+                let second = format!("{open}we have the votes.{close}");
+                let inverted = speaker != "she";
+                let tags = [
+                    format!("{speaker} {verb}"),
+                    format!("{verb} {speaker}"),
+                    format!("{speaker} {verb} to reporters"),
+                ];
+                for tag in tags.iter().filter(|t| inverted || t.starts_with(speaker)) {
+                    let text = format!("{first} {tag}; {second}");
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![first.clone(), second.clone()],
+                        speaker.to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
