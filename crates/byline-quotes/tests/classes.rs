@@ -1223,3 +1223,50 @@ fn a_quotation_resumed_after_a_tag_and_a_semicolon_is_a_piece_of_it() {
         }
     }
 }
+
+#[test]
+fn a_quotation_after_a_beat_of_what_someone_did_is_theirs() {
+    let subjects = [
+        "The mayor",
+        "She",
+        "He",
+        "Lopez",
+        "The senator",
+        "Senator Maria Lopez",
+    ];
+    let beats = [
+        "smiled.",
+        "paused.",
+        "shook her head.",
+        "looked round and lowered his voice.",
+        "flushed at once!",
+    ];
+    for subject in subjects {
+        for beat in beats {
+            for (open, close) in STYLES {
+                let piece = format!("{open}We will not back down.{close}");
+                let text = format!("{subject} {beat} {piece}");
+                let got = read(&text, &run(&text));
+                let want = (vec![piece.clone()], subject.to_string(), String::new());
+                assert_eq!(got, std::slice::from_ref(&want), "{text}");
+                // After another speaker's turn.
+                let text = format!("{open}Why?{close} asked Smith. {subject} {beat} {piece}");
+                let got = read(&text, &run(&text));
+                assert_eq!(got.len(), 2, "{text}: {got:?}");
+                assert_eq!(got[1], want, "{text}");
+            }
+        }
+    }
+    // Not after a sentence with a quotation, `it` or an auxiliary, nor a second time for the
+    // person quoted last.
+    for text in [
+        "It rained all day. \"We will not back down.\"",
+        "\"Why?\" \"We will not back down.\"",
+        "He didn't move. \"We will not back down.\"",
+    ] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+    let text = "\"We are ready,\" said Lopez. Lopez smiled. \"We will not back down.\"";
+    let got = read(text, &run(text));
+    assert_eq!(got.len(), 1, "{text}: {got:?}");
+}

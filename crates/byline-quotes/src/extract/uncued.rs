@@ -239,6 +239,11 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             found.push(f);
             continue;
         }
+        // `The girl smiled. "I'll go through with it."`
+        if let Some(f) = after_a_beat(doc, qi, found, used) {
+            found.push(f);
+            continue;
+        }
         // `Said Ellis: "..."`
         if let Some(f) = fronted_cue(doc, qi, used) {
             found.push(f);
@@ -355,6 +360,73 @@ fn trailing_tag(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
         cue: Some((cue, cue + 1)),
         speaker: Some(spk),
         confidence: 0.75,
+    })
+}
+
+/// A quotation that opens its sentence with no tag, right after a short sentence of what a
+/// person did (`The girl smiled. "I'll go through with it."`, `He lowered his voice. "I'm
+/// carrying papers."`, `Lopez paused. "We will not back down."`): the person who acted speaks.
+/// The sentence before must hold no quotation (after a turn of dialogue the next quotation is
+/// the other speaker's) and open with the person: a pronoun, a name or a role, then a verb; and
+/// the person must not be the one quoted last (then the quotation goes on with that one).
+fn after_a_beat(doc: &Doc<'_>, qi: usize, found: &[Found], used: &mut [bool]) -> Option<Found> {
+    let q = doc.quotes[qi];
+    if !q.closed || q.open == 0 {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= q.open);
+    let (a, _) = *doc.sents.get(si)?;
+    let (pa, pb) = *doc.sents.get(si.checked_sub(1)?)?;
+    if q.open != a || pb + 2 < a || pb <= pa || pb - pa > 12 {
+        return None;
+    }
+    // The same paragraph, and a sentence ended by a full stop or an exclamation.
+    if (pb..a).any(|k| doc.toks[k].kind == Kind::Break)
+        || !(doc.toks[pb - 1].is_punct('.') || doc.toks[pb - 1].is_punct('!'))
+    {
+        return None;
+    }
+    if (pa..pb).any(|k| doc.in_quote[k] != 0 || doc.toks[k].is_quote()) {
+        return None;
+    }
+    let (s, e) = first_np(doc, pa, pb)?;
+    if s != pa || e >= pb {
+        return None;
+    }
+    let pronoun =
+        e == s + 1 && doc.flags(s) & PRON != 0 && !doc.lower_is(s, "it") && !doc.lower_is(s, "you");
+    // A name or a role.
+    let named = (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & (DET | PRON | BOUNDARY) == 0)
+        || doc.flags(e - 1) & SPEAKER_NOUN != 0;
+    // The verb after it: a lower-case word that is no preposition, conjunction or time, nor an
+    // auxiliary (`He didn't suggest retaliation.` tells what was not done, not a beat of the
+    // telling).
+    let verb = doc.toks[e].is_word()
+        && !doc.is_cap(e)
+        && doc.flags(e) & (PREP | BOUNDARY | TIME | DET | PRON | AUX) == 0;
+    if !(pronoun || named) || !verb {
+        return None;
+    }
+    // `"A," says Ann Lee. Lee backs Clinton. "B."`: where the one quoted last is the same
+    // person, the quotation goes on with what was said before it, no new attribution.
+    let last = |np: (usize, usize)| doc.word(np.1 - 1).to_lowercase();
+    let before = q.start;
+    let goes_on = found
+        .iter()
+        .filter(|o| o.content.last().is_some_and(|c| c.end <= before))
+        .max_by_key(|o| o.content.last().map_or(0, |c| c.end))
+        .is_some_and(|o| o.speaker.map(last) == Some(last((s, e))));
+    if goes_on {
+        return None;
+    }
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    Some(Found {
+        content,
+        cue: None,
+        speaker: Some((s, e)),
+        confidence: 0.5,
     })
 }
 
