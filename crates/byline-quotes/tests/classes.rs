@@ -1270,3 +1270,47 @@ fn a_quotation_after_a_beat_of_what_someone_did_is_theirs() {
     let got = read(text, &run(text));
     assert_eq!(got.len(), 1, "{text}: {got:?}");
 }
+
+/// The mention of `at` in `text` with `label`, named `name`.
+fn mention(text: &str, at: &str, label: Label, name: &str) -> EntityMention {
+    EntityMention {
+        label,
+        name: name.to_string(),
+        ..person(text, at, name, Some(name))
+    }
+}
+
+#[test]
+fn subjects_joined_by_and_resolve_to_no_one_entity() {
+    for (first, second, verb) in [
+        ("Russia", "Arab", "contend"),
+        ("Smith", "Jones", "said"),
+        ("Russia", "Iran", "argued"),
+    ] {
+        let text = format!("{first} and {second} countries {verb} that the plan failed.");
+        let entities = [
+            mention(&text, first, Label::Gpe, first),
+            mention(&text, second, Label::Norp, second),
+        ];
+        let got = run_with(&text, &entities);
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(resolved(&got), [(None, None)], "{text}");
+    }
+    // A name that holds the `and` is one entity.
+    let text = "Procter and Gamble said that the plan failed.";
+    let entities = [mention(
+        text,
+        "Procter and Gamble",
+        Label::Org,
+        "Procter & Gamble",
+    )];
+    let got = run_with(text, &entities);
+    assert_eq!(
+        resolved(&got),
+        [(
+            Some("Procter & Gamble".to_string()),
+            Some("Procter & Gamble".to_string())
+        )],
+        "{text}"
+    );
+}
