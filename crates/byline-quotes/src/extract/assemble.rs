@@ -523,7 +523,10 @@ fn verbal(doc: &Doc<'_>, k: usize) -> bool {
         && !doc.is_ly(k)
         && (doc.word(k).ends_with("ed")
             || doc.flags(k) & (VERBISH | AUX | F_PAST) != 0
-            || PAST_VERBS.iter().any(|w| doc.lower_is(k, w)))
+            || doc.word(k).len() <= 7
+                && PAST_VERBS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(doc.word(k))))
 }
 
 /// Past forms of common verbs that take an object a participle may follow (`sent tweets

@@ -145,8 +145,10 @@ pub(super) fn left_np_in(
     }
     let cap = doc.is_cap(h);
     // `some said`, `a few say`, `many argue`: a quantity standing alone for the people it counts.
-    if let Some(s) = quantity_alone(doc, h, lo) {
-        return Some((s, end));
+    if f & DET != 0 {
+        if let Some(s) = quantity_alone(doc, h, lo) {
+            return Some((s, end));
+        }
     }
     if !cap
         && (f & (BOUNDARY | PREP | DET | AUX | VERBISH | TIME) != 0
@@ -219,14 +221,13 @@ pub(super) fn left_np_in(
     Some((s, end))
 }
 
-/// Quantities that stand alone for the people they count (`some said`, `others argue`).
-const QUANTITIES: &[&str] = &[
-    "some", "many", "most", "few", "several", "others", "both", "all",
-];
+/// Quantities, determiners in the lexicon, that stand alone for the people they count (`some
+/// said`, `many argue`; `others` is a plural noun phrase of its own).
+const QUANTITIES: &[&str] = &["some", "many", "most", "few", "several", "both", "all"];
 
 /// The start of a quantity standing alone as the noun phrase whose last word is `h`: `some`,
-/// `a few`, `many`, `others`. Not a determiner before a noun: `h` is the phrase's last word, so
-/// the caller has already seen the verb after it.
+/// `a few`, `many`. Not a determiner before a noun: `h` is the phrase's last word, so the caller
+/// has already seen the verb after it.
 pub(super) fn quantity_alone(doc: &Doc<'_>, h: usize, lo: usize) -> Option<usize> {
     if !QUANTITIES.iter().any(|w| doc.lower_is(h, w)) {
         return None;
