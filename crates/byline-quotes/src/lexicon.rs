@@ -164,6 +164,35 @@ const SAY_VERBS: &[&str] = &[
     "chant",
     "mumble",
     "murmur",
+    // Reporting only a quotation (`"Stop!" she cried`); `she cried` alone is weeping.
+    "cry",
+    "sigh",
+    "gasp",
+    "groan",
+    "growl",
+    "hiss",
+    "roar",
+    "sob",
+    "stammer",
+    "bellow",
+    "shriek",
+    // Tags of a quotation in dialogue (`"...?" inquired Gregory`, `"...," he rejoined`).
+    "inquire",
+    "enquire",
+    "interrupt",
+    "rejoin",
+    "interject",
+    "interpose",
+    "query",
+    "drawl",
+    "plead",
+    "tease",
+    "falter",
+    "persist",
+    "moan",
+    "pursue",
+    "return",
+    "ejaculate",
 ];
 
 const TELL_VERBS: &[&str] = &[
@@ -441,6 +470,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("commit", &["commits", "committed", "committing"]),
     ("plan", &["plans", "planned", "planning"]),
     ("object", &["objects", "objected", "objecting"]),
+    ("sob", &["sobs", "sobbed", "sobbing"]),
 ];
 
 /// The regular forms of `lemma`: third person, past, `-ing`.

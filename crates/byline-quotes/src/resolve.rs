@@ -203,6 +203,19 @@ impl<'a> Resolver<'a> {
             }
             return (None, None);
         }
+        // Two speakers joined by `and` (`Russia and Arab countries`, `Smith and Jones`) are no
+        // one entity; a name that holds the `and` (`Procter and Gamble`) still is.
+        let joined = (s..e).any(|k| {
+            let t = &doc.toks[k];
+            text[t.start..t.end].eq_ignore_ascii_case("and")
+                && !self
+                    .entities
+                    .iter()
+                    .any(|m| m.span.start <= t.start && t.end <= m.span.end)
+        });
+        if joined {
+            return (None, None);
+        }
         // An entity mention inside the speaker span.
         // Mentions are in text order: start at the first one inside the span, not at the top.
         let first = self.entities.partition_point(|m| m.span.start < span.start);

@@ -904,3 +904,413 @@ fn a_noun_after_an_article_and_an_adjective_is_not_a_cue() {
         assert_eq!(got[0].0, owned(&["the race is close."]), "{text}");
     }
 }
+
+/// `s` with its first letter in lower case, for a phrase that no longer opens the sentence.
+fn uncap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // `I` and names keep their capital; only a determiner or a pronoun opening a phrase falls.
+        Some(f)
+            if ["The ", "He ", "She ", "They "]
+                .iter()
+                .any(|p| s.starts_with(p)) =>
+        {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[test]
+fn subjects_joined_by_and_speak_together() {
+    let pairs = [
+        ("Russia", "Arab countries"),
+        ("Smith", "Jones"),
+        ("The mayor", "the governor"),
+        ("Senator Maria Lopez", "her aides"),
+        ("He", "his lawyers"),
+        ("The Bank of England", "the Treasury"),
+    ];
+    let verbs = ["said", "contend", "argued", "have long said", "also warned"];
+    for (first, second) in pairs {
+        let subject = format!("{first} and {second}");
+        for verb in verbs {
+            for (before, that) in [("", "that "), ("On Tuesday, ", ""), ("But ", "")] {
+                let opening = if before.is_empty() {
+                    subject.clone()
+                } else {
+                    uncap(&subject)
+                };
+                let text = format!("{before}{opening} {verb} {that}the plan had failed.");
+                let got = read(&text, &run(&text));
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert_eq!(got[0].1, opening, "{text}");
+                assert_eq!(got[0].0, [format!("{that}the plan had failed.")], "{text}");
+            }
+            // After a quotation, in every quote style.
+            for (open, close) in STYLES {
+                let text = format!("{open}It failed,{close} {} {verb}.", uncap(&subject));
+                let got = read(&text, &run(&text));
+                assert_eq!(
+                    got,
+                    [(
+                        vec![format!("{open}It failed,{close}")],
+                        uncap(&subject),
+                        verb.rsplit(' ').next().unwrap().to_string()
+                    )],
+                    "{text}"
+                );
+            }
+        }
+        // Inverted after the quotation (a pronoun comes before its verb).
+        if first == "He" {
+            continue;
+        }
+        let text = format!("\"It failed,\" said {}.", uncap(&subject));
+        let got = read(&text, &run(&text));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, uncap(&subject), "{text}");
+    }
+    // `and` between a verb's object and a new subject joins no subjects.
+    for text in [
+        "Trump won Ohio and Clinton said the count was wrong.",
+        "The deal collapsed and officials said the talks were over.",
+    ] {
+        let got = read(text, &run(text));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(!got[0].1.contains(" and "), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_participle_after_a_verb_and_its_object_speaks_for_the_clause_subject() {
+    let subjects = [
+        "Trump",
+        "The senator",
+        "She",
+        "Senator Maria Lopez",
+        "The group",
+    ];
+    let objects = [
+        "sent tweets",
+        "sent messages",
+        "issued a statement",
+        "released a statement",
+        "put out a statement",
+        "fired off several tweets",
+    ];
+    for subject in subjects {
+        for object in objects {
+            for time in ["", " Tuesday", " early Friday"] {
+                for cue in ["saying", "claiming", "arguing", "warning"] {
+                    for that in ["", "that "] {
+                        let text =
+                            format!("{subject} {object}{time} {cue} {that}the vote was rigged.");
+                        let got = read(&text, &run(&text));
+                        let want = (
+                            vec![format!("{that}the vote was rigged.")],
+                            subject.to_string(),
+                            cue.to_string(),
+                        );
+                        assert_eq!(got, [want], "{text}");
+                    }
+                }
+            }
+            // With a comma before the participle too: the speaker never holds the verb.
+            let text = format!("{subject} {object}, saying the vote was rigged.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, subject, "{text}");
+        }
+    }
+    // A participle after its own subject keeps it.
+    for text in [
+        "The mayor resigned, with officials saying she was tired.",
+        "Officials saying the vote was rigged were ignored.",
+    ] {
+        let got = read(text, &run(text));
+        assert!(
+            got.iter().all(|q| q.1 == "officials" || q.1 == "Officials"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_quantity_standing_alone_is_the_speaker() {
+    let quantities = ["some", "a few", "many", "most", "others", "several"];
+    let verbs = [
+        "say",
+        "said",
+        "argue",
+        "believe",
+        "told reporters",
+        "have said",
+    ];
+    for quantity in quantities {
+        for verb in verbs {
+            let text = format!("{} {verb} the plan had failed.", cap(quantity));
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, cap(quantity), "{text}");
+            assert_eq!(got[0].0, owned(&["the plan had failed."]), "{text}");
+            for (open, close) in STYLES {
+                let text = format!("{open}It failed,{close} {quantity} {verb}.");
+                let got = read(&text, &run(&text));
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert_eq!(got[0].1, quantity, "{text}");
+                assert_eq!(got[0].0, [format!("{open}It failed,{close}")], "{text}");
+            }
+            // After a clause of the writer's.
+            let text = format!("The plan was dropped, but {quantity} {verb} it had worked.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, quantity, "{text}");
+        }
+    }
+    // A quantity that modifies a noun is no speaker of its own.
+    for (text, speaker) in [
+        ("Many critics said the plan had failed.", "Many critics"),
+        ("Some officials said the plan had failed.", "Some officials"),
+        ("\"It failed,\" several analysts said.", "several analysts"),
+    ] {
+        let got = read(text, &run(text));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, speaker, "{text}");
+    }
+}
+
+#[test]
+fn verbs_of_a_cry_or_a_sigh_report_a_quotation_only() {
+    let verbs = [
+        "cried",
+        "shouted",
+        "yelled",
+        "whispered",
+        "muttered",
+        "exclaimed",
+        "snapped",
+        "sighed",
+        "gasped",
+        "groaned",
+    ];
+    for verb in verbs {
+        for speaker in ["she", "the man", "Lopez", "Senator Maria Lopez"] {
+            for (open, close) in STYLES {
+                for words in ["Get out!", "We are ruined,"] {
+                    let piece = format!("{open}{words}{close}");
+                    let text = format!("{piece} {speaker} {verb}.");
+                    let got = read(&text, &run(&text));
+                    let want = (vec![piece.clone()], speaker.to_string(), verb.to_string());
+                    assert_eq!(got, std::slice::from_ref(&want), "{text}");
+                    // Inverted, and running on in a second sentence of the paragraph.
+                    if speaker != "she" {
+                        let text = format!("{piece} {verb} {speaker}.");
+                        assert_eq!(read(&text, &run(&text)), [want], "{text}");
+                    }
+                    let text = format!("The door opened. {piece} {speaker} {verb}.");
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].1, speaker, "{text}");
+                }
+            }
+        }
+    }
+    // Without a quotation the sound or the feeling is no speech.
+    for verb in ["cried", "sighed", "gasped", "groaned", "sobbed"] {
+        for text in [
+            format!("She {verb}."),
+            format!("She {verb} as the plan failed."),
+            format!("The plan failed, she {verb}."),
+            format!("The crowd {verb} when the team lost."),
+        ] {
+            assert_eq!(read(&text, &run(&text)), [], "{text}");
+        }
+    }
+    // Nor is the noise made the object of a verb of manner.
+    for text in ["The fans were shouting insults.", "She cried tears of joy."] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+}
+
+#[test]
+fn a_tag_after_a_quotation_keeps_its_speaker_past_a_phrase_of_manner_or_a_hearer() {
+    let verbs = [
+        "said",
+        "inquired",
+        "replied",
+        "interrupted",
+        "rejoined",
+        "pleaded",
+    ];
+    let after = [
+        "",
+        " to reporters",
+        " sarcastically",
+        ", harshly,",
+        " in terror",
+        " with a smile",
+        " to his companion, as they rose from the table",
+    ];
+    for verb in verbs {
+        for rest in after {
+            for (open, close) in STYLES {
+                for speaker in ["the senator", "Lopez", "Senator Maria Lopez"] {
+                    for words in ["Why not?", "We will win,"] {
+                        let piece = format!("{open}{words}{close}");
+                        let text = format!("{piece} {verb} {speaker}{rest}.");
+                        let got = read(&text, &run(&text));
+                        assert_eq!(got.len(), 1, "{text}: {got:?}");
+                        assert_eq!(got[0].0, std::slice::from_ref(&piece), "{text}");
+                        assert_eq!((&*got[0].1, &*got[0].2), (speaker, verb), "{text}");
+                    }
+                }
+                for pronoun in ["he", "she", "I"] {
+                    let piece = format!("{open}We will win,{close}");
+                    let more = format!("{open}and soon.{close}");
+                    let sep = if rest.ends_with(',') { " " } else { ", " };
+                    let text = format!("{piece} {pronoun} {verb}{rest}{sep}{more}");
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].0, [piece, more], "{text}");
+                    assert_eq!((&*got[0].1, &*got[0].2), (pronoun, verb), "{text}");
+                }
+            }
+        }
+    }
+    // Words quoted inside a clause are no quotation of the speaker after them.
+    let text = "What she calls the \"silver standard,\" she says, is gone.";
+    let got = read(text, &run(text));
+    assert!(
+        got.iter().all(|q| q.0 != ["\"silver standard,\""]),
+        "{text}: {got:?}"
+    );
+    // Away from a quotation the dialogue verbs report nothing.
+    for text in [
+        "He returned home after the vote.",
+        "She pleaded guilty to fraud.",
+        "The firm will not pursue the case, and the senator returned to Ohio.",
+        "Prices rose, the minister interrupted.",
+    ] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+}
+
+#[test]
+fn a_quotation_resumed_after_a_tag_and_a_semicolon_is_a_piece_of_it() {
+    for (open, close) in STYLES {
+        for speaker in ["the senator", "Lopez", "she", "the old officer"] {
+            for verb in ["said", "replied", "cried"] {
+                let first = format!("{open}We will win,{close}");
+                let second = format!("{open}we have the votes.{close}");
+                let inverted = speaker != "she";
+                let tags = [
+                    format!("{speaker} {verb}"),
+                    format!("{verb} {speaker}"),
+                    format!("{speaker} {verb} to reporters"),
+                ];
+                for tag in tags.iter().filter(|t| inverted || t.starts_with(speaker)) {
+                    let text = format!("{first} {tag}; {second}");
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        vec![first.clone(), second.clone()],
+                        speaker.to_string(),
+                        verb.to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quotation_after_a_beat_of_what_someone_did_is_theirs() {
+    let subjects = [
+        "The mayor",
+        "She",
+        "He",
+        "Lopez",
+        "The senator",
+        "Senator Maria Lopez",
+    ];
+    let beats = [
+        "smiled.",
+        "paused.",
+        "shook her head.",
+        "looked round and lowered his voice.",
+        "flushed at once!",
+    ];
+    for subject in subjects {
+        for beat in beats {
+            for (open, close) in STYLES {
+                let piece = format!("{open}We will not back down.{close}");
+                let text = format!("{subject} {beat} {piece}");
+                let got = read(&text, &run(&text));
+                let want = (vec![piece.clone()], subject.to_string(), String::new());
+                assert_eq!(got, std::slice::from_ref(&want), "{text}");
+                // After another speaker's turn.
+                let text = format!("{open}Why?{close} asked Smith. {subject} {beat} {piece}");
+                let got = read(&text, &run(&text));
+                assert_eq!(got.len(), 2, "{text}: {got:?}");
+                assert_eq!(got[1], want, "{text}");
+            }
+        }
+    }
+    // Not after a sentence with a quotation, `it` or an auxiliary, nor a second time for the
+    // person quoted last.
+    for text in [
+        "It rained all day. \"We will not back down.\"",
+        "\"Why?\" \"We will not back down.\"",
+        "He didn't move. \"We will not back down.\"",
+    ] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+    let text = "\"We are ready,\" said Lopez. Lopez smiled. \"We will not back down.\"";
+    let got = read(text, &run(text));
+    assert_eq!(got.len(), 1, "{text}: {got:?}");
+}
+
+/// The mention of `at` in `text` with `label`, named `name`.
+fn mention(text: &str, at: &str, label: Label, name: &str) -> EntityMention {
+    EntityMention {
+        label,
+        name: name.to_string(),
+        ..person(text, at, name, Some(name))
+    }
+}
+
+#[test]
+fn subjects_joined_by_and_resolve_to_no_one_entity() {
+    for (first, second, verb) in [
+        ("Russia", "Arab", "contend"),
+        ("Smith", "Jones", "said"),
+        ("Russia", "Iran", "argued"),
+    ] {
+        let text = format!("{first} and {second} countries {verb} that the plan failed.");
+        let entities = [
+            mention(&text, first, Label::Gpe, first),
+            mention(&text, second, Label::Norp, second),
+        ];
+        let got = run_with(&text, &entities);
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!(resolved(&got), [(None, None)], "{text}");
+    }
+    // A name that holds the `and` is one entity.
+    let text = "Procter and Gamble said that the plan failed.";
+    let entities = [mention(
+        text,
+        "Procter and Gamble",
+        Label::Org,
+        "Procter & Gamble",
+    )];
+    let got = run_with(text, &entities);
+    assert_eq!(
+        resolved(&got),
+        [(
+            Some("Procter & Gamble".to_string()),
+            Some("Procter & Gamble".to_string())
+        )],
+        "{text}"
+    );
+}

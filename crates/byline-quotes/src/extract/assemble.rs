@@ -14,7 +14,16 @@ use crate::scan::Kind;
 /// (which own the quotation before them, so they go first) or as cues introducing what follows.
 pub(super) fn sentence(doc: &Doc<'_>, si: usize, found: &mut Vec<Found>, used: &mut [bool]) {
     let (a, b) = doc.sents[si];
-    let cs = cues(doc, a, b);
+    let mut cs = cues(doc, a, b);
+    // A verb that reports only a quotation is no cue away from one (`and return favors`, `not
+    // pursue an indictment`): it neither reports nor ends another cue's content. A participle
+    // after a comma still opens a phrase of its own (`as Garner, gasping, said`).
+    cs.retain(|c| {
+        !quotation_only(doc, c.a)
+            || c.ing && c.a > a && doc.is_comma_like(c.a - 1)
+            || (c.a.saturating_sub(4)..(c.b + 3).min(doc.toks.len()))
+                .any(|k| doc.toks[k].is_quote())
+    });
     if cs.is_empty() {
         return;
     }
@@ -78,6 +87,11 @@ fn tagged(
                 cstart = open;
             }
         }
+    }
+    // `..., she cried.`: these verbs report only a quotation.
+    let quoted = doc.in_quote[cstart] != 0 || doc.quote_opening_at(cstart).is_some();
+    if !quoted && quotation_only(doc, c.a) {
+        return None;
     }
     // The opening paragraph(s) of a quotation continued from before.
     let first_quote = match doc.in_quote[cstart] {
@@ -206,6 +220,30 @@ fn introduced(
             None
         }
     });
+    // `Trump sent tweets saying ...`, `The group issued a statement arguing ...`: a participle
+    // after a verb and its object reports for the clause's subject, not for the object.
+    let subject = match subject {
+        Some(np) if c.ing && !participle => {
+            Some(participle_subject(doc, np, a, *main_subject).unwrap_or(np))
+        }
+        // An object that is no speaker phrase (`tweets`, a cue's form as a noun).
+        None if c.ing && !participle => {
+            let mut k = c.a;
+            while k > a + 1
+                && c.a - k < 6
+                && doc.toks[k - 1].is_word()
+                && doc.in_quote[k - 1] == 0
+                && doc.flags(k - 1) & (BOUNDARY | PREP | PRON | AUX) == 0
+                && !verbal(doc, k - 1)
+            {
+                k -= 1;
+            }
+            (k < c.a && k > a && verbal(doc, k - 1))
+                .then(|| participle_subject(doc, (k, c.a), a, *main_subject))
+                .flatten()
+        }
+        other => other,
+    };
     let subject = subject?;
     // Characterising verbs need a person or an organisation doing it.
     if c.class & (SAY | TELL | BELIEF) == 0 {
@@ -216,7 +254,11 @@ fn introduced(
             return None;
         }
     }
-    if main_subject.is_none() && !participle {
+    // The clause's speaker, for the participles and coordinated verbs after this cue, even
+    // where this one reports nothing here (`X agreed, but contended that ...`); but not a
+    // phrase that runs over a verb (`Trump sent` before `tweets`, a noun, in `Trump sent tweets
+    // saying ...`): a speaker phrase never holds a finite verb.
+    if main_subject.is_none() && !participle && !swallows_verb(doc, subject) {
         *main_subject = Some(subject);
     }
     let comp = complement(doc, c, b);
@@ -245,7 +287,7 @@ fn introduced(
         "mention",
         "promise",
     ];
-    if QUOTE_ONLY.iter().any(|w| doc.lower_is(c.a, w))
+    if (QUOTE_ONLY.iter().any(|w| doc.lower_is(c.a, w)) || quotation_only(doc, c.a))
         && !matches!(comp, Comp::Quote(_) | Comp::Colon(_))
     {
         return None;
@@ -399,6 +441,174 @@ fn introduced(
     })
 }
 
+/// The speaker of a participle cue with no comma before it whose subject phrase `np` is the
+/// object of the clause's verb: `a statement` after `issued` in `The group issued a statement
+/// arguing ...`, or a phrase that runs from a name over a verb, `Trump sent messages` in `Trump
+/// sent messages saying ...`. The clause's subject then speaks: the main subject, or the noun
+/// phrase opening the clause. `None` where `np` is the participle's own subject (`with officials
+/// saying`, `Protesters marching`).
+fn participle_subject(
+    doc: &Doc<'_>,
+    (s, e): (usize, usize),
+    a: usize,
+    main_subject: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let verbal = |k: usize| verbal(doc, k);
+    // The verb before the object: `issued a statement`, `sent tweets`, `put out a statement`.
+    let particle = |k: usize| PARTICLES.iter().any(|w| doc.lower_is(k, w));
+    let object = s > a && verbal(s - 1) || s > a + 1 && particle(s - 1) && verbal(s - 2);
+    // A phrase running over a verb from its subject (`Trump sent messages`), or from right
+    // after it (`sent messages` after `She`).
+    let swallowed = verb_in(doc, (s.saturating_sub(1).max(a), e.saturating_sub(1)));
+    if !object && swallowed.is_none() {
+        return None;
+    }
+    let verb = if s > a + 1 && particle(s - 1) {
+        s - 2
+    } else {
+        s.saturating_sub(1)
+    };
+    let limit = swallowed.unwrap_or(verb);
+    main_subject.filter(|m| m.1 <= limit).or_else(|| {
+        // The phrase opening the clause, right before its verb (past adverbs and times), naming
+        // someone: not `It` (`It's worth noting that`), not an adverb (`Recently`).
+        first_np(doc, a, limit).filter(|&(ms, me)| {
+            let person = doc.flags(ms) & DET != 0
+                || (ms..me).any(|k| doc.is_cap(k) || doc.flags(k) & (PRON | SPEAKER_NOUN) != 0);
+            let it = me == ms + 1 && (doc.lower_is(ms, "it") || doc.flags(ms) & (ADV | TIME) != 0);
+            me <= limit
+                && skip_verb_group_left(doc, limit, a) == me
+                && person
+                && !it
+                && !doc.is_ly(ms)
+                && !swallows_verb(doc, (ms, me))
+        })
+    })
+}
+
+/// The first word of `[s, e)` that reads as a [`verbal`] form after a subject: a name, a
+/// person's role or a pronoun, or a determiner and a noun; the verb a phrase running from its
+/// subject swallowed (`sent` in `Trump sent`, `The group sent`), not a participle describing a
+/// noun (`the elected officials`, `newly elected`).
+fn verb_in(doc: &Doc<'_>, (s, e): (usize, usize)) -> Option<usize> {
+    let subject_before = |k: usize| {
+        let p = k - 1;
+        doc.is_cap(p)
+            || doc.flags(p) & (SPEAKER_NOUN | TITLE | PRON) != 0
+            || p > s
+                && doc.flags(p - 1) & DET != 0
+                && doc.flags(p) & (DET | ADV | PREP | BOUNDARY | AUX | TIME) == 0
+                && !doc.is_ly(p)
+    };
+    (s + 1..e).find(|&k| subject_before(k) && verbal(doc, k))
+}
+
+/// Whether speaker phrase `np` holds a verb after a name ([`verb_in`]).
+fn swallows_verb(doc: &Doc<'_>, np: (usize, usize)) -> bool {
+    verb_in(doc, np).is_some()
+}
+
+/// Particles between a verb and its object (`put out a statement`, `fired off tweets`).
+const PARTICLES: &[&str] = &["out", "off", "up", "down", "back"];
+
+/// Whether the word at `k` reads as a verb in the past or an auxiliary: lower case, not a
+/// function word, a name or a role, and an `-ed` form, a cue's past form or a [`PAST_VERBS`]
+/// word (not `tweets`, a cue's form that is a noun as often).
+fn verbal(doc: &Doc<'_>, k: usize) -> bool {
+    doc.toks[k].is_word()
+        && doc.in_quote[k] == 0
+        && !doc.is_cap(k)
+        && !doc.word(k).starts_with(['\'', '’'])
+        && doc.flags(k) & (PREP | BOUNDARY | DET | PRON | TIME | ADV | SPEAKER_NOUN | TITLE) == 0
+        && !doc.is_ly(k)
+        && (doc.word(k).ends_with("ed")
+            || doc.flags(k) & (VERBISH | AUX | F_PAST) != 0
+            || doc.word(k).len() <= 7
+                && PAST_VERBS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(doc.word(k))))
+}
+
+/// Past forms of common verbs that take an object a participle may follow (`sent tweets
+/// saying`, `put out a statement warning`), beside the `-ed` forms.
+const PAST_VERBS: &[&str] = &[
+    "sent", "put", "took", "got", "had", "held", "gave", "made", "brought", "wrote", "spent",
+    "ran", "began", "led", "left", "kept", "set", "built", "drew", "struck", "won", "lost", "sang",
+];
+
+/// Verbs of a sound or a feeling, and tags of dialogue, that report speech only with the
+/// quotation they tag or introduce (`"Stop!" she cried`, `he sighed: "Fine."`, `"Why?" inquired
+/// Lee`): alone or with a clause they report nothing (`she cried`, `the crowd roared its
+/// approval`, `he returned home`, `she pleaded guilty`). Base forms; [`quotation_only`] reads
+/// every form.
+const QUOTATION_ONLY: &[&str] = &[
+    "cry",
+    "sigh",
+    "gasp",
+    "groan",
+    "growl",
+    "hiss",
+    "roar",
+    "sob",
+    "stammer",
+    "bellow",
+    "shriek",
+    "inquire",
+    "enquire",
+    "interrupt",
+    "rejoin",
+    "interject",
+    "interpose",
+    "query",
+    "drawl",
+    "plead",
+    "tease",
+    "falter",
+    "persist",
+    "moan",
+    "pursue",
+    "return",
+    "ejaculate",
+];
+
+/// Whether the cue at `i` is a form of a [`QUOTATION_ONLY`] verb: the base, `-s`, `-ed` and
+/// `-ing` forms, with a final `e` dropped, a `y` turned to `ie` or a consonant doubled. (The
+/// lexicon counts them all as speech verbs; the test allocates nothing.)
+fn quotation_only(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i).as_bytes();
+    if doc.flags(i) & SAY == 0 || !w.is_ascii() || w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    QUOTATION_ONLY
+        .iter()
+        .any(|lemma| form_of(lower, lemma.as_bytes()))
+}
+
+/// Whether `w` (lower case) is a form of the regular verb `lemma`.
+fn form_of(w: &[u8], lemma: &[u8]) -> bool {
+    let Some((&last, stem)) = lemma.split_last() else {
+        return false;
+    };
+    let Some(rest) = w.strip_prefix(stem) else {
+        return false;
+    };
+    match last {
+        b'e' => matches!(rest, b"e" | b"es" | b"ed" | b"ing"),
+        b'y' => matches!(rest, b"y" | b"ies" | b"ied" | b"ying"),
+        _ => match rest.split_first() {
+            Some((&c, tail)) if c == last => {
+                matches!(tail, b"" | b"s" | b"es" | b"ed" | b"ing")
+                    || tail.first() == Some(&last) && matches!(&tail[1..], b"ed" | b"ing")
+            }
+            _ => false,
+        },
+    }
+}
+
 /// Verbs of the manner of speaking, by stem: they take the noise made as their object.
 const MANNER_STEMS: &[&str] = &[
     "shout", "yell", "scream", "chant", "whisper", "mutter", "mumble", "murmur", "cried", "cry",
@@ -536,6 +746,28 @@ mod tests {
                 vec!["Trump as a \"leech\" and a \"brat\"".to_string()]
             )]
         );
+    }
+
+    #[test]
+    fn every_regular_form_of_a_verb_is_read() {
+        for (lemma, forms) in [
+            ("cry", &["cry", "cries", "cried", "crying"][..]),
+            ("sob", &["sob", "sobs", "sobbed", "sobbing"][..]),
+            ("hiss", &["hiss", "hisses", "hissed", "hissing"][..]),
+            ("tease", &["tease", "teases", "teased", "teasing"][..]),
+            ("plead", &["plead", "pleads", "pleaded", "pleading"][..]),
+        ] {
+            for form in forms {
+                assert!(form_of(form.as_bytes(), lemma.as_bytes()), "{form}");
+            }
+        }
+        for (lemma, other) in [
+            ("cry", "criticized"),
+            ("return", "returnee"),
+            ("sob", "sober"),
+        ] {
+            assert!(!form_of(other.as_bytes(), lemma.as_bytes()), "{other}");
+        }
     }
 
     #[test]

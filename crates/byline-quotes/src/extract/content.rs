@@ -6,7 +6,7 @@ use super::cues::Cue;
 use super::decision::Tag;
 use super::doc::Doc;
 use super::speaker::right_np;
-use super::speaker::{left_np, skip_verb_group_left};
+use super::speaker::{left_np, quantity_alone, skip_verb_group_left};
 use super::Found;
 use crate::lexicon::*;
 use crate::scan::Kind;
@@ -195,8 +195,12 @@ pub(super) fn content_stops(
                 let dash =
                     s > a && matches!(doc.toks[s - 1].kind, Kind::Punct('―' | '—' | '–' | ';'));
                 // `X said A and Y said B`: so does a new speaker after `and`.
-                // Not `said both he and Rubio promised`, a subject of two.
+                // Not `said both he and Rubio promised`, a subject of two, nor a quantity
+                // (`that X, and some speculated ...` goes on with the reported clause).
+                let quantity =
+                    j > a && doc.flags(s) & DET != 0 && quantity_alone(doc, j - 1, a) == Some(s);
                 let and = s > a + 1
+                    && !quantity
                     && reports
                     && (doc.lower_is(s - 1, "and") || doc.lower_is(s - 1, "but"))
                     && doc.in_quote[s - 1] == 0

@@ -56,8 +56,11 @@ pub(super) fn follow_pieces(
         if k >= limit {
             return;
         }
+        // `"A," he said, "B."`, `he said: "B."`, `"A," said the officer; "B."`.
         if k > from
-            && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':'))
+            && (doc.toks[k - 1].is_punct(',')
+                || doc.toks[k - 1].is_punct(':')
+                || doc.toks[k - 1].is_punct(';'))
             && doc.quote_opening_at(k).is_some()
         {
             break;

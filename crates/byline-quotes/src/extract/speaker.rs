@@ -144,6 +144,12 @@ pub(super) fn left_np_in(
         return Some((h, end));
     }
     let cap = doc.is_cap(h);
+    // `some said`, `a few say`, `many argue`: a quantity standing alone for the people it counts.
+    if f & DET != 0 {
+        if let Some(s) = quantity_alone(doc, h, lo) {
+            return Some((s, end));
+        }
+    }
     if !cap
         && (f & (BOUNDARY | PREP | DET | AUX | VERBISH | TIME) != 0
             || f & CUE != 0 && f & SPEAKER_NOUN == 0)
@@ -213,6 +219,43 @@ pub(super) fn left_np_in(
         }
     }
     Some((s, end))
+}
+
+/// Quantities, determiners in the lexicon, that stand alone for the people they count (`some
+/// said`, `many argue`; `others` is a plural noun phrase of its own).
+const QUANTITIES: &[&str] = &["some", "many", "most", "few", "several", "both", "all"];
+
+/// The start of a quantity standing alone as the noun phrase whose last word is `h`: `some`,
+/// `a few`, `many`. Not a determiner before a noun: `h` is the phrase's last word, so the caller
+/// has already seen the verb after it.
+pub(super) fn quantity_alone(doc: &Doc<'_>, h: usize, lo: usize) -> Option<usize> {
+    if !QUANTITIES.iter().any(|w| doc.lower_is(h, w)) {
+        return None;
+    }
+    // `a few`, `quite a few`, `very many`.
+    let mut s = h;
+    if s > lo && doc.lower_is(h, "few") && doc.lower_is(s - 1, "a") {
+        s -= 1;
+        if s > lo && doc.lower_is(s - 1, "quite") {
+            s -= 1;
+        }
+    } else if s > lo && doc.lower_is(s - 1, "very") {
+        s -= 1;
+    }
+    // `they all`, `we both`: the pronoun the quantity counts.
+    let counts_pronoun = doc.lower_is(h, "all") || doc.lower_is(h, "both");
+    if s > lo && s == h && counts_pronoun && doc.flags(s - 1) & PRON != 0 {
+        return Some(s - 1);
+    }
+    // Only opening its clause: not `the few`, `his many`, `the most known`, `what some argued`.
+    let opens = s == lo
+        || !doc.toks[s - 1].is_word() && !matches!(doc.toks[s - 1].kind, Kind::Number)
+        || [
+            "and", "but", "while", "whereas", "though", "although", "yet",
+        ]
+        .iter()
+        .any(|w| doc.lower_is(s - 1, w));
+    opens.then_some(s)
 }
 
 /// Prepositions that attach a modifier to a speaker (`workers at the plant`, `members of the
@@ -292,10 +335,39 @@ pub(super) fn subject_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize,
         }
     }
     if opens_clause(doc, s, lo) {
-        Some((s, e))
+        Some((coordinated_start(doc, s, lo).unwrap_or(s), e))
     } else {
         left_np(doc, end, lo)
     }
+}
+
+/// `Russia and Arab countries`, `Smith and Jones`, `The mayor and the governor`: where the
+/// subject starting at `s` is the last of two joined by `and`, the start of the first, when
+/// that one is a name, a pronoun or a determiner with a person's role, and opens its clause.
+fn coordinated_start(doc: &Doc<'_>, s: usize, lo: usize) -> Option<usize> {
+    if s < lo + 2 || !doc.lower_is(s - 1, "and") || doc.in_quote[s - 1] != 0 {
+        return None;
+    }
+    // The second must be a subject too: a name, a role, a plural or a pronoun.
+    let (ps, pe) = left_np_in(doc, s - 1, lo, false)?;
+    // `But Smith and Jones said`: a conjunction opening the sentence opens the clause too.
+    let opens = opens_clause(doc, ps, lo) || ps == lo + 1 && doc.flags(lo) & BOUNDARY != 0;
+    if pe != s - 1 || !opens {
+        return None;
+    }
+    let pron = pe == ps + 1 && doc.flags(ps) & PRON != 0;
+    // A name: capitalised words (`of` inside: `the Bank of England`), none a verb's form.
+    let name = (ps..pe).all(|k| {
+        doc.is_cap(k) && doc.flags(k) & (AUX | CUE | VERBISH | BOUNDARY) == 0
+            || k > ps && doc.lower_is(k, "of")
+            || k == ps && pe > ps + 1 && doc.lower_is(k, "the")
+    }) && !(pe == ps + 1 && doc.flags(ps) & (DET | TIME | ADV) != 0);
+    // A role: a determiner and words ending in a person's title or role.
+    let h = pe - 1;
+    let role = doc.flags(ps) & DET != 0
+        && doc.flags(h) & (SPEAKER_NOUN | TITLE) != 0
+        && (ps + 1..pe).all(|k| doc.flags(k) & (AUX | VERBISH | BOUNDARY | PREP) == 0);
+    (pron || name || role).then_some(ps)
 }
 
 /// The speaker after an inverted cue (`"...," said X`): [`right_np`], where after a closing quote
@@ -334,7 +406,14 @@ pub(super) fn inverted_np(
         return Some(np);
     }
     for _ in 0..3 {
-        if e + 1 < hi && doc.in_quote[e] == 0 && MODIFIER_PREPS.iter().any(|w| doc.lower_is(e, w)) {
+        // `with a smile`, `with a shrug`: the manner of the saying, not the speaker's firm.
+        let manner =
+            doc.lower_is(e, "with") && (doc.lower_is(e + 1, "a") || doc.lower_is(e + 1, "an"));
+        if e + 1 < hi
+            && !manner
+            && doc.in_quote[e] == 0
+            && MODIFIER_PREPS.iter().any(|w| doc.lower_is(e, w))
+        {
             if let Some((_, pe)) = right_np(doc, e + 1, hi) {
                 if doc.flags(e + 1) & (PRON | TIME) == 0 && doc.flags(pe - 1) & TIME == 0 {
                     e = pe;
@@ -343,6 +422,21 @@ pub(super) fn inverted_np(
             }
         }
         break;
+    }
+    // `said Smith and Jones`, `said the mayor and the governor`: a second subject joined by
+    // `and`, ending the clause.
+    if e + 1 < hi && doc.lower_is(e, "and") && doc.in_quote[e] == 0 {
+        if let Some((s2, e2)) = right_np(doc, e + 1, hi) {
+            let named = (s2..e2).any(|k| doc.is_cap(k))
+                || doc.flags(s2) & DET != 0 && doc.flags(e2 - 1) & (SPEAKER_NOUN | TITLE) != 0;
+            let ends = e2 >= hi
+                || !doc.toks[e2].is_word()
+                || doc.lower_is(e2, "who")
+                || doc.flags(e2) & (PREP | TIME) != 0;
+            if named && ends && doc.flags(s2) & PRON == 0 {
+                e = e2;
+            }
+        }
     }
     Some((s, e))
 }

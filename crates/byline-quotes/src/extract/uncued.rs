@@ -234,6 +234,16 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
                 continue;
             }
         }
+        // `"...," said he to Temple`, `"...?" inquired Gregory sarcastically`.
+        if let Some(f) = trailing_tag(doc, qi, used) {
+            found.push(f);
+            continue;
+        }
+        // `The girl smiled. "I'll go through with it."`
+        if let Some(f) = after_a_beat(doc, qi, found, used) {
+            found.push(f);
+            continue;
+        }
         // `Said Ellis: "..."`
         if let Some(f) = fronted_cue(doc, qi, used) {
             found.push(f);
@@ -266,6 +276,158 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             }
         }
     }
+}
+
+/// A tag right after a quotation that ends on a comma, a question or an exclamation, whose
+/// speaker goes on with a phrase of manner, a hearer or a clause: `"...," said he to Temple`,
+/// `"...?" inquired Gregory sarcastically`, `"...," I pleaded in terror`, `"...," interrupted
+/// Curtis, harshly`. The quotation and the pieces after the tag (`, "B."`) are the content.
+/// (A tag whose speaker ends its clause is found with the sentence's cues.)
+fn trailing_tag(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
+    let q = doc.quotes[qi];
+    if !q.closed || q.close < 2 {
+        return None;
+    }
+    let n = doc.toks.len();
+    let mut k = q.close + 1;
+    let inside = &doc.toks[q.close - 1];
+    let open_ended = inside.is_punct(',')
+        || inside.is_punct('?')
+        || inside.is_punct('!')
+        || matches!(inside.kind, Kind::Punct('—' | '–' | '-'));
+    if k < n && doc.toks[k].is_punct(',') {
+        k += 1;
+    } else if !open_ended {
+        return None;
+    }
+    if k + 1 >= n || doc.in_quote[k] != 0 {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= k);
+    let (a, b) = *doc.sents.get(si)?;
+    // A quotation standing as its own sentence (after the sentence's start, a full stop or
+    // another quotation), not words quoted inside a clause (`what she calls the “silver
+    // standard,” she says`).
+    let standalone = q.open <= a
+        || doc.toks[q.open - 1].kind == Kind::Break
+        || doc.toks[q.open - 1].is_quote()
+        || matches!(
+            doc.toks[q.open - 1].kind,
+            Kind::Punct('.' | '?' | '!' | ':')
+        );
+    if !standalone {
+        return None;
+    }
+    let speech = |i: usize| {
+        i < b
+            && doc.toks[i].is_word()
+            && doc.in_quote[i] == 0
+            && !doc.is_cap(i)
+            && doc.flags(i) & (SAY | TELL) != 0
+            && doc.flags(i) & (F_PAST | F_S) != 0
+    };
+    let (cue, spk) = if speech(k) {
+        // `said he`, `inquired Gregory`.
+        let spk = inverted_np(doc, k + 1, b, true)?;
+        (k, spk)
+    } else {
+        // `he rejoined`, `I timidly explained`, `the girl cried`.
+        let spk = if doc.flags(k) & PRON != 0 {
+            (k, k + 1)
+        } else {
+            right_np(doc, k, b)?
+        };
+        let mut v = spk.1;
+        while v < b && doc.is_ly(v) {
+            v += 1;
+        }
+        if !speech(v) {
+            return None;
+        }
+        (v, spk)
+    };
+    let named = doc.flags(spk.0) & PRON != 0
+        || (spk.0..spk.1).any(|i| doc.is_cap(i))
+        || doc.flags(spk.0) & DET != 0;
+    if !named {
+        return None;
+    }
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, spk.1.max(cue + 1), b, &mut content, used);
+    Some(Found {
+        content,
+        cue: Some((cue, cue + 1)),
+        speaker: Some(spk),
+        confidence: 0.75,
+    })
+}
+
+/// A quotation that opens its sentence with no tag, right after a short sentence of what a
+/// person did (`The girl smiled. "I'll go through with it."`, `He lowered his voice. "I'm
+/// carrying papers."`, `Lopez paused. "We will not back down."`): the person who acted speaks.
+/// The sentence before must hold no quotation (after a turn of dialogue the next quotation is
+/// the other speaker's) and open with the person: a pronoun, a name or a role, then a verb; and
+/// the person must not be the one quoted last (then the quotation goes on with that one).
+fn after_a_beat(doc: &Doc<'_>, qi: usize, found: &[Found], used: &mut [bool]) -> Option<Found> {
+    let q = doc.quotes[qi];
+    if !q.closed || q.open == 0 {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= q.open);
+    let (a, _) = *doc.sents.get(si)?;
+    let (pa, pb) = *doc.sents.get(si.checked_sub(1)?)?;
+    if q.open != a || pb + 2 < a || pb <= pa || pb - pa > 12 {
+        return None;
+    }
+    // The same paragraph, and a sentence ended by a full stop or an exclamation.
+    if (pb..a).any(|k| doc.toks[k].kind == Kind::Break)
+        || !(doc.toks[pb - 1].is_punct('.') || doc.toks[pb - 1].is_punct('!'))
+    {
+        return None;
+    }
+    if (pa..pb).any(|k| doc.in_quote[k] != 0 || doc.toks[k].is_quote()) {
+        return None;
+    }
+    let (s, e) = first_np(doc, pa, pb)?;
+    if s != pa || e >= pb {
+        return None;
+    }
+    let pronoun =
+        e == s + 1 && doc.flags(s) & PRON != 0 && !doc.lower_is(s, "it") && !doc.lower_is(s, "you");
+    // A name or a role.
+    let named = (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & (DET | PRON | BOUNDARY) == 0)
+        || doc.flags(e - 1) & SPEAKER_NOUN != 0;
+    // The verb after it: a lower-case word that is no preposition, conjunction or time, nor an
+    // auxiliary (`He didn't suggest retaliation.` tells what was not done, not a beat of the
+    // telling).
+    let verb = doc.toks[e].is_word()
+        && !doc.is_cap(e)
+        && doc.flags(e) & (PREP | BOUNDARY | TIME | DET | PRON | AUX) == 0;
+    if !(pronoun || named) || !verb {
+        return None;
+    }
+    // `"A," says Ann Lee. Lee backs Clinton. "B."`: where the one quoted last is the same
+    // person, the quotation goes on with what was said before it, no new attribution.
+    let last = |np: (usize, usize)| doc.word(np.1 - 1).to_lowercase();
+    let before = q.start;
+    let goes_on = found
+        .iter()
+        .filter(|o| o.content.last().is_some_and(|c| c.end <= before))
+        .max_by_key(|o| o.content.last().map_or(0, |c| c.end))
+        .is_some_and(|o| o.speaker.map(last) == Some(last((s, e))));
+    if goes_on {
+        return None;
+    }
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    Some(Found {
+        content,
+        cue: None,
+        speaker: Some((s, e)),
+        confidence: 0.5,
+    })
 }
 
 /// A quotation after an inverted speech verb that opens its sentence and its speaker, then a
