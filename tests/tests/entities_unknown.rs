@@ -15,7 +15,7 @@ fn mentions(doc: &Document) -> Vec<(&str, Label)> {
 }
 
 /// Invented people: African, Arabic, Turkish, East and South Asian, Slavic, Hispanic, English.
-const PEOPLE: [&str; 14] = [
+const PEOPLE: [&str; 16] = [
     "Olusegun Bakare",
     "Chiamaka Okonkwo-Eze",
     "Tariq Haddad",
@@ -30,6 +30,8 @@ const PEOPLE: [&str; 14] = [
     "Alejandra Pereyra",
     "Tomas Echeverria",
     "Gareth Pembridge",
+    "Gareth J. Pembridge",
+    "Ana de Souza Lima",
 ];
 
 const PERSON_FRAMES: [&str; 16] = [
@@ -157,6 +159,29 @@ fn the_head_of_a_place_or_field_is_an_organisation() {
 }
 
 #[test]
+fn an_organisation_name_goes_on_after_for_or_on_but_not_into_a_date() {
+    let nlp = Pipeline::new();
+    let mut missed = Vec::new();
+    for name in ORG_NAMES {
+        for (org, frame) in [
+            ("{} Institute for Trade Studies", "Scholars at the {} said tariffs hurt."),
+            ("{} Council on Water Policy", "A fellow at the {} said the plan was late."),
+            ("{} Council", "The {} on Monday said the plan was late."),
+            ("{} Foundation", "The {} in March gave money to schools."),
+        ] {
+            let org = org.replace("{}", name);
+            let text = frame.replace("{}", &org);
+            let doc = nlp.annotate(text.as_str());
+            let all = mentions(&doc);
+            if !all.contains(&(org.as_str(), Label::Org)) {
+                missed.push(format!("{text:?}: {all:?}"));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
+}
+
+#[test]
 fn an_unlisted_club_in_a_match_result_is_an_organisation() {
     let nlp = Pipeline::new();
     let clubs = [
@@ -223,6 +248,7 @@ fn ordinary_capitalised_words_stay_non_entities() {
         ),
         ("Yesterday prices fell, dealers said.", vec!["Yesterday"]),
         ("Nobody said anything.", vec!["Nobody"]),
+        ("Del. Nordwind said the bill would pass.", vec!["Del."]),
         (
             "Experts beat expectations 2-1 in the poll.",
             vec!["Experts"],

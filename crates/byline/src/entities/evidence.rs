@@ -2,7 +2,8 @@
 //! no kept mention covers becomes a mention when its context says what it is:
 //!
 //! - an organisation when it ends in an organisation head word (`Nordwind Bank`, `Keller
-//!   Logistics`), or opens with one followed by `of` (`the Institute of Soil Science`);
+//!   Logistics`), or has one followed by `of`, `for` or `on` (`the Institute of Soil Science`,
+//!   `Peterson Institute for International Economics`);
 //! - a club when it stands in a match result (`Fenerbahce beat Galatasaray 2-1`);
 //! - a person when a speech verb stands next to it (`said Olusegun Bakare`, `Tariq Haddad told`),
 //!   an apposition names its role (`Olusegun Bakare, a trader`, `a trader, Nguyen Van Thanh,`),
@@ -75,13 +76,18 @@ const ORG_HEADS: [&str; 52] = [
     "University",
 ];
 
-/// Heads that may open a name before `of` (`Ministry of Finance`, `Bank of Kigali`).
-const OF_HEADS: [&str; 12] = [
+/// Heads that may go on with `of`, `for` or `on` (`Ministry of Finance`, `Institute for
+/// International Economics`, `Council on Foreign Relations`).
+const OF_HEADS: [&str; 16] = [
     "Agency",
     "Association",
     "Bank",
+    "Center",
+    "Centre",
+    "Coalition",
     "College",
     "Commission",
+    "Committee",
     "Council",
     "Federation",
     "Foundation",
@@ -358,7 +364,8 @@ fn is_headline(words: &[&str]) -> bool {
 }
 
 /// The end (exclusive) of the run of capitalised words from `i`, joined by single spaces, with
-/// `of` after an organisation head and lower-case name particles inside.
+/// `of`, `for` or `on` after an organisation head (not before a month or a day: `the Council on
+/// Monday`) and lower-case name particles inside.
 fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
     let mut end = i + 1;
     while end < words.len() && spans[end - 1].end + 1 == spans[end].start {
@@ -370,9 +377,11 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
             end += 1;
             continue;
         }
-        let joins = (w == "of" && OF_HEADS.contains(&words[end - 1]))
-            || (PARTICLES.contains(&w) && end > i);
-        let next_cap = words.get(end + 1).is_some_and(|n| is_capitalised(n))
+        let joins = (matches!(w, "of" | "for" | "on") && OF_HEADS.contains(&words[end - 1]))
+            || PARTICLES.contains(&w);
+        let next_cap = words
+            .get(end + 1)
+            .is_some_and(|n| is_capitalised(n) && !MONTHS_AND_DAYS.contains(n))
             && spans[end].end + 1 == spans[end + 1].start;
         if joins && next_cap {
             end += 2;
@@ -411,23 +420,30 @@ fn decide(
         && !names::is_first_name(name[0]);
     let last = name[name.len() - 1];
     let org_head = ORG_HEADS.contains(&last) && name.len() >= 2
-        || name.len() >= 3 && OF_HEADS.contains(&name[0]) && name[1] == "of";
+        || name.len() >= 3
+            && name
+                .windows(2)
+                .any(|p| OF_HEADS.contains(&p[0]) && matches!(p[1], "of" | "for" | "on"));
     if org_head {
         let from = start + usize::from(opener);
         let rest = &words[from..end];
         let plain = rest
             .iter()
-            .filter(|w| !ORG_HEADS.contains(w) && **w != "of")
+            .filter(|w| !ORG_HEADS.contains(w) && !matches!(**w, "of" | "for" | "on"))
             .all(|w| MONTHS_AND_DAYS.contains(w) || (from == 0 && is_common(w)));
         if !plain && rest.len() >= 2 {
             return Some((from, Label::Org));
         }
         return None;
     }
-    if name
-        .iter()
-        .any(|w| MONTHS_AND_DAYS.contains(w) || titles::is_title_word(w))
-    {
+    // No month, day or title word in a person's name, and a period only after an initial
+    // (`Warren E. Buffett`, not `Del. Stacey Plaskett`).
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+    if name.iter().any(|w| {
+        MONTHS_AND_DAYS.contains(w)
+            || titles::is_title_word(w)
+            || (w.contains('.') && !initial(w) && !ORG_HEADS.contains(w))
+    }) {
         return None;
     }
     let span = Span::new(spans[start].start, spans[end - 1].end);
