@@ -164,9 +164,21 @@ fn an_organisation_name_goes_on_after_for_or_on_but_not_into_a_date() {
     let mut missed = Vec::new();
     for name in ORG_NAMES {
         for (org, frame) in [
-            ("{} Institute for Trade Studies", "Scholars at the {} said tariffs hurt."),
-            ("{} Council on Water Policy", "A fellow at the {} said the plan was late."),
+            (
+                "{} Institute for Trade Studies",
+                "Scholars at the {} said tariffs hurt.",
+            ),
+            (
+                "{} Council on Water Policy",
+                "A fellow at the {} said the plan was late.",
+            ),
             ("{} Council", "The {} on Monday said the plan was late."),
+            ("{} University", "She studied at {} on Long Island."),
+            (
+                "{} Center for Strategic and Regional Studies",
+                "Scholars at the {} said tariffs hurt.",
+            ),
+            ("{} Foundation", "He works at the Brussels-based {} now."),
             ("{} Foundation", "The {} in March gave money to schools."),
         ] {
             let org = org.replace("{}", name);

@@ -288,8 +288,9 @@ pub(super) fn apply(
 }
 
 /// Whether a new mention at `span` may go in: every kept mention it overlaps is a part of the
-/// longer name, so the new mention replaces it: a mention of the same kind inside it
-/// (`Kovalenko` in `Oksana Kovalenko`, `Party` in `Nordwind Party`), a place inside it (`Lagos`
+/// longer name, so the new mention replaces it: an unlinked mention of the same kind inside it
+/// (`Kovalenko` in `Oksana Kovalenko`, `Party` in `Nordwind Party`; a linked one, as `Bank of
+/// America` in `Bank of America Stadium`, stays), a place inside it (`Lagos`
 /// in `University of Lagos`; not opening a person's name, which a place does too rarely), or,
 /// for an organisation, an unlinked person its head word outweighs (`Al Rashidi Bank`).
 fn fits_in(out: &[(EntityMention, EntitySource)], span: Span, label: Label) -> bool {
@@ -364,8 +365,9 @@ fn is_headline(words: &[&str]) -> bool {
 }
 
 /// The end (exclusive) of the run of capitalised words from `i`, joined by single spaces, with
-/// `of`, `for` or `on` after an organisation head (not before a month or a day: `the Council on
-/// Monday`) and lower-case name particles inside.
+/// `of` or `for` after an organisation head, `on` after a council, commission or committee, and
+/// `and` once one of those has joined (never before a month or a day: `the Council on Monday`),
+/// and lower-case name particles inside.
 fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
     let mut end = i + 1;
     while end < words.len() && spans[end - 1].end + 1 == spans[end].start {
@@ -377,8 +379,16 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
             end += 1;
             continue;
         }
-        let joins = (matches!(w, "of" | "for" | "on") && OF_HEADS.contains(&words[end - 1]))
-            || PARTICLES.contains(&w);
+        let head = words[end - 1];
+        let joins = match w {
+            "of" | "for" => OF_HEADS.contains(&head),
+            "on" => matches!(head, "Commission" | "Committee" | "Council"),
+            // `Center for Strategic and International Studies`: `and` inside an `of` name.
+            "and" => words[i..end]
+                .iter()
+                .any(|x| matches!(*x, "of" | "for" | "on")),
+            _ => PARTICLES.contains(&w),
+        };
         let next_cap = words
             .get(end + 1)
             .is_some_and(|n| is_capitalised(n) && !MONTHS_AND_DAYS.contains(n))
@@ -404,7 +414,14 @@ fn decide(
     found: &[ModelMention],
 ) -> Option<(usize, Label)> {
     let mut start = i;
-    if matches!(words[start], "The" | "A" | "An") {
+    // `The`, and a word such as `Brussels-based`, come before a name, not in it.
+    let before_name = |w: &str| {
+        matches!(w, "The" | "A" | "An")
+            || w.rsplit_once('-').is_some_and(|(_, tail)| {
+                matches!(tail, "based" | "born" | "backed" | "led" | "owned" | "run")
+            })
+    };
+    if before_name(words[start]) {
         start += 1;
     }
     if start >= end {
