@@ -264,10 +264,26 @@ pub(super) fn apply(
                 continue;
             }
             let end = run_end(text, &words, &spans, i);
-            if let Some(found_here) = decide(text, &words, &spans, i, end, scored, found) {
-                let (start, label) = found_here;
+            if let Some((mut start, label)) = decide(text, &words, &spans, i, end, scored, found) {
+                // `US National Science Foundation`: a linked place opening an organisation's name
+                // stays itself, and the organisation is what follows it.
+                if label == Label::Org {
+                    if let Some((m, _)) = out.iter().find(|(m, _)| {
+                        m.span.start == spans[start].start
+                            && m.entity_id.is_some()
+                            && matches!(m.label, Label::Gpe | Label::Loc)
+                    }) {
+                        start = (start..end)
+                            .find(|&k| spans[k].start >= m.span.end)
+                            .unwrap_or(end);
+                        if end - start < 2 {
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
                 let span = Span::new(spans[start].start, spans[end - 1].end);
-                if fits_in(out, span, label) {
+                if fits_in(text, out, span, label) {
                     added.push(mention(gazetteer, text, span, label, found));
                 }
             }
@@ -292,8 +308,9 @@ pub(super) fn apply(
 /// (`Kovalenko` in `Oksana Kovalenko`, `Party` in `Nordwind Party`; a linked one, as `Bank of
 /// America` in `Bank of America Stadium`, stays), a place inside it (`Lagos`
 /// in `University of Lagos`; not opening a person's name, which a place does too rarely), or,
-/// for an organisation, an unlinked person its head word outweighs (`Al Rashidi Bank`).
-fn fits_in(out: &[(EntityMention, EntitySource)], span: Span, label: Label) -> bool {
+/// for an organisation, a person its head word outweighs: unlinked, or linked by one word alone
+/// (`Al Rashidi Bank`; a person linked by a full name, as in `Andy Warhol Foundation`, stays).
+fn fits_in(text: &str, out: &[(EntityMention, EntitySource)], span: Span, label: Label) -> bool {
     out.iter()
         .filter(|(m, _)| m.span.start < span.end && span.start < m.span.end)
         .all(|(m, _)| {
@@ -303,7 +320,7 @@ fn fits_in(out: &[(EntityMention, EntitySource)], span: Span, label: Label) -> b
                 && (label == Label::Org || m.span.start > span.start);
             let person_in_org = label == Label::Org
                 && m.label == Label::Person
-                && (inside || m.entity_id.is_none());
+                && (m.entity_id.is_none() || !m.span.as_str(text).contains(' '));
             within && person_in_org || inside && (m.label == label || place)
         })
 }
@@ -375,6 +392,10 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
             break;
         }
         let w = words[end];
+        // `Civic Party New People Party`: a head word ends a name of two words or more.
+        if end - i >= 2 && ORG_HEADS.contains(&words[end - 1]) && is_capitalised(w) {
+            break;
+        }
         if is_capitalised(w) {
             end += 1;
             continue;
@@ -384,9 +405,17 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
             "of" | "for" => OF_HEADS.contains(&head),
             "on" => matches!(head, "Commission" | "Committee" | "Council"),
             // `Center for Strategic and International Studies`: `and` inside an `of` name.
-            "and" => words[i..end]
-                .iter()
-                .any(|x| matches!(*x, "of" | "for" | "on")),
+            // Not when a name of its own follows (`Institute of Technology and Colorado State
+            // University`).
+            "and" => {
+                words[i..end]
+                    .iter()
+                    .any(|x| matches!(*x, "of" | "for" | "on"))
+                    && !words[end + 1..]
+                        .iter()
+                        .take_while(|x| is_capitalised(x))
+                        .any(|x| ORG_HEADS.contains(x))
+            }
             _ => PARTICLES.contains(&w),
         };
         let next_cap = words
