@@ -179,7 +179,10 @@ fn an_organisation_name_goes_on_after_for_or_on_but_not_into_a_date() {
                 "Scholars at the {} said tariffs hurt.",
             ),
             ("{} Foundation", "He works at the Brussels-based {} now."),
-            ("{} Institute", "The {} and Kaskad State University signed a deal."),
+            (
+                "{} Institute",
+                "The {} and Kaskad State University signed a deal.",
+            ),
             ("{} Party", "Alvin Yeung of {} New People Party spoke."),
             ("{} Science Foundation", "It was paid for by the US {}."),
             ("{} Foundation", "The {} in March gave money to schools."),

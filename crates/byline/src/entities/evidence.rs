@@ -578,14 +578,14 @@ fn person_context(text: &str, words: &[&str], spans: &[Span], start: usize, end:
         return true;
     }
     // `X, a trader in Lagos`: a role noun within a few words after the determiner.
-    if after(0) == "," && matches!(after(1), "a" | "an" | "the") {
-        if (2..6)
+    if after(0) == ","
+        && matches!(after(1), "a" | "an" | "the")
+        && (2..6)
             .map(after)
             .take_while(|w| !matches!(*w, "," | "." | ""))
             .any(is_role)
-        {
-            return true;
-        }
+    {
+        return true;
     }
     // `a trader, X,` and `union leader X`.
     if before(0) == "," && is_role(before(1)) {
