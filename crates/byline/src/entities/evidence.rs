@@ -247,12 +247,15 @@ pub(super) fn apply(
     out: &mut Vec<(EntityMention, EntitySource)>,
 ) {
     let mut added: Vec<(EntityMention, EntitySource)> = Vec::new();
+    let (mut words, mut spans) = (Vec::new(), Vec::new());
     for sentence in &segmentation.sentences {
         let Some(tokens) = segmentation.tokens.get(sentence.tokens.clone()) else {
             continue;
         };
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.as_str(text)).collect();
-        let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        words.clear();
+        spans.clear();
+        words.extend(tokens.iter().map(|t| t.span.as_str(text)));
+        spans.extend(tokens.iter().map(|t| t.span));
         if is_headline(&words) {
             continue;
         }
@@ -268,11 +271,16 @@ pub(super) fn apply(
                 // `US National Science Foundation`: a linked place opening an organisation's name
                 // stays itself, and the organisation is what follows it.
                 if label == Label::Org {
-                    if let Some((m, _)) = out.iter().find(|(m, _)| {
-                        m.span.start == spans[start].start
-                            && m.entity_id.is_some()
-                            && matches!(m.label, Label::Gpe | Label::Loc)
-                    }) {
+                    let run = Span::new(spans[start].start, spans[end - 1].end);
+                    if let Some((m, _)) =
+                        overlapping(out, run, |(m, _)| m.span)
+                            .iter()
+                            .find(|(m, _)| {
+                                m.span.start == spans[start].start
+                                    && m.entity_id.is_some()
+                                    && matches!(m.label, Label::Gpe | Label::Loc)
+                            })
+                    {
                         start = (start..end)
                             .find(|&k| spans[k].start >= m.span.end)
                             .unwrap_or(end);
@@ -293,9 +301,9 @@ pub(super) fn apply(
     if added.is_empty() {
         return;
     }
-    // An organisation may take in places named inside it (`University of Lagos`).
+    // A new mention replaces the kept ones inside it (`Lagos` in `University of Lagos`).
     out.retain(|(m, _)| {
-        !added
+        !overlapping(&added, m.span, |(a, _)| a.span)
             .iter()
             .any(|(a, _)| a.span.start <= m.span.start && m.span.end <= a.span.end)
     });
@@ -311,8 +319,8 @@ pub(super) fn apply(
 /// for an organisation, a person its head word outweighs: unlinked, or linked by one word alone
 /// (`Al Rashidi Bank`; a person linked by a full name, as in `Andy Warhol Foundation`, stays).
 fn fits_in(text: &str, out: &[(EntityMention, EntitySource)], span: Span, label: Label) -> bool {
-    out.iter()
-        .filter(|(m, _)| m.span.start < span.end && span.start < m.span.end)
+    overlapping(out, span, |(m, _)| m.span)
+        .iter()
         .all(|(m, _)| {
             let within = span.start <= m.span.start && m.span.end <= span.end;
             let inside = within && m.span != span;
@@ -339,9 +347,7 @@ fn mention(
         .lookup(surface)
         .into_iter()
         .find(|&id| gazetteer.label(id) == label);
-    let by_model = found
-        .iter()
-        .any(|m| m.span.start < span.end && span.start < m.span.end);
+    let by_model = !overlapping(found, span, |m| m.span).is_empty();
     let source = if by_model {
         EntitySource::Model
     } else {
@@ -360,6 +366,14 @@ fn mention(
     )
 }
 
+/// The items of `items` (in text order, none overlapping another) that overlap `span`, found by
+/// binary search: a document's many capitalised words cost no pass over all its mentions each.
+fn overlapping<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|x| at(x).end <= span.start);
+    let hi = lo + items[lo..].partition_point(|x| at(x).start < span.end);
+    &items[lo..hi]
+}
+
 /// A capitalised word: an upper-case letter first, and letters (with `-`, `'`, `.`) after.
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
@@ -370,15 +384,15 @@ fn is_capitalised(word: &str) -> bool {
 /// A sentence in headline case: at least three words of four letters or more, all capitalised,
 /// one of them a common word (a line of names alone, such as a match result, is no headline).
 fn is_headline(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= 3
-        && long.iter().all(|w| is_capitalised(w))
-        && long
+    let long = || {
+        words
             .iter()
-            .any(|w| byline_tag::zipf_frequency(w) >= COMMON - 1)
+            .filter(|w| w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic))
+    };
+    // The first lower-case long word settles it, and most sentences have one early.
+    long().all(|w| is_capitalised(w))
+        && long().count() >= 3
+        && long().any(|w| byline_tag::zipf_frequency(w) >= COMMON - 1)
 }
 
 /// The end (exclusive) of the run of capitalised words from `i`, joined by single spaces, with
@@ -457,6 +471,15 @@ fn decide(
         return None;
     }
     let name = &words[start..end];
+    let span = Span::new(spans[start].start, spans[end - 1].end);
+    let model_person = overlapping(found, span, |m| m.span)
+        .iter()
+        .any(|m| m.label == "PER" && m.margin > 0.0);
+    // Most runs are one word opening a sentence (`The`, `But`): only a score or the model can
+    // make one word a name.
+    if name.len() == 1 && !scored && !model_person {
+        return None;
+    }
     // `Yesterday Nordwind Bank said`: a common word opening the sentence is no part of a longer
     // name, unless it is a first name.
     let opener = i == 0
@@ -492,10 +515,6 @@ fn decide(
     }) {
         return None;
     }
-    let span = Span::new(spans[start].start, spans[end - 1].end);
-    let model_person = found.iter().any(|m| {
-        m.label == "PER" && m.span.start < span.end && span.start < m.span.end && m.margin > 0.0
-    });
     if scored && in_match(words, start, end) && name.len() <= 3 {
         return Some((start, Label::Org));
     }
