@@ -248,10 +248,14 @@ pub(super) fn apply(
 ) {
     let mut added: Vec<(EntityMention, EntitySource)> = Vec::new();
     let (mut words, mut spans) = (Vec::new(), Vec::new());
+    let (mut seen, mut heard) = (0, 0);
     for sentence in &segmentation.sentences {
         let Some(tokens) = segmentation.tokens.get(sentence.tokens.clone()) else {
             continue;
         };
+        if !worth_a_look(text, tokens, out, found, &mut seen, &mut heard) {
+            continue;
+        }
         words.clear();
         spans.clear();
         words.extend(tokens.iter().map(|t| t.span.as_str(text)));
@@ -260,6 +264,7 @@ pub(super) fn apply(
             continue;
         }
         let scored = words.iter().any(|w| is_score(w));
+        let mut kept = 0;
         let mut i = 0;
         while i < words.len() {
             if !is_capitalised(words[i]) {
@@ -267,6 +272,18 @@ pub(super) fn apply(
                 continue;
             }
             let end = run_end(text, &words, &spans, i);
+            // A run a kept mention already covers is settled, unless that is an unlinked person
+            // an organisation's head word may outweigh.
+            let run = Span::new(spans[i].start, spans[end - 1].end);
+            kept += out[kept..].partition_point(|(m, _)| m.span.end <= run.start);
+            if out.get(kept).is_some_and(|(m, _)| {
+                m.span.start <= run.start
+                    && run.end <= m.span.end
+                    && !(m.label == Label::Person && m.entity_id.is_none())
+            }) {
+                i = end;
+                continue;
+            }
             if let Some((mut start, label)) = decide(text, &words, &spans, i, end, scored, found) {
                 // `US National Science Foundation`: a linked place opening an organisation's name
                 // stays itself, and the organisation is what follows it.
@@ -309,6 +326,54 @@ pub(super) fn apply(
     });
     out.extend(added);
     out.sort_by_key(|(m, _)| m.span.start);
+}
+
+/// Whether a sentence may hold a name to add, by a look at the first byte of each word: a
+/// capitalised word no kept mention covers that the model read as a name, that a capitalised
+/// word or a joining word (`of`) stands right beside, or in a sentence with a digit (a score). Most sentences have none, and skip the
+/// closer reading. `seen` and `heard` walk the kept and the model's mentions along the document.
+fn worth_a_look(
+    text: &str,
+    tokens: &[byline_tokenize::Token],
+    out: &[(EntityMention, EntitySource)],
+    found: &[ModelMention],
+    seen: &mut usize,
+    heard: &mut usize,
+) -> bool {
+    let bytes = text.as_bytes();
+    let first = |k: usize| bytes.get(tokens[k].span.start).copied().unwrap_or(b' ');
+    let scored = (0..tokens.len()).any(|k| first(k).is_ascii_digit());
+    for (k, token) in tokens.iter().enumerate() {
+        let b = first(k);
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            continue;
+        }
+        let span = token.span;
+        *seen += out[*seen..].partition_point(|(m, _)| m.span.end <= span.start);
+        let covered = out.get(*seen).is_some_and(|(m, _)| {
+            m.span.start <= span.start
+                && span.end <= m.span.end
+                && !(m.label == Label::Person && m.entity_id.is_none())
+        });
+        if covered {
+            continue;
+        }
+        *heard += found[*heard..].partition_point(|m| m.span.end <= span.start);
+        let modelled = found
+            .get(*heard)
+            .is_some_and(|m| m.span.start < span.end + 1 && span.start < m.span.end);
+        let capital = |k: usize| !first(k).is_ascii() || first(k).is_ascii_uppercase();
+        let joined = tokens.get(k + 1).is_some_and(|next| {
+            next.span.start == span.end + 1
+                && (capital(k + 1)
+                    || matches!(next.span.as_str(text), "of" | "for" | "on" | "and")
+                    || PARTICLES.contains(&next.span.as_str(text)))
+        }) || k > 0 && tokens[k - 1].span.end + 1 == span.start && capital(k - 1);
+        if modelled || joined || scored {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a new mention at `span` may go in: every kept mention it overlaps is a part of the
@@ -376,6 +441,13 @@ fn overlapping<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
 
 /// A capitalised word: an upper-case letter first, and letters (with `-`, `'`, `.`) after.
 fn is_capitalised(word: &str) -> bool {
+    if word
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
@@ -538,6 +610,9 @@ fn is_common(word: &str) -> bool {
 }
 
 fn is_score(word: &str) -> bool {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut parts = word.split(['-', '–']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
