@@ -577,8 +577,17 @@ fn decide(
         }
         return None;
     }
-    // No month, day or title word in a person's name, and a period only after an initial
-    // (`Warren E. Buffett`, not `Del. Stacey Plaskett`).
+    // The context first, the words' own lists after: most runs have no context to go on.
+    let club = scored && name.len() <= 3 && in_match(words, start, end);
+    if !club {
+        start += usize::from(opener);
+        if !person_context(text, words, spans, start, end) {
+            return None;
+        }
+    }
+    let name = &words[start..end];
+    // No month, day or title word in a club's or a person's name, and a period only after an
+    // initial (`Warren E. Buffett`, not `Del. Stacey Plaskett`).
     let initial = |w: &str| w.len() == 2 && w.ends_with('.');
     if name.iter().any(|w| {
         MONTHS_AND_DAYS.contains(w)
@@ -587,13 +596,8 @@ fn decide(
     }) {
         return None;
     }
-    if scored && in_match(words, start, end) && name.len() <= 3 {
+    if club {
         return Some((start, Label::Org));
-    }
-    start += usize::from(opener);
-    let name = &words[start..end];
-    if !person_context(text, words, spans, start, end) {
-        return None;
     }
     let shaped = match name.len() {
         1 => model_person && !is_common(name[0]),
