@@ -185,6 +185,7 @@ fn an_organisation_name_goes_on_after_for_or_on_but_not_into_a_date() {
             ),
             ("{} Party", "Alvin Yeung of {} New People Party spoke."),
             ("{} Science Foundation", "It was paid for by the US {}."),
+            ("Center of {} Media Justice", "She directs the {} now."),
             ("{} Foundation", "The {} in March gave money to schools."),
         ] {
             let org = org.replace("{}", name);

@@ -479,7 +479,14 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
         }
         let w = words[end];
         // `Civic Party New People Party`: a head word ends a name of two words or more.
-        if end - i >= 2 && ORG_HEADS.contains(&words[end - 1]) && is_capitalised(w) {
+        // Not inside an `of` name (`Center of Media Justice`).
+        if end - i >= 2
+            && ORG_HEADS.contains(&words[end - 1])
+            && is_capitalised(w)
+            && !words[i..end]
+                .iter()
+                .any(|x| matches!(*x, "of" | "for" | "on"))
+        {
             break;
         }
         if is_capitalised(w) {
