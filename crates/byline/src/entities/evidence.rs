@@ -342,38 +342,57 @@ fn worth_a_look(
 ) -> bool {
     let bytes = text.as_bytes();
     let first = |k: usize| bytes.get(tokens[k].span.start).copied().unwrap_or(b' ');
-    let scored = (0..tokens.len()).any(|k| first(k).is_ascii_digit());
-    for (k, token) in tokens.iter().enumerate() {
-        let b = first(k);
-        if b.is_ascii() && !b.is_ascii_uppercase() {
-            continue;
-        }
-        let span = token.span;
+    let capital = |k: usize| !first(k).is_ascii() || first(k).is_ascii_uppercase();
+    let scored = tokens.iter().any(|t| is_score(t.span.as_str(text)));
+    let covered = |span: Span, seen: &mut usize| {
         *seen += out[*seen..].partition_point(|(m, _)| m.span.end <= span.start);
-        let covered = out.get(*seen).is_some_and(|(m, _)| {
+        out[*seen..].iter().take(2).any(|(m, _)| {
             m.span.start <= span.start
                 && span.end <= m.span.end
                 && !(m.label == Label::Person && m.entity_id.is_none())
-        });
-        if covered {
+        })
+    };
+    for (k, token) in tokens.iter().enumerate() {
+        if !capital(k) {
+            continue;
+        }
+        let span = token.span;
+        if covered(span, seen) {
             continue;
         }
         *heard += found[*heard..].partition_point(|m| m.span.end <= span.start);
         let modelled = found
             .get(*heard)
-            .is_some_and(|m| m.span.start < span.end + 1 && span.start < m.span.end);
-        let capital = |k: usize| !first(k).is_ascii() || first(k).is_ascii_uppercase();
+            .is_some_and(|m| m.span.start < span.end && span.start < m.span.end);
+        // A name of two words or more needs a capitalised word beside it that no linked name
+        // covers (a place may be part of the name), a joining word, or, for a head word, any capitalised word before it
+        // (`Nordwind Bank` where `Nordwind` is a place).
         let joined = tokens.get(k + 1).is_some_and(|next| {
             next.span.start == span.end + 1
-                && (capital(k + 1)
+                && (capital(k + 1) && !settled(out, next.span, *seen)
                     || matches!(next.span.as_str(text), "of" | "for" | "on" | "and")
                     || PARTICLES.contains(&next.span.as_str(text)))
-        }) || k > 0 && tokens[k - 1].span.end + 1 == span.start && capital(k - 1);
+        }) || k > 0
+            && tokens[k - 1].span.end + 1 == span.start
+            && capital(k - 1)
+            && ORG_HEADS.contains(&span.as_str(text));
         if modelled || joined || scored {
             return true;
         }
     }
     false
+}
+
+/// Whether a linked person or organisation covers `span`, looking on from `out[seen]`.
+fn settled(out: &[(EntityMention, EntitySource)], span: Span, seen: usize) -> bool {
+    out[seen..]
+        .iter()
+        .take_while(|(m, _)| m.span.start <= span.start)
+        .any(|(m, _)| {
+            span.end <= m.span.end
+                && m.entity_id.is_some()
+                && matches!(m.label, Label::Person | Label::Org)
+        })
 }
 
 /// Whether a new mention at `span` may go in: every kept mention it overlaps is a part of the
