@@ -253,17 +253,16 @@ pub(super) fn apply(
         let Some(tokens) = segmentation.tokens.get(sentence.tokens.clone()) else {
             continue;
         };
-        if !worth_a_look(text, tokens, out, found, &mut seen, &mut heard) {
+        let scored = tokens.iter().any(|t| is_score(t.span.as_str(text)));
+        if !worth_a_look(text, tokens, out, found, scored, &mut seen, &mut heard) {
             continue;
         }
         words.clear();
         spans.clear();
         words.extend(tokens.iter().map(|t| t.span.as_str(text)));
         spans.extend(tokens.iter().map(|t| t.span));
-        if is_headline(&words) {
-            continue;
-        }
-        let scored = words.iter().any(|w| is_score(w));
+        // Whether the sentence is a headline, asked once a run would make a name.
+        let mut headline = None;
         let mut kept = 0;
         let mut i = 0;
         while i < words.len() {
@@ -285,6 +284,9 @@ pub(super) fn apply(
                 continue;
             }
             if let Some((mut start, label)) = decide(text, &words, &spans, i, end, scored, found) {
+                if *headline.get_or_insert_with(|| is_headline(&words)) {
+                    break;
+                }
                 // `US National Science Foundation`: a linked place opening an organisation's name
                 // stays itself, and the organisation is what follows it.
                 if label == Label::Org {
@@ -337,13 +339,13 @@ fn worth_a_look(
     tokens: &[byline_tokenize::Token],
     out: &[(EntityMention, EntitySource)],
     found: &[ModelMention],
+    scored: bool,
     seen: &mut usize,
     heard: &mut usize,
 ) -> bool {
     let bytes = text.as_bytes();
     let first = |k: usize| bytes.get(tokens[k].span.start).copied().unwrap_or(b' ');
     let capital = |k: usize| !first(k).is_ascii() || first(k).is_ascii_uppercase();
-    let scored = tokens.iter().any(|t| is_score(t.span.as_str(text)));
     let covered = |span: Span, seen: &mut usize| {
         *seen += out[*seen..].partition_point(|(m, _)| m.span.end <= span.start);
         out[*seen..].iter().take(2).any(|(m, _)| {
