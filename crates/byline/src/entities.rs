@@ -10,6 +10,7 @@ use byline_tokenize::Segmentation;
 
 mod context;
 mod document;
+mod evidence;
 
 /// Who found an entity mention.
 ///
@@ -84,12 +85,19 @@ pub(crate) fn recognize(
         return out.into_iter().unzip();
     }
     let found = byline_tag::model_mentions(text, segmentation, &gazetteer_mentions);
-    merge(recognizer.gazetteer(), text, gazetteer_mentions, &found)
+    merge(
+        recognizer.gazetteer(),
+        text,
+        segmentation,
+        gazetteer_mentions,
+        &found,
+    )
 }
 
 fn merge(
     gazetteer: &Gazetteer,
     text: &str,
+    segmentation: &Segmentation,
     gaz: Vec<EntityMention>,
     found: &[ModelMention],
 ) -> (Vec<EntityMention>, Vec<EntitySource>) {
@@ -148,6 +156,9 @@ fn merge(
         }
         apart
     });
+    // Names no gazetteer lists, where the words around them say what they are: the model's
+    // unsure mentions among them included.
+    evidence::apply(gazetteer, text, segmentation, found, &mut out);
     share_people(&mut out);
     context::apply(gazetteer, text, &mut out);
     document::apply(gazetteer, text, &mut out);
@@ -248,6 +259,10 @@ mod tests {
         }
     }
 
+    fn seg(text: &str) -> Segmentation {
+        byline_tokenize::Tokenizer::new().segment(text)
+    }
+
     fn model(span: Span, label: &'static str, margin: f32) -> ModelMention {
         ModelMention {
             span,
@@ -264,6 +279,7 @@ mod tests {
         let (m, s) = merge(
             &gazetteer,
             text,
+            &seg(text),
             gaz,
             &[model(Span::new(0, 12), "PER", 30.0)],
         );
@@ -283,6 +299,7 @@ mod tests {
         let (m, s) = merge(
             &gazetteer,
             text,
+            &seg(text),
             gaz,
             &[model(Span::new(10, 17), "LOC", 0.1)],
         );
@@ -297,7 +314,7 @@ mod tests {
         let gaz = vec![gaz_mention(&gazetteer, text, Span::new(0, 5), 0)];
         for (label, margin) in [("ORG", 0.5), ("PER", 1.0), ("LOC", 100.0)] {
             let found = [model(Span::new(0, 9), label, margin)];
-            let (m, s) = merge(&gazetteer, text, gaz.clone(), &found);
+            let (m, s) = merge(&gazetteer, text, &seg(text), gaz.clone(), &found);
             assert_eq!(
                 (m[0].label, s[0]),
                 (Label::Gpe, EntitySource::Gazetteer),
@@ -320,6 +337,7 @@ mod tests {
         let (m, s) = merge(
             &gazetteer,
             text,
+            &seg(text),
             gaz,
             &[model(Span::new(0, 9), "ORG", 50.0)],
         );
@@ -338,7 +356,7 @@ mod tests {
         for (a, b) in [(0, 8), (0, 3), (4, 8), (9, 14), (9, 21), (15, 21)] {
             for margin in [0.0, 100.0] {
                 let found = [model(Span::new(a, b), "PER", margin)];
-                let (m, _) = merge(&gazetteer, text, gaz.clone(), &found);
+                let (m, _) = merge(&gazetteer, text, &seg(text), gaz.clone(), &found);
                 assert!(
                     m.windows(2).all(|w| w[0].span.end <= w[1].span.start),
                     "{a}..{b} {margin}"
@@ -349,7 +367,7 @@ mod tests {
             model(Span::new(0, 3), "PER", 0.0),
             model(Span::new(9, 21), "ORG", 100.0),
         ];
-        let (m, _) = merge(&gazetteer, text, gaz.clone(), &found);
+        let (m, _) = merge(&gazetteer, text, &seg(text), gaz.clone(), &found);
         assert!(m.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     }
 
@@ -361,7 +379,7 @@ mod tests {
             model(Span::new(0, 15), "PER", 50.0),
             model(Span::new(21, 27), "PER", 50.0),
         ];
-        let (m, _) = merge(&gazetteer, text, Vec::new(), &found);
+        let (m, _) = merge(&gazetteer, text, &seg(text), Vec::new(), &found);
         assert_eq!(m[1].name, "Olusegun Bakare");
     }
 }
