@@ -248,7 +248,10 @@ pub(super) fn apply(
 ) {
     let mut added: Vec<(EntityMention, EntitySource)> = Vec::new();
     let (mut words, mut spans) = (Vec::new(), Vec::new());
-    let (mut seen, mut heard) = (0, 0);
+    // `seen`, `heard` and `kept` only move forward: the words are read in text order, and `out`
+    // and `found` are in text order with none overlapping another, so each walk over them costs
+    // one pass over the document.
+    let (mut seen, mut heard, mut kept) = (0, 0, 0);
     for sentence in &segmentation.sentences {
         let Some(tokens) = segmentation.tokens.get(sentence.tokens.clone()) else {
             continue;
@@ -263,7 +266,6 @@ pub(super) fn apply(
         spans.extend(tokens.iter().map(|t| t.span));
         // Whether the sentence is a headline, asked once a run would make a name.
         let mut headline = None;
-        let mut kept = 0;
         let mut i = 0;
         while i < words.len() {
             if !is_capitalised(words[i]) {
@@ -274,7 +276,7 @@ pub(super) fn apply(
             // A run a kept mention already covers is settled, unless that is an unlinked person
             // an organisation's head word may outweigh.
             let run = Span::new(spans[i].start, spans[end - 1].end);
-            kept += out[kept..].partition_point(|(m, _)| m.span.end <= run.start);
+            kept = walk(out, kept, |(m, _)| m.span.end <= run.start);
             if out.get(kept).is_some_and(|(m, _)| {
                 m.span.start <= run.start
                     && run.end <= m.span.end
@@ -347,7 +349,7 @@ fn worth_a_look(
     let first = |k: usize| bytes.get(tokens[k].span.start).copied().unwrap_or(b' ');
     let capital = |k: usize| !first(k).is_ascii() || first(k).is_ascii_uppercase();
     let covered = |span: Span, seen: &mut usize| {
-        *seen += out[*seen..].partition_point(|(m, _)| m.span.end <= span.start);
+        *seen = walk(out, *seen, |(m, _)| m.span.end <= span.start);
         out[*seen..].iter().take(2).any(|(m, _)| {
             m.span.start <= span.start
                 && span.end <= m.span.end
@@ -362,7 +364,7 @@ fn worth_a_look(
         if covered(span, seen) {
             continue;
         }
-        *heard += found[*heard..].partition_point(|m| m.span.end <= span.start);
+        *heard = walk(found, *heard, |m| m.span.end <= span.start);
         let modelled = found
             .get(*heard)
             .is_some_and(|m| m.span.start < span.end && span.start < m.span.end);
@@ -383,6 +385,16 @@ fn worth_a_look(
         }
     }
     false
+}
+
+/// The first index from `at` on whose item is not `before` (as `partition_point` would give for
+/// the slice from `at`), stepping forward: the walks that use it move through the document once,
+/// and their next item is nearly always within a step or two.
+fn walk<T>(items: &[T], mut at: usize, before: impl Fn(&T) -> bool) -> usize {
+    while items.get(at).is_some_and(&before) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether a linked person or organisation covers `span`, looking on from `out[seen]`.
@@ -721,4 +733,24 @@ fn person_context(text: &str, words: &[&str], spans: &[Span], start: usize, end:
         return true;
     }
     titles::title_before(text, spans[start].start).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walking_forward_finds_what_a_binary_search_finds() {
+        // Spans in text order, none overlapping, of varied lengths and gaps.
+        let spans: Vec<Span> = (0..60)
+            .map(|k| Span::new(k * 7 + k % 3, k * 7 + k % 3 + 1 + k % 4))
+            .collect();
+        let mut at = 0;
+        for start in 0..spans.last().map_or(0, |s| s.end) + 3 {
+            let searched = spans.partition_point(|s| s.end <= start);
+            at = walk(&spans, at, |s| s.end <= start);
+            assert_eq!(at, searched, "at byte {start}");
+            assert_eq!(walk(&spans, 0, |s| s.end <= start), searched);
+        }
+    }
 }
