@@ -6,7 +6,7 @@ use byline_gazetteer::{EntityMention, Gazetteer, Label};
 
 use super::EntitySource;
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -212,19 +212,7 @@ const PARTICLES: [&str; 12] = [
     "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "ibn", "van", "von",
 ];
 
-const MONTHS_AND_DAYS: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+const DAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -233,6 +221,11 @@ const MONTHS_AND_DAYS: [&str; 19] = [
     "Saturday",
     "Sunday",
 ];
+
+/// A month's or a weekday's name (`May`, `Monday`): a date, never part of a name.
+fn is_month_or_day(word: &str) -> bool {
+    super::context::MONTHS.contains(&word) || DAYS.contains(&word)
+}
 
 /// Twice the Zipf frequency at which a word counts as common English (`prices`, `local`): such
 /// a word in a run is no evidence of a person's name.
@@ -546,7 +539,7 @@ fn run_end(text: &str, words: &[&str], spans: &[Span], i: usize) -> usize {
         };
         let next_cap = words
             .get(end + 1)
-            .is_some_and(|n| is_capitalised(n) && !MONTHS_AND_DAYS.contains(n))
+            .is_some_and(|n| is_capitalised(n) && !is_month_or_day(n))
             && spans[end].end + 1 == spans[end + 1].start;
         if joins && next_cap {
             end += 2;
@@ -611,7 +604,7 @@ fn decide(
         let plain = rest
             .iter()
             .filter(|w| !ORG_HEADS.contains(w) && !matches!(**w, "of" | "for" | "on"))
-            .all(|w| MONTHS_AND_DAYS.contains(w) || (from == 0 && is_common(w)));
+            .all(|w| is_month_or_day(w) || (from == 0 && is_common(w)));
         if !plain && rest.len() >= 2 {
             return Some((from, Label::Org));
         }
@@ -630,7 +623,7 @@ fn decide(
     // initial (`Warren E. Buffett`, not `Del. Stacey Plaskett`).
     let initial = |w: &str| w.len() == 2 && w.ends_with('.');
     if name.iter().any(|w| {
-        MONTHS_AND_DAYS.contains(w)
+        is_month_or_day(w)
             || titles::is_title_word(w)
             || (w.contains('.') && !initial(w) && !ORG_HEADS.contains(w))
     }) {
