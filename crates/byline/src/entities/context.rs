@@ -92,8 +92,12 @@ fn is_date_month(text: &str, m: &EntityMention) -> bool {
         && (digits.len() <= 2 || (digits.len() == 4 && suffix.is_empty()))
 }
 
-/// A score such as `2-1` or `0–0`.
-fn is_score(word: &str) -> bool {
+/// A score such as `2-1` or `0–0` (a final period aside).
+pub(super) fn is_score(word: &str) -> bool {
+    // Most words do not start with a digit: they are settled without splitting.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let word = word.trim_end_matches('.');
     let mut parts = word.split(['-', '–']);
     let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {

@@ -249,7 +249,9 @@ pub(super) fn apply(
         let Some(tokens) = segmentation.tokens.get(sentence.tokens.clone()) else {
             continue;
         };
-        let scored = tokens.iter().any(|t| is_score(t.span.as_str(text)));
+        let scored = tokens
+            .iter()
+            .any(|t| super::context::is_score(t.span.as_str(text)));
         if !worth_a_look(text, tokens, out, found, scored, &mut seen, &mut heard) {
             continue;
         }
@@ -646,33 +648,37 @@ fn is_common(word: &str) -> bool {
     byline_tag::zipf_frequency(word) >= COMMON
 }
 
-fn is_score(word: &str) -> bool {
-    if !word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return false;
+/// The words around a run `words[start..end]` of a sentence, `""` past either end.
+struct Around<'w, 'a> {
+    words: &'w [&'a str],
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Around<'_, 'a> {
+    /// The `k`-th word after the run (0: the one right after it).
+    fn after(&self, k: usize) -> &'a str {
+        self.words.get(self.end + k).copied().unwrap_or("")
     }
-    let mut parts = word.split(['-', '–']);
-    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
-        return false;
-    };
-    [a, b]
-        .iter()
-        .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+
+    /// The `k`-th word before the run (0: the one right before it).
+    fn before(&self, k: usize) -> &'a str {
+        self.start
+            .checked_sub(k + 1)
+            .and_then(|j| self.words.get(j))
+            .copied()
+            .unwrap_or("")
+    }
 }
 
 /// Whether the run stands in a match result: next to a score or a match verb with a name on
 /// its other side.
 fn in_match(words: &[&str], start: usize, end: usize) -> bool {
-    let after = |k: usize| words.get(end + k).copied().unwrap_or("");
-    let before = |k: usize| {
-        start
-            .checked_sub(k + 1)
-            .and_then(|j| words.get(j))
-            .copied()
-            .unwrap_or("")
-    };
+    let around = Around { words, start, end };
+    let (after, before) = (|k| around.after(k), |k| around.before(k));
     let cap = |w: &str| is_capitalised(w);
-    is_score(after(0))
-        || is_score(before(0))
+    super::context::is_score(after(0))
+        || super::context::is_score(before(0))
         || (matches!(after(0), "beat" | "beats" | "v" | "vs" | "vs.") && cap(after(1)))
         || (matches!((after(0), after(1)), ("drew" | "lost", "with" | "to")) && cap(after(2)))
         || matches!(before(0), "beat" | "beats" | "v" | "vs" | "vs.")
@@ -682,14 +688,8 @@ fn in_match(words: &[&str], start: usize, end: usize) -> bool {
 /// Whether the words around `words[start..end]` speak of a person: a speech verb next to it, an
 /// apposition naming a role, or a title or role right before it.
 fn person_context(text: &str, words: &[&str], spans: &[Span], start: usize, end: usize) -> bool {
-    let after = |k: usize| words.get(end + k).copied().unwrap_or("");
-    let before = |k: usize| {
-        start
-            .checked_sub(k + 1)
-            .and_then(|j| words.get(j))
-            .copied()
-            .unwrap_or("")
-    };
+    let around = Around { words, start, end };
+    let (after, before) = (|k| around.after(k), |k| around.before(k));
     let is_role = |w: &str| ROLES.contains(&w) || (!is_capitalised(w) && titles::is_title(w));
     let speech = |w: &str| SPEECH_VERBS.contains(&w);
     if speech(before(0)) {
