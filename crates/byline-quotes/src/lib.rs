@@ -18,6 +18,7 @@ mod lexicon;
 mod resolve;
 mod scan;
 
+use byline_gazetteer::Label;
 use resolve::Sex;
 
 /// How a quotation is given.
@@ -105,7 +106,13 @@ impl QuoteExtractor {
         segmentation: &Segmentation,
         entities: &[EntityMention],
     ) -> Vec<Quotation> {
-        let doc = extract::Doc::new(text, segmentation);
+        let mut doc = extract::Doc::new(text, segmentation);
+        doc.set_names(
+            entities
+                .iter()
+                .filter(|m| matches!(m.label, Label::Person | Label::Org))
+                .map(|m| (m.span.start, m.span.end)),
+        );
         let found = extract::extract(&doc);
         let mut resolver = resolve::Resolver::new(entities, first_name_sex);
         let mut out = Vec::with_capacity(found.len());

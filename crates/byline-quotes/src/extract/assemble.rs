@@ -361,6 +361,11 @@ fn introduced(
         return None;
     }
     let has_quote = (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+    // `She wrote a letter claiming ...`, `He posted a video saying ...`: the object is a text
+    // whose participle reports (and speaks for the subject); the writing itself reports nothing.
+    if clause && !has_quote && text_then_participle(doc, start, end) {
+        return None;
+    }
     // `shouting insults.`, `chanted slogans at the police`: a bare noun as the object of a verb
     // of the manner of speaking is the sound made, not a reported clause. (Other verbs taking a
     // noun report a stance on it: `declared bankruptcy`, `vowed consequences`.)
@@ -439,6 +444,41 @@ fn introduced(
         speaker: Some(subject),
         confidence: conf,
     })
+}
+
+/// Whether tokens from `start` are a noun phrase opened by a determiner (`a letter`, `his
+/// latest post`) followed, within five words, by a participle that reports (`claiming`,
+/// `saying`).
+fn text_then_participle(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    if doc.flags(start) & DET == 0 || doc.in_quote[start] != 0 {
+        return false;
+    }
+    for k in start + 1..end.min(start + 6) {
+        let t = &doc.toks[k];
+        // Words, and hyphens inside them (`an op-ed`).
+        if t.is_punct('-') && doc.toks[k - 1].is_word() {
+            continue;
+        }
+        if !t.is_word() || doc.in_quote[k] != 0 {
+            return false;
+        }
+        if doc.flags(k) & CUE != 0 && doc.flags(k) & F_ING != 0 {
+            // A clause after it: `that`, a pronoun, a determiner or a name (not `the FBI
+            // finding raised ...`, `found the area welcoming.`).
+            let n = k + 1;
+            let clause = n < end
+                && doc.in_quote[n] == 0
+                && (doc.lower_is(n, "that") || doc.flags(n) & (PRON | DET) != 0 || doc.is_cap(n));
+            return k > start + 1 && clause;
+        }
+        // A finite verb ends the phrase; a hyphenated noun ending like one does not (`op-ed`).
+        if doc.flags(k) & (PREP | BOUNDARY | AUX | PRON | CUE) != 0
+            || verbal(doc, k) && !doc.word(k).contains('-')
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// The speaker of a participle cue with no comma before it whose subject phrase `np` is the

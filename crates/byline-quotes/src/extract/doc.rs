@@ -15,6 +15,9 @@ pub(crate) struct Doc<'t> {
     pub sents: Vec<(usize, usize)>,
     /// Quote index + 1 of the quotation each token closes (0 for none).
     close_at: Vec<u32>,
+    /// Byte spans of the people and organisations named in the text, sorted (empty where the
+    /// caller gave no entity mentions).
+    names: Vec<(usize, usize)>,
 }
 
 impl<'t> Doc<'t> {
@@ -53,6 +56,7 @@ impl<'t> Doc<'t> {
             }
         }
         Doc {
+            names: Vec::new(),
             close_at,
             text,
             toks,
@@ -60,6 +64,21 @@ impl<'t> Doc<'t> {
             in_quote,
             sents,
         }
+    }
+
+    /// Records the byte spans of the people and organisations named in the text (from the
+    /// gazetteer and the tagger), so that a stage can tell a name from a common noun that
+    /// opens a sentence (`Lopez paused.` against `Prices rose.`).
+    pub(crate) fn set_names(&mut self, names: impl IntoIterator<Item = (usize, usize)>) {
+        self.names = names.into_iter().collect();
+        self.names.sort_unstable();
+    }
+
+    /// Whether token `i` lies inside a name recorded by [`Doc::set_names`].
+    pub(super) fn is_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let k = self.names.partition_point(|&(s, _)| s <= t.start);
+        k > 0 && self.names[k - 1].1 >= t.end
     }
 
     pub(super) fn word(&self, i: usize) -> &'t str {

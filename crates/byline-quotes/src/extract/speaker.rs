@@ -263,13 +263,20 @@ pub(super) fn quantity_alone(doc: &Doc<'_>, h: usize, lo: usize) -> Option<usize
 const MODIFIER_PREPS: &[&str] = &["of", "at", "for", "from", "with", "in"];
 
 /// Whether a subject starting at `s` opens its clause: the sentence's start, after punctuation, a
-/// quote mark or a word that joins clauses.
+/// quote mark, a word that joins clauses, or `with` opening a phrase (`..., with officials in
+/// Kyiv saying ...`).
 fn opens_clause(doc: &Doc<'_>, s: usize, lo: usize) -> bool {
     if s <= lo {
         return true;
     }
     let p = &doc.toks[s - 1];
-    !p.is_word() && !matches!(p.kind, Kind::Number) || p.flags & BOUNDARY != 0 && !doc.is_cap(s - 1)
+    !p.is_word() && !matches!(p.kind, Kind::Number)
+        || p.flags & BOUNDARY != 0 && !doc.is_cap(s - 1)
+        // `..., with officials in Kyiv saying ...`: the subject of a participle after `with`
+        // that opens a phrase of its own (not `a person familiar with the planning`).
+        || doc.lower_is(s - 1, "with")
+            && doc.in_quote[s - 1] == 0
+            && (s - 1 == lo || !doc.toks[s - 2].is_word())
 }
 
 /// The subject noun phrase of a cue, ending right before `end`: [`left_np`] widened over the

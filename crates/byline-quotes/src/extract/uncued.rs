@@ -396,8 +396,13 @@ fn after_a_beat(doc: &Doc<'_>, qi: usize, found: &[Found], used: &mut [bool]) ->
     let pronoun =
         e == s + 1 && doc.flags(s) & PRON != 0 && !doc.lower_is(s, "it") && !doc.lower_is(s, "you");
     // A name or a role.
-    let named = (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & (DET | PRON | BOUNDARY) == 0)
-        || doc.flags(e - 1) & SPEAKER_NOUN != 0;
+    // A single capitalised word opening the sentence may be a common noun (`Prices rose.`):
+    // it is a name only where the entity mentions say so or the document also writes it
+    // capitalised inside a sentence (`Maria Lopez ...` before `Lopez paused.`).
+    let role = doc.flags(e - 1) & SPEAKER_NOUN != 0;
+    let named = role
+        || (s..e).any(|k| doc.is_cap(k) && doc.flags(k) & (DET | PRON | BOUNDARY) == 0)
+            && (e > s + 1 || doc.is_name(s) || named_inside_a_sentence(doc, s));
     // The verb after it: a lower-case word that is no preposition, conjunction or time, nor an
     // auxiliary (`He didn't suggest retaliation.` tells what was not done, not a beat of the
     // telling).
@@ -428,6 +433,18 @@ fn after_a_beat(doc: &Doc<'_>, qi: usize, found: &[Found], used: &mut [bool]) ->
         speaker: Some((s, e)),
         confidence: 0.5,
     })
+}
+
+/// How far back [`named_inside_a_sentence`] looks, in tokens: enough for a long article, and
+/// a bound on the work per quotation in a hostile text.
+const NAME_LOOKBACK: usize = 4096;
+
+/// Whether the word at token `s` appears before it, capitalised the same way, after another word
+/// (so not only where every sentence is capitalised): the mark of a name.
+fn named_inside_a_sentence(doc: &Doc<'_>, s: usize) -> bool {
+    let w = doc.word(s);
+    (s.saturating_sub(NAME_LOOKBACK).max(1)..s)
+        .any(|k| doc.toks[k - 1].is_word() && doc.toks[k].is_word() && doc.word(k) == w)
 }
 
 /// A quotation after an inverted speech verb that opens its sentence and its speaker, then a
