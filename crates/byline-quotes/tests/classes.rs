@@ -1468,3 +1468,87 @@ fn a_text_with_a_reporting_participle_is_reported_once() {
     assert_eq!(got.len(), 1, "{text}: {got:?}");
     assert_eq!(got[0].2, "wrote", "{text}");
 }
+
+/// An aside between commas or dashes after the verb (`said, without evidence, that ...`,
+/// `proclaimed - falsely - that ...`, `added, though, that ...`) leaves the verb introducing the
+/// clause or quotation after it.
+#[test]
+fn an_aside_after_the_verb_keeps_what_it_introduces() {
+    let asides = [
+        (", ", "without evidence", ", "),
+        (", ", "however", ", "),
+        (", ", "for example", ", "),
+        (", ", "with the benefit of hindsight", ", "),
+        (" - ", "falsely", " - "),
+        (" \u{2014} ", "jokingly but with an edge", " \u{2014} "),
+        (" in July - ", "wrongly", " - "),
+    ];
+    for speaker in ["She", "The senator", "Lopez", "Senator Maria Lopez"] {
+        for verb in ["said", "argued", "claimed", "added", "insisted", "says"] {
+            for (open, aside, close) in asides {
+                let text = format!("{speaker} {verb}{open}{aside}{close}that the vote was rigged.");
+                let got = read(&text, &run(&text));
+                let want = (
+                    owned(&["that the vote was rigged."]),
+                    speaker.to_string(),
+                    verb.to_string(),
+                );
+                assert_eq!(got, [want], "{text}");
+                for (qo, qc) in STYLES {
+                    let quote = format!("{qo}We will win.{qc}");
+                    let text = format!("{speaker} {verb}{open}{aside}{close}{quote}");
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(
+                        (got[0].1.as_str(), got[0].2.as_str()),
+                        (speaker, verb),
+                        "{text}"
+                    );
+                    assert!(got[0].0[0].contains("We will win."), "{text}: {got:?}");
+                }
+            }
+        }
+    }
+}
+
+/// Words quoted inside a phrase before the speaker (`To chants of "Marco! Marco!," the senator
+/// said his campaign ...`) are not a quotation the verb tags when a clause follows the verb: the
+/// verb introduces that clause. A quotation that opens the sentence stays tagged.
+#[test]
+fn a_quotation_inside_a_fronted_phrase_is_not_tagged_by_a_verb_with_a_clause() {
+    let fronts = [
+        "Walking into the office to chants of",
+        "To shouts of",
+        "Greeted with cries of",
+    ];
+    let chants = [
+        "Marco! Marco!",
+        "Four more years!",
+        "Lock her up",
+        "Yes, we can",
+    ];
+    for front in fronts {
+        for chant in chants {
+            for (open, close) in STYLES {
+                for speaker in ["the senator", "Lopez", "she"] {
+                    let text = format!(
+                        "{front} {open}{chant},{close} {speaker} said his campaign was strong."
+                    );
+                    let got = read(&text, &run(&text));
+                    let want = (
+                        owned(&["his campaign was strong."]),
+                        speaker.to_string(),
+                        "said".to_string(),
+                    );
+                    assert_eq!(got, [want], "{text}");
+                }
+            }
+        }
+    }
+    for (open, close) in STYLES {
+        let text = format!("{open}We will win,{close} the senator said his aides told him.");
+        let got = read(&text, &run(&text));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].0[0].contains("We will win"), "{text}: {got:?}");
+    }
+}

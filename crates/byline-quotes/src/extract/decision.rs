@@ -32,6 +32,16 @@ pub(super) fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
     if j >= b {
         return Comp::None;
     }
+    // `said, without evidence, that ...`, `proclaimed - falsely - that ...`: an aside between
+    // commas or dashes before `that` or a quotation.
+    if let Some(m) = aside_end(doc, j, b) {
+        if doc.lower_is(m + 1, "that") && doc.in_quote[m + 1] == 0 {
+            return Comp::That(m + 1);
+        }
+        if doc.quote_opening_at(m + 1).is_some() {
+            return Comp::Quote(m + 1);
+        }
+    }
     let first = j;
     let t = &doc.toks[first];
     if t.is_punct(':') {
@@ -99,12 +109,43 @@ pub(super) fn complement(doc: &Doc<'_>, c: &Cue, b: usize) -> Comp {
             if !tell {
                 break;
             }
+        } else if let Some(m) = aside_end(doc, k, limit) {
+            // `proclaimed in July - falsely - that ...`.
+            k = m + 1;
+            continue;
         } else if !t.is_word() && !matches!(t.kind, Kind::Number) {
             break;
         }
         k += 1;
     }
     Comp::Clause(first)
+}
+
+/// Where an aside opened by the comma or dash at `k` closes: the same mark again within eight
+/// tokens, with only words between (`, without evidence,`, `- falsely -`), before `b - 1`.
+fn aside_end(doc: &Doc<'_>, k: usize, b: usize) -> Option<usize> {
+    let mark = match doc.toks.get(k)?.kind {
+        Kind::Punct(ch @ (',' | '—' | '–' | '-')) => ch,
+        _ => return None,
+    };
+    if doc.in_quote[k] != 0 {
+        return None;
+    }
+    let limit = (k + 9).min(b.saturating_sub(1));
+    for m in k + 2..limit {
+        let t = &doc.toks[m];
+        if t.is_punct(mark) {
+            return Some(m);
+        }
+        if !(t.is_word() || matches!(t.kind, Kind::Number))
+            || doc.in_quote[m] != 0
+            || doc.lower_is(m, "that")
+            || t.flags & CUE != 0
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// For a post-posed tag: (comma index ending the content, content start, speaker).
@@ -197,12 +238,21 @@ pub(super) fn post_tag(doc: &Doc<'_>, c: &Cue, a: usize, b: usize) -> Option<Tag
     let comp = complement(doc, c, b);
     // ... unless a fronted phrase ends in a quoted title and a clause follows the verb
     // (`In an interview on "Face the Nation," Ryan said the shootings ...`).
-    let quote_starts_sentence = doc
-        .quote_ended_at(s - 1)
-        .is_some_and(|q| doc.quotes[q].open <= a + 1);
+    // (A quotation opened in an earlier sentence, `chants of "Marco! Marco!,"`, starts one only
+    // where no word comes right before its opening mark.)
+    let quote_starts_sentence = doc.quote_ended_at(s - 1).is_some_and(|q| {
+        let open = doc.quotes[q].open;
+        open <= a + 1 && (open >= a || open == 0 || !doc.toks[open - 1].is_word())
+    });
     let clause_after = matches!(comp, Comp::Clause(k) if doc.flags(k) & (DET | PRON) != 0);
     if after_quote && !matches!(comp, Comp::Colon(_)) && (quote_starts_sentence || !clause_after) {
         return Some((s - 1, a, (s, e)));
+    }
+    // `Walking in to chants of "Marco! Marco!," the senator said his campaign ...`: a quotation
+    // inside a phrase before the speaker, and a clause after the verb: the cue introduces that
+    // clause and tags nothing.
+    if after_quote && clause_after {
+        return None;
     }
     // The sentence opens with a preposition and reaches the quotation with no comma: a
     // setting naming a programme or a paper (`On "Fox News Sunday," Pence said his ...`).
@@ -272,6 +322,35 @@ mod tests {
         assert_eq!(
             tag_speaker("Prices will rise, the bank said.").as_deref(),
             Some("the bank")
+        );
+    }
+
+    #[test]
+    fn an_aside_before_that_is_skipped() {
+        for text in [
+            "She said, without evidence, that prices will rise.",
+            "He proclaimed - falsely - that prices will rise.",
+            "He proclaimed in July - falsely - that prices will rise.",
+        ] {
+            let d = doc(text);
+            let (a, b) = d.sents[0];
+            let c = &cues(&d, a, b)[0];
+            assert!(
+                matches!(complement(&d, c, b), Comp::That(k) if d.word(k) == "that"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quotation_inside_a_fronted_phrase_is_not_tagged_by_a_verb_with_a_clause() {
+        assert_eq!(
+            tag_speaker("To chants of \"Marco!,\" the senator said his campaign was strong."),
+            None
+        );
+        assert_eq!(
+            tag_speaker("\"We won,\" the senator said his aides told him.").as_deref(),
+            Some("the senator")
         );
     }
 

@@ -307,8 +307,10 @@ fn trailing_tag(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
     let (a, b) = *doc.sents.get(si)?;
     // A quotation standing as its own sentence (after the sentence's start, a full stop or
     // another quotation), not words quoted inside a clause (`what she calls the “silver
-    // standard,” she says`).
-    let standalone = q.open <= a
+    // standard,” she says`, `to chants of "Marco! Marco!," the senator said`, where the
+    // quotation's own marks end a sentence before the tag's).
+    let standalone = q.open == a
+        || q.open == 0
         || doc.toks[q.open - 1].kind == Kind::Break
         || doc.toks[q.open - 1].is_quote()
         || matches!(
