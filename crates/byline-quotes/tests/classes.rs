@@ -1314,3 +1314,198 @@ fn subjects_joined_by_and_resolve_to_no_one_entity() {
         "{text}"
     );
 }
+
+/// The content of the quotation whose cue reads `cue`, as text, or `None` where no quotation has
+/// that cue.
+fn content_of(text: &str, quotes: &[Quotation], cue: &str) -> Option<String> {
+    read(text, quotes)
+        .into_iter()
+        .find(|(_, _, c)| c == cue)
+        .map(|(pieces, _, _)| pieces.join(" + "))
+}
+
+/// Content given as an infinitive (`vowed to block the bill`) ends before a comma that opens
+/// the writer's account of what else the speaker did or of what happened: a participle
+/// (`, citing rising costs`, `, leaving aides scrambling`) or a clause of contrast or time
+/// (`, while ...`, `, though ...`, `, after ...`, `, but ...`). Speakers, tense, the boundary and
+/// the sentence before must not matter.
+#[test]
+fn an_infinitive_ends_before_the_writers_participle_or_clause_of_contrast() {
+    let verbs = [
+        "vowed",
+        "has vowed",
+        "vows",
+        "pledged",
+        "pledges",
+        "promised",
+        "had promised",
+        "threatened",
+        "refused",
+    ];
+    let after = [
+        ", citing rising costs.",
+        ", while acknowledging that the votes were not there.",
+        ", though the talks could collapse.",
+        ", although critics doubt it.",
+        ", after the vote failed.",
+        ", but the board met anyway.",
+        ", leaving aides scrambling.",
+        ", whereas rivals stayed silent.",
+    ];
+    let mut n = 0;
+    for speaker in SPEAKERS {
+        for verb in verbs {
+            let cue = verb.rsplit(' ').next().unwrap();
+            for tail in after {
+                for before in ["", "The vote is on Friday. "] {
+                    let text = format!("{before}{} {verb} to block the bill{tail}", cap(speaker));
+                    let got = content_of(&text, &run(&text), cue);
+                    assert_eq!(got.as_deref(), Some("to block the bill"), "{text}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 720);
+    // A participle telling of the noun before it, a list, or words in quotation marks stay.
+    for (text, want) in [
+        (
+            "Lopez vowed to fix the missteps, culminating in the debate.",
+            "to fix the missteps, culminating in the debate.",
+        ),
+        (
+            "Lopez vowed to cut taxes, including the estate tax.",
+            "to cut taxes, including the estate tax.",
+        ),
+        (
+            "Lopez vowed to \"fight on, citing\" his record.",
+            "to \"fight on, citing\" his record.",
+        ),
+    ] {
+        let got = content_of(text, &run(text), "vowed");
+        assert_eq!(got.as_deref(), Some(want), "{text}");
+    }
+}
+
+/// A clause of contrast or time after a comma (`, while`, `, whereas`, `, although`,
+/// `, though`, `, even as`, `, even though`, `, after`) with a speaker and a verb of speech or
+/// belief of its own is that speaker's attribution and ends the content before it: `Lopez said
+/// the plan had failed, while Smith said it was working`. Both speakers, their forms (names,
+/// titles, pronouns, plurals, a modifier), the verbs and the opener must not matter.
+#[test]
+fn a_new_speaker_in_a_clause_of_contrast_ends_the_content_before_it() {
+    let others = [
+        "Smith",
+        "the opposition leader",
+        "critics",
+        "officials in Brussels",
+        "he",
+        "two analysts",
+    ];
+    let openers = [
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "even as",
+        "even though",
+        "after",
+    ];
+    let verbs = [
+        ("said", "said"),
+        ("says", "says"),
+        ("argued", "argued"),
+        ("insisted", "insisted"),
+        ("told reporters", "told"),
+        ("believes", "believes"),
+    ];
+    let mut n = 0;
+    for speaker in SPEAKERS {
+        for opener in openers {
+            for other in others {
+                // `after officials in Brussels`: the speaker stage reads `after` as a
+                // preposition and gives `Brussels` alone.
+                if opener == "after" && other.contains(" in ") {
+                    continue;
+                }
+                for (verb, cue) in verbs {
+                    let text = format!(
+                        "{} said the plan had failed, {opener} {other} {verb} it was working.",
+                        cap(speaker)
+                    );
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 2, "{text}: {got:?}");
+                    assert_eq!(got[0].0, owned(&["the plan had failed"]), "{text}");
+                    assert_eq!(got[1].0, owned(&["it was working."]), "{text}");
+                    assert_eq!(got[1].1, *other, "{text}");
+                    assert_eq!(got[1].2, cue, "{text}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 1230);
+    // Not a clause opening the reported one right after `that`, nor a verb of stance.
+    let text = "Lopez said that, while Smith said it was working, the plan had failed.";
+    let got = content_of(text, &run(text), "said");
+    assert_eq!(
+        got.as_deref(),
+        Some("that, while Smith said it was working, the plan had failed."),
+        "{text}"
+    );
+}
+
+/// `however` opening a clause after a comma (`47 percent said they would back the plan,
+/// however that number has dropped`) ends the content: the writer turns to another fact. Not
+/// `however` before the adjective or adverb it modifies (`however small`, `however
+/// reluctantly`) nor between commas. Speakers, verbs, the clause and a fronted time must not
+/// matter.
+#[test]
+fn however_opening_a_clause_ends_the_content() {
+    let speakers = [
+        "Lopez",
+        "The minister",
+        "Senator Maria Lopez",
+        "She",
+        "47 percent",
+        "Most voters",
+    ];
+    let verbs = ["said", "say", "argued", "has said", "insisted", "predicted"];
+    let clauses = [
+        "that number has dropped",
+        "the vote went the other way",
+        "this time around support has slipped to 35 percent",
+        "he did not",
+        "critics remain unconvinced",
+    ];
+    let mut n = 0;
+    for speaker in speakers {
+        for verb in verbs {
+            for clause in clauses {
+                for before in ["", "Around that time, "] {
+                    let text = format!(
+                        "{before}{speaker} {verb} they would back the plan, however {clause}."
+                    );
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].0, owned(&["they would back the plan"]), "{text}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 360);
+    for tail in [
+        "however small the margin.",
+        "however reluctantly.",
+        "however, and left.",
+    ] {
+        let text = format!("Lopez said they would back the plan, {tail}");
+        let got = content_of(&text, &run(&text), "said");
+        assert_eq!(
+            got,
+            Some(format!("they would back the plan, {tail}")),
+            "{text}"
+        );
+    }
+}

@@ -348,6 +348,9 @@ fn introduced(
             end = k;
         }
     }
+    // `vowed to fight on, citing ...`, `said ..., however this time ...`: a phrase or clause
+    // of the writer's after a comma.
+    end = clause_end(doc, start, end);
     if clause {
         if let Some(e) = as_quoted_end(doc, start, end) {
             end = e;

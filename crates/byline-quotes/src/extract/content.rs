@@ -6,7 +6,7 @@ use super::cues::Cue;
 use super::decision::Tag;
 use super::doc::Doc;
 use super::speaker::right_np;
-use super::speaker::{left_np, quantity_alone, skip_verb_group_left};
+use super::speaker::{left_np, quantity_alone, skip_verb_group_left, subject_np};
 use super::Found;
 use crate::lexicon::*;
 use crate::scan::Kind;
@@ -170,6 +170,128 @@ pub(super) fn subordinate_before(doc: &Doc<'_>, a: usize, i: usize) -> bool {
         && (k..i).all(|m| !doc.toks[m].is_punct(','))
 }
 
+/// Words that open a clause of contrast or time after a comma and, with a speaker of their
+/// own after them, end the reported clause before: `..., while others said ...`, `..., whereas
+/// Petraeus acknowledged ...`, `..., after half said so`. Not `as` (`..., as the minister
+/// said`, a source of the clause before, not a clause of its own) nor `but` (joined like `and`).
+const CONTRAST_OPENERS: &[&str] = &[
+    "while", "whereas", "although", "though", "however", "after", "before",
+];
+
+/// The comma before a clause opener ([`CONTRAST_OPENERS`], or `even as`, `even though`,
+/// `even while`) that comes right before the speaker phrase starting at `s`, outside quotation
+/// marks and inside the sentence starting at `a`. Not a comma right after `that` (`said that,
+/// while others said ..., he would stay`): the clause then opens the reported one.
+fn contrast_comma(doc: &Doc<'_>, s: usize, a: usize) -> Option<usize> {
+    let ok = |comma: usize| {
+        comma > a
+            && doc.in_quote[comma] == 0
+            && doc.toks[comma].is_punct(',')
+            && !doc.lower_is(comma - 1, "that")
+    };
+    if s < a + 2 {
+        return None;
+    }
+    let opener = CONTRAST_OPENERS.iter().any(|w| doc.lower_is(s - 1, w));
+    // `even as`, `even though`: the opener is two words.
+    let even = s >= a + 3 && doc.lower_is(s - 2, "even") && (opener || doc.lower_is(s - 1, "as"));
+    if even {
+        ok(s - 3).then_some(s - 3)
+    } else if opener {
+        ok(s - 2).then_some(s - 2)
+    } else {
+        None
+    }
+}
+
+/// Words after a comma that end reported content given as an infinitive (`vowed to fight on,
+/// while ...`): what follows is the speaker's doing, told by the writer, not the aim reported.
+const INFINITIVE_ENDS: &[&str] = &["while", "whereas", "though", "although", "after", "but"];
+
+/// Words ending in `-ing` that are no participle opening a phrase of the speaker's doing.
+const NOT_PARTICIPLES: &[&str] = &[
+    "including",
+    "during",
+    "according",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "being",
+    "notwithstanding",
+    "pending",
+    "regarding",
+    "concerning",
+    "following",
+    "starting",
+    "beginning",
+];
+
+/// Whether token `k` is a participle opening a phrase of the subject's doing: a lower-case
+/// word in `-ing` that is no preposition or noun of [`NOT_PARTICIPLES`] (`citing`, `leaving`,
+/// `saying`), and not right before a preposition (`culminating in`, `ranging from`: those
+/// mostly tell of the noun before the comma).
+fn participle_at(doc: &Doc<'_>, k: usize) -> bool {
+    let t = &doc.toks[k];
+    t.is_word()
+        && !doc.is_cap(k)
+        && doc.word(k).len() > 5
+        && doc.word(k).ends_with("ing")
+        && doc.flags(k) & (PREP | DET | TIME) == 0
+        && !NOT_PARTICIPLES.iter().any(|w| doc.lower_is(k, w))
+        && !(k + 1 < doc.toks.len() && doc.flags(k + 1) & PREP != 0)
+}
+
+/// Where reported content `[start, end)` without quote marks ends inside its clause, before a
+/// comma that opens a clause or phrase of the writer's:
+///
+/// - after content given as an infinitive (`vowed to fight on, citing ...`, `sought to portray
+///   herself as his heir, while raising questions ...`), a participle or a word of
+///   [`INFINITIVE_ENDS`];
+/// - after any content, `however` opening a clause (`said they would vote for her, however
+///   this time that number has dropped`), not `however` between commas nor before an adjective
+///   or adverb it modifies (`however small`, `however much`).
+///
+/// Content holding a quotation keeps its end: its words are the speaker's own.
+pub(super) fn clause_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    if (start..end).any(|k| doc.in_quote[k] != 0 || doc.toks[k].is_quote()) {
+        return end;
+    }
+    // `to` and a verb: not `to the ...`, `to them`, `to Paris`, a phrase of place or a hearer.
+    let infinitive = doc.lower_is(start, "to")
+        && start + 1 < end
+        && doc.toks[start + 1].is_word()
+        && !doc.is_cap(start + 1)
+        && doc.flags(start + 1) & (DET | PRON | PREP | TIME) == 0;
+    for k in start + 2..end.saturating_sub(1) {
+        if !doc.toks[k].is_punct(',') {
+            continue;
+        }
+        let n = k + 1;
+        if infinitive
+            && (participle_at(doc, n) || INFINITIVE_ENDS.iter().any(|w| doc.lower_is(n, w)))
+        {
+            return k;
+        }
+        if doc.lower_is(n, "however")
+            && n + 2 < end
+            && doc.toks[n + 1].is_word()
+            && doc.flags(n + 1) & ADV == 0
+            && !doc.is_ly(n + 1)
+            && ![
+                "much", "many", "long", "often", "small", "large", "few", "little",
+            ]
+            .iter()
+            .any(|w| doc.lower_is(n + 1, w))
+        {
+            return k;
+        }
+    }
+    end
+}
+
 /// Where contents without quote marks stop in sentence `[a, b)`: before each tag, before a new
 /// speaker, and at a new clause joined by `, and`, `, but` or `;`. Sorted.
 pub(super) fn content_stops(
@@ -207,6 +329,15 @@ pub(super) fn content_stops(
                     && doc.flags(s - 2) & PRON == 0;
                 if s > a && (doc.is_comma_like(s - 1) || dash || and) {
                     stops.push(s - 1);
+                } else if c.class & (SAY | TELL | BELIEF) != 0 {
+                    // `X said A, while Y said B`: so does a new speaker in a clause of
+                    // contrast or time opened after a comma, when the verb reports speech
+                    // or a view (not `while very few support her`, a stance). The speaker
+                    // with its modifiers: `though officials in Brussels said`.
+                    let s = subject_np(doc, j, a).map_or(s, |np| np.0);
+                    if let Some(comma) = contrast_comma(doc, s, a) {
+                        stops.push(comma);
+                    }
                 }
             }
         }
@@ -259,6 +390,113 @@ mod tests {
         assert_eq!(content_end(3, 20, &[2, 9, 15]), 9);
         assert_eq!(content_end(3, 20, &[]), 20);
         assert_eq!(content_end(0, 10_000, &[]), MAX_CONTENT_TOKENS);
+    }
+
+    /// The text of `[start, clause_end)` for the content opening at `first` in `text`.
+    fn clause(text: &str, first: &str) -> String {
+        let d = super::super::testing::doc(text);
+        let start = super::super::testing::tok(&d, first, 0);
+        let end = d.toks.len() - 1;
+        let e = clause_end(&d, start, end);
+        super::super::testing::words(&d, (start, e)).to_string()
+    }
+
+    #[test]
+    fn an_infinitive_ends_before_a_participle_or_an_opener_of_the_writer() {
+        let cases = [
+            ("He vowed to fight on, citing his record.", "to fight on"),
+            (
+                "She sought to calm markets, while raising rates.",
+                "to calm markets",
+            ),
+            (
+                "They pledged to rebuild, though costs are rising.",
+                "to rebuild",
+            ),
+            (
+                "He refused to resign, but the board met anyway.",
+                "to resign",
+            ),
+            ("It hopes to expand, after profits doubled.", "to expand"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clause(text, "to"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_infinitive_keeps_a_phrase_that_tells_of_its_noun_or_a_list() {
+        let cases = [
+            (
+                "She hopes to fix the missteps, culminating in the debate.",
+                "to fix the missteps, culminating in the debate",
+            ),
+            (
+                "He vowed to cut taxes, including the estate tax.",
+                "to cut taxes, including the estate tax",
+            ),
+            // `to the campaign` is no infinitive.
+            (
+                "He gave support to the campaign, citing its aims.",
+                "to the campaign, citing its aims",
+            ),
+            // A quotation's words are the speaker's own.
+            (
+                "He vowed to \"fight on, citing\" his record.",
+                "to \"fight on, citing\" his record",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clause(text, "to"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn however_opening_a_clause_ends_the_content() {
+        assert_eq!(
+            clause(
+                "Half said they would vote for her, however that number has dropped.",
+                "they"
+            ),
+            "they would vote for her"
+        );
+        for text in [
+            "Half said they would vote for her, however small the margin.",
+            "Half said they would vote for her, however, and then left.",
+            "Half said they would vote for her, however reluctantly.",
+        ] {
+            let got = clause(text, "they");
+            assert!(got.contains("however"), "{text}: {got}");
+        }
+    }
+
+    #[test]
+    fn a_new_speaker_after_a_comma_and_an_opener_ends_the_content_before() {
+        for opener in [
+            "while",
+            "whereas",
+            "although",
+            "though",
+            "after",
+            "even as",
+            "even though",
+        ] {
+            let text = format!("Lopez said the plan failed, {opener} Smith said it worked.");
+            let d = super::super::testing::doc(&text);
+            let cs = super::super::cues::cues(&d, 0, d.toks.len());
+            let tags = vec![None; cs.len()];
+            let stops = content_stops(&d, &cs, &tags, 0, d.toks.len());
+            let comma = super::super::testing::tok(&d, ",", 0);
+            assert!(stops.contains(&comma), "{text}: {stops:?}");
+        }
+        // Not right after `that`, where the clause opens the reported one.
+        let text = "Lopez said that, while Smith said it worked, the plan failed.";
+        let d = super::super::testing::doc(text);
+        let cs = super::super::cues::cues(&d, 0, d.toks.len());
+        let tags = vec![None; cs.len()];
+        let stops = content_stops(&d, &cs, &tags, 0, d.toks.len());
+        let comma = super::super::testing::tok(&d, ",", 0);
+        assert!(!stops.contains(&comma), "{text}: {stops:?}");
     }
 
     #[test]
