@@ -1509,3 +1509,46 @@ fn however_opening_a_clause_ends_the_content() {
         );
     }
 }
+
+/// A subordinate clause fronted inside reported content (`said that if the vote fails, he would
+/// oppose the bill`, `said when ...`, `told reporters once ...`, `said it was hard but that
+/// unless ...`) does not end the content at its comma, even where the main clause after it has
+/// a verb that can report (`oppose`, `support`) and a subject of its own. Speakers,
+/// verbs, the opener, the main clause's subject and whether `that` is there must not matter.
+#[test]
+fn a_fronted_clause_inside_the_content_does_not_end_it_at_its_comma() {
+    let openers = [
+        "if", "when", "once", "because", "although", "after", "before", "unless", "until", "since",
+        "whenever",
+    ];
+    let frames = [
+        "that {o} the vote fails, {p} would {v} the bill.",
+        "{o} the vote fails, {p} would {v} the bill.",
+        "the talks were hard but that {o} the vote fails, {p} would {v} the bill.",
+    ];
+    let mut n = 0;
+    for speaker in SPEAKERS {
+        for cue in ["said", "told reporters", "argued"] {
+            for o in openers {
+                for frame in frames {
+                    for (p, v) in [
+                        ("he", "oppose"),
+                        ("they", "support"),
+                        ("the party", "reject"),
+                    ] {
+                        let content = frame.replace("{o}", o).replace("{p}", p).replace("{v}", v);
+                        let text = format!("{} {cue} {content}", cap(speaker));
+                        let got = read(&text, &run(&text));
+                        assert_eq!(got.len(), 1, "{text}: {got:?}");
+                        assert!(
+                            got[0].0[0].ends_with(&format!("would {v} the bill.")),
+                            "{text}: {got:?}"
+                        );
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(n, 1485);
+}

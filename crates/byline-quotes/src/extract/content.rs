@@ -292,6 +292,36 @@ pub(super) fn clause_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     end
 }
 
+/// Words that open a subordinate clause fronted inside reported content, before its main
+/// clause and a comma: `said that if it failed, he would quit`.
+const FRONTED_OPENERS: &[&str] = &[
+    "if", "when", "whenever", "while", "because", "although", "though", "after", "before", "once",
+    "unless", "until", "since", "as",
+];
+
+/// Whether token `k` opens a fronted subordinate clause ([`FRONTED_OPENERS`]), outside
+/// quotation marks.
+pub(super) fn opens_fronted(doc: &Doc<'_>, k: usize) -> bool {
+    k < doc.toks.len() && doc.in_quote[k] == 0 && FRONTED_OPENERS.iter().any(|w| doc.lower_is(k, w))
+}
+
+/// Whether content `[start, end)` ends inside a subordinate clause fronted in a later `that`
+/// clause of it: `said a swap was hard but that if he made one` before `, he should have
+/// ...`. The last `that` must come after the start, be followed by an opener, and no comma may
+/// stand between the opener and the end.
+pub(super) fn fronted_after_that(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let Some(k) = (start + 1..end)
+        .rev()
+        .find(|&k| doc.in_quote[k] == 0 && doc.lower_is(k, "that"))
+    else {
+        return false;
+    };
+    k + 2 < end
+        && opens_fronted(doc, k + 1)
+        && !doc.lower_is(k + 1, "as")
+        && (k + 2..end).all(|m| !matches!(doc.toks[m].kind, Kind::Punct(',' | ';' | ':')))
+}
+
 /// Where contents without quote marks stop in sentence `[a, b)`: before each tag, before a new
 /// speaker, and at a new clause joined by `, and`, `, but` or `;`. Sorted.
 pub(super) fn content_stops(
@@ -497,6 +527,31 @@ mod tests {
         let stops = content_stops(&d, &cs, &tags, 0, d.toks.len());
         let comma = super::super::testing::tok(&d, ",", 0);
         assert!(!stops.contains(&comma), "{text}: {stops:?}");
+    }
+
+    #[test]
+    fn a_clause_fronted_after_a_later_that_holds_the_content_past_its_comma() {
+        let d = super::super::testing::doc(
+            "He said it was hard but that if Obama made one, he should insist.",
+        );
+        let start = super::super::testing::tok(&d, "it", 0);
+        let comma = super::super::testing::tok(&d, ",", 0);
+        assert!(fronted_after_that(&d, start, comma));
+        // Not when the opener's clause has ended at an earlier comma, nor for `as`.
+        let d = super::super::testing::doc(
+            "He said it was hard but that if Obama made one, he agreed, and then left.",
+        );
+        let start = super::super::testing::tok(&d, "it", 0);
+        let comma = super::super::testing::tok(&d, ",", 0);
+        let second = super::super::testing::tok(&d, ",", comma + 1);
+        assert!(!fronted_after_that(&d, start, second));
+        let d =
+            super::super::testing::doc("He said it was hard but that as Obama left, he agreed.");
+        let start = super::super::testing::tok(&d, "it", 0);
+        let comma = super::super::testing::tok(&d, ",", 0);
+        assert!(!fronted_after_that(&d, start, comma));
+        let d = super::super::testing::doc("If it fails, he will quit.");
+        assert!(opens_fronted(&d, 0));
     }
 
     #[test]
