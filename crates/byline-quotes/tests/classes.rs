@@ -1552,3 +1552,63 @@ fn a_fronted_clause_inside_the_content_does_not_end_it_at_its_comma() {
     }
     assert_eq!(n, 1485);
 }
+
+/// An object reported without a clause (`criticized the proposal`, `called for a strike`, `said
+/// as much`) ends before a phrase naming the medium or occasion it was said in: `in a statement
+/// on Friday`, `during an interview with the BBC`, `in a recent tweet`. Speakers, verbs, the
+/// object, the medium and what follows the medium must not matter.
+#[test]
+fn an_object_ends_before_the_medium_or_occasion_it_was_said_in() {
+    let verbs = [
+        ("criticized", "criticized"),
+        ("has praised", "praised"),
+        ("called for", "called for"),
+        ("denied", "denied"),
+        ("condemned", "condemned"),
+    ];
+    let objects = [
+        "the proposal",
+        "Smith",
+        "a new inquiry",
+        "the deal with Iran",
+    ];
+    let media = [
+        "in a statement",
+        "in a statement on Friday",
+        "during an interview with the BBC",
+        "in a recent tweet",
+        "during a news conference in Berlin",
+        "in an open letter to members",
+        "during a visit to Kyiv",
+    ];
+    let mut n = 0;
+    for speaker in SPEAKERS {
+        for (verb, cue) in verbs {
+            for object in objects {
+                for medium in media {
+                    let text = format!("{} {verb} {object} {medium}.", cap(speaker));
+                    let got = content_of(&text, &run(&text), cue);
+                    assert_eq!(got.as_deref(), Some(object), "{text}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(n, 700);
+    // A clause keeps its own phrase, and an `as` after the medium goes on with the content.
+    for (text, cue, want) in [
+        (
+            "Lopez said the figures were wrong during a hearing last week.",
+            "said",
+            "the figures were wrong during a hearing last week.",
+        ),
+        (
+            "Lopez described the plan in an interview as reckless.",
+            "described",
+            "the plan in an interview as reckless.",
+        ),
+    ] {
+        let got = content_of(text, &run(text), cue);
+        assert_eq!(got.as_deref(), Some(want), "{text}");
+    }
+}

@@ -358,6 +358,12 @@ fn introduced(
     // `vowed to fight on, citing ...`, `said ..., however this time ...`: a phrase or clause
     // of the writer's after a comma.
     end = clause_end(doc, start, end);
+    // `called for more investment in a statement on Thursday`: where it was said, after an
+    // object (a clause's own phrase may tell where its events happened: `said the figures were
+    // wrong during a hearing`).
+    if clause {
+        end = medium_end(doc, start, end);
+    }
     if clause {
         if let Some(e) = as_quoted_end(doc, start, end) {
             end = e;

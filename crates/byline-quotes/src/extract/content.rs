@@ -292,6 +292,98 @@ pub(super) fn clause_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     end
 }
 
+/// Nouns of a medium or an occasion of speech: `in a statement`, `during an interview`.
+const MEDIA: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "tweet",
+    "tweets",
+    "email",
+    "e-mail",
+    "letter",
+    "post",
+    "posting",
+    "ruling",
+    "report",
+    "op-ed",
+    "editorial",
+    "debate",
+    "rally",
+    "hearing",
+    "conference",
+    "video",
+    "appearance",
+    "memo",
+    "filing",
+    "call",
+    "address",
+    "briefing",
+    "message",
+    "column",
+    "essay",
+    "book",
+    "remarks",
+    "broadcast",
+    "podcast",
+    "documentary",
+    "visit",
+    "meeting",
+    "forum",
+    "event",
+    "session",
+    "ceremony",
+];
+
+/// Where reported content `[start, end)` ends before a phrase naming where or how it was said,
+/// `in` or `during` and `a` or `an`, at most two words and a noun of [`MEDIA`]: `called for more
+/// investment in a statement on Thursday`, `said as much in an interview`, `denied it during a
+/// recent appearance`. The phrase tells of the reporting, not of what was reported. Only after
+/// an object of at most six words with no auxiliary, pronoun or clause word (`as much` aside)
+/// and no quotation: a clause's own phrase may tell where its events happened (`said that she
+/// was treated badly during a phone call`). Not after `that` or a conjunction, nor where `as` or
+/// `that` follows the phrase (`described the group in an interview as a remnant`, where the
+/// content goes on).
+pub(super) fn medium_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    // An object: a few words with no auxiliary, pronoun or clause word among them.
+    let object = |k: usize| {
+        k - start <= 6
+            && (start..k).all(|m| {
+                doc.in_quote[m] == 0 && doc.flags(m) & (AUX | PRON | BOUNDARY) == 0
+                    || doc.lower_is(m, "as")
+            })
+    };
+    for k in start + 1..end.saturating_sub(2) {
+        if !object(k) {
+            break;
+        }
+        if doc.in_quote[k] != 0 || !(doc.lower_is(k, "in") || doc.lower_is(k, "during")) {
+            continue;
+        }
+        if !(doc.lower_is(k + 1, "a") || doc.lower_is(k + 1, "an")) {
+            continue;
+        }
+        if ["that", "and", "but", "or"]
+            .iter()
+            .any(|w| doc.lower_is(k - 1, w))
+        {
+            continue;
+        }
+        let Some(noun) = (k + 2..(k + 5).min(end))
+            .take_while(|&m| doc.toks[m].is_word() && doc.in_quote[m] == 0)
+            .find(|&m| MEDIA.iter().any(|w| doc.lower_is(m, w)))
+        else {
+            continue;
+        };
+        let goes_on = (noun + 1..end)
+            .any(|m| doc.in_quote[m] == 0 && (doc.lower_is(m, "as") || doc.lower_is(m, "that")));
+        if !goes_on {
+            return k;
+        }
+    }
+    end
+}
+
 /// Words that open a subordinate clause fronted inside reported content, before its main
 /// clause and a comma: `said that if it failed, he would quit`.
 const FRONTED_OPENERS: &[&str] = &[
@@ -552,6 +644,39 @@ mod tests {
         assert!(!fronted_after_that(&d, start, comma));
         let d = super::super::testing::doc("If it fails, he will quit.");
         assert!(opens_fronted(&d, 0));
+    }
+
+    #[test]
+    fn an_object_ends_before_the_medium_it_was_said_in() {
+        let end_of = |text: &str, first: &str| {
+            let d = super::super::testing::doc(text);
+            let start = super::super::testing::tok(&d, first, 0);
+            let e = medium_end(&d, start, d.toks.len() - 1);
+            super::super::testing::words(&d, (start, e)).to_string()
+        };
+        assert_eq!(
+            end_of("He criticized the plan in a statement on Friday.", "the"),
+            "the plan"
+        );
+        assert_eq!(
+            end_of("He said as much during an interview.", "as"),
+            "as much"
+        );
+        for (text, first) in [
+            // A clause's phrase, an `as` going on, a quotation, or a long object.
+            ("He said they were wrong during a hearing.", "they"),
+            ("She described the plan in an interview as reckless.", "the"),
+            ("He condemned \"the attack in a\" statement.", "\""),
+            (
+                "He praised the very long and detailed new plan of the city in a statement.",
+                "the",
+            ),
+        ] {
+            let d = super::super::testing::doc(text);
+            let start = super::super::testing::tok(&d, first, 0);
+            let end = d.toks.len() - 1;
+            assert_eq!(medium_end(&d, start, end), end, "{text}");
+        }
     }
 
     #[test]
