@@ -1612,3 +1612,66 @@ fn an_object_ends_before_the_medium_or_occasion_it_was_said_in() {
         assert_eq!(got.as_deref(), Some(want), "{text}");
     }
 }
+
+/// An object reported without a clause (`endorsed Smith`, `announced new sanctions`) ends
+/// before a time phrase closing the sentence or followed by a comma or `and`: `on Thursday`,
+/// `last week`, `earlier this month`, `late Monday`, `in May 2015`. The time tells when it was
+/// said. Not a time inside the object (`a levy last year on polluters`), nor a date before a
+/// noun (`the Monday deadline`). Speakers, verbs, objects and what follows must not matter.
+#[test]
+fn an_object_ends_before_the_time_it_was_said() {
+    let verbs = [
+        "endorsed",
+        "announced",
+        "criticized",
+        "has rejected",
+        "praised",
+    ];
+    let objects = ["Smith", "the proposal", "new sanctions", "a rival bill"];
+    let times = [
+        "on Thursday",
+        "Thursday",
+        "last week",
+        "earlier this month",
+        "late Monday",
+        "in May 2015",
+        "on Sunday night",
+        "this weekend",
+    ];
+    let tails = [".", ", a day after the vote.", " and left the room."];
+    let mut n = 0;
+    for speaker in SPEAKERS {
+        for verb in verbs {
+            let cue = verb.rsplit(' ').next().unwrap();
+            for object in objects {
+                for time in times {
+                    for tail in tails {
+                        let text = format!("{} {verb} {object} {time}{tail}", cap(speaker));
+                        let got = content_of(&text, &run(&text), cue);
+                        assert_eq!(got.as_deref(), Some(object), "{text}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(n, 2400);
+    for (text, want) in [
+        (
+            "Lopez proposed a levy last year on polluters.",
+            "a levy last year on polluters.",
+        ),
+        (
+            "Lopez criticized the Monday deadline.",
+            "the Monday deadline.",
+        ),
+        (
+            "Lopez said the vote would be held on Friday.",
+            "the vote would be held on Friday.",
+        ),
+    ] {
+        let cue = text.split(' ').nth(1).unwrap();
+        let got = content_of(text, &run(text), cue);
+        assert_eq!(got.as_deref(), Some(want), "{text}");
+    }
+}

@@ -347,17 +347,25 @@ const MEDIA: &[&str] = &[
 pub(super) fn medium_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     // An object: a few words with no auxiliary, pronoun or clause word among them.
     let object = |k: usize| {
-        k - start <= 6
+        doc.flags(start) & PREP == 0
+            && k - start <= 6
             && (start..k).all(|m| {
                 doc.in_quote[m] == 0 && doc.flags(m) & (AUX | PRON | BOUNDARY) == 0
                     || doc.lower_is(m, "as")
             })
     };
-    for k in start + 1..end.saturating_sub(2) {
+    for k in start + 1..end {
         if !object(k) {
             break;
         }
-        if doc.in_quote[k] != 0 || !(doc.lower_is(k, "in") || doc.lower_is(k, "during")) {
+        if doc.in_quote[k] != 0 {
+            continue;
+        }
+        // `endorsed Clinton on Thursday`, `attacked Machado last week`: when it was said.
+        if doc.flags(k - 1) & DET == 0 && time_end(doc, k, end).is_some() {
+            return k;
+        }
+        if k + 2 >= end || !(doc.lower_is(k, "in") || doc.lower_is(k, "during")) {
             continue;
         }
         if !(doc.lower_is(k + 1, "a") || doc.lower_is(k + 1, "an")) {
@@ -382,6 +390,95 @@ pub(super) fn medium_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Day and month names, and other words that name a time alone after a preposition.
+const DATES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Words that, before a unit of time, make a time phrase: `last week`, `earlier this month`.
+const TIME_LEADS: &[&str] = &["last", "earlier", "this", "next", "late", "early"];
+
+/// Units of time after a word of [`TIME_LEADS`] or a date: `week`, `Monday night`.
+const TIME_UNITS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+/// Words that may follow a time phrase closing reported content: the sentence goes on with the
+/// writer's words (`endorsed Trump last week and has appeared at his side`).
+const AFTER_TIME: &[&str] = &["and", "but"];
+
+/// The end of a time phrase of the reporting starting at token `k` and closing the content
+/// `[.., end)`: `Thursday`, `on Friday`, `in July`, `since Monday night`, `last week`,
+/// `earlier this month`. `None` where no such phrase starts there, or where the content goes on
+/// after it (`a levy last year on polluters`, `this week's convention`).
+fn time_end(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
+    let word = |m: usize, list: &[&str]| {
+        m < end && doc.in_quote[m] == 0 && list.iter().any(|w| doc.lower_is(m, w))
+    };
+    let mut m = k;
+    if word(m, &["on", "in", "since"]) {
+        m += 1;
+    }
+    if word(m, &["earlier", "later"]) && word(m + 1, &["this", "last"]) {
+        m += 1;
+    }
+    // `last week`, `late Monday`, `this Sunday`.
+    if word(m, TIME_LEADS) && (word(m + 1, TIME_UNITS) || word(m + 1, DATES)) {
+        m += 1;
+    }
+    if word(m, DATES) {
+        m += 1;
+        // `May 2015`, `March 3`.
+        if m < end && matches!(doc.toks[m].kind, Kind::Number) {
+            m += 1;
+        }
+    } else if m > k && word(m, TIME_UNITS) {
+        m += 1;
+    } else {
+        return None;
+    }
+    if word(m, TIME_UNITS) {
+        m += 1;
+    }
+    let closes = m >= end
+        || matches!(doc.toks[m].kind, Kind::Punct(',' | ';' | '.' | '—' | '–'))
+        || word(m, AFTER_TIME);
+    closes.then_some(m)
 }
 
 /// Words that open a subordinate clause fronted inside reported content, before its main
@@ -674,6 +771,39 @@ mod tests {
         ] {
             let d = super::super::testing::doc(text);
             let start = super::super::testing::tok(&d, first, 0);
+            let end = d.toks.len() - 1;
+            assert_eq!(medium_end(&d, start, end), end, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_time_phrase_closing_an_object_is_when_it_was_said() {
+        let end_of = |text: &str| {
+            let d = super::super::testing::doc(text);
+            let start = super::super::testing::tok(&d, "X", 0);
+            let e = medium_end(&d, start, d.toks.len() - 1);
+            super::super::testing::words(&d, (start, e)).to_string()
+        };
+        for text in [
+            "He endorsed X on Thursday.",
+            "He endorsed X Thursday.",
+            "He endorsed X late Monday, although few noticed.",
+            "He endorsed X last week and left.",
+            "He endorsed X earlier this month.",
+            "He endorsed X in May 2015.",
+            "He endorsed X on Sunday night.",
+        ] {
+            assert_eq!(end_of(text), "X", "{text}");
+        }
+        for text in [
+            // The content goes on after the time, or the date modifies a noun.
+            "He proposed X last year on polluters.",
+            "He praised X this week's vote.",
+            "He endorsed X the Monday deadline.",
+            "He endorsed X on Thursday's ballot.",
+        ] {
+            let d = super::super::testing::doc(text);
+            let start = super::super::testing::tok(&d, "X", 0);
             let end = d.toks.len() - 1;
             assert_eq!(medium_end(&d, start, end), end, "{text}");
         }
