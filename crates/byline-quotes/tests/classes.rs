@@ -1555,8 +1555,9 @@ fn a_fronted_clause_inside_the_content_does_not_end_it_at_its_comma() {
 
 /// An object reported without a clause (`criticized the proposal`, `called for a strike`, `said
 /// as much`) ends before a phrase naming the medium or occasion it was said in: `in a statement
-/// on Friday`, `during an interview with the BBC`, `in a recent tweet`. Speakers, verbs, the
-/// object, the medium and what follows the medium must not matter.
+/// on Friday`, `during an interview with the BBC`, `in a recent tweet`, `in early-morning
+/// tweets`, `on Twitter`. Speakers, verbs, the object, the medium and what follows the medium
+/// must not matter.
 #[test]
 fn an_object_ends_before_the_medium_or_occasion_it_was_said_in() {
     let verbs = [
@@ -1580,6 +1581,10 @@ fn an_object_ends_before_the_medium_or_occasion_it_was_said_in() {
         "during a news conference in Berlin",
         "in an open letter to members",
         "during a visit to Kyiv",
+        "in early-morning tweets",
+        "in remarks to reporters",
+        "on Twitter",
+        "on CNN",
     ];
     let mut n = 0;
     for speaker in SPEAKERS {
@@ -1594,7 +1599,7 @@ fn an_object_ends_before_the_medium_or_occasion_it_was_said_in() {
             }
         }
     }
-    assert_eq!(n, 700);
+    assert_eq!(n, 1100);
     // A clause keeps its own phrase, and an `as` after the medium goes on with the content.
     for (text, cue, want) in [
         (

@@ -335,15 +335,47 @@ const MEDIA: &[&str] = &[
     "ceremony",
 ];
 
+/// Plural nouns of a medium, after `in` or `during` with no article: `in early-morning tweets`.
+const PLURAL_MEDIA: &[&str] = &[
+    "tweets",
+    "remarks",
+    "interviews",
+    "speeches",
+    "statements",
+    "posts",
+    "emails",
+    "letters",
+    "comments",
+    "ads",
+    "videos",
+];
+
+/// Places of publishing after `on` or `via`: `on Twitter`, `on CNN`.
+const SITES: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "cnn",
+    "msnbc",
+    "fox",
+    "television",
+    "tv",
+    "radio",
+    "air",
+];
+
 /// Where reported content `[start, end)` ends before a phrase naming where or how it was said,
 /// `in` or `during` and `a` or `an`, at most two words and a noun of [`MEDIA`]: `called for more
 /// investment in a statement on Thursday`, `said as much in an interview`, `denied it during a
-/// recent appearance`. The phrase tells of the reporting, not of what was reported. Only after
+/// recent appearance`, `in early-morning tweets` ([`PLURAL_MEDIA`]), `on Twitter` ([`SITES`]),
+/// or by a time phrase closing the content (`endorsed Smith on Thursday`, `last week`). The
+/// phrase tells of the reporting, not of what was reported. Only after
 /// an object of at most six words with no auxiliary, pronoun or clause word (`as much` aside)
 /// and no quotation: a clause's own phrase may tell where its events happened (`said that she
-/// was treated badly during a phone call`). Not after `that` or a conjunction, nor where `as` or
-/// `that` follows the phrase (`described the group in an interview as a remnant`, where the
-/// content goes on).
+/// was treated badly during a phone call`). Not after `that` or a conjunction, nor where `as`,
+/// `that`, `because`, `about`, `why`, `how` or `whether` follows the phrase (`described the
+/// group in an interview as a remnant`, where the content goes on).
 pub(super) fn medium_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     // An object: a few words with no auxiliary, pronoun or clause word among them.
     let object = |k: usize| {
@@ -365,26 +397,38 @@ pub(super) fn medium_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
         if doc.flags(k - 1) & DET == 0 && time_end(doc, k, end).is_some() {
             return k;
         }
-        if k + 2 >= end || !(doc.lower_is(k, "in") || doc.lower_is(k, "during")) {
+        if k + 1 >= end {
             continue;
         }
-        if !(doc.lower_is(k + 1, "a") || doc.lower_is(k + 1, "an")) {
-            continue;
-        }
-        if ["that", "and", "but", "or"]
-            .iter()
-            .any(|w| doc.lower_is(k - 1, w))
-        {
-            continue;
-        }
-        let Some(noun) = (k + 2..(k + 5).min(end))
-            .take_while(|&m| doc.toks[m].is_word() && doc.in_quote[m] == 0)
-            .find(|&m| MEDIA.iter().any(|w| doc.lower_is(m, w)))
-        else {
+        let det = doc.lower_is(k + 1, "a") || doc.lower_is(k + 1, "an");
+        let noun = if doc.lower_is(k, "in") || doc.lower_is(k, "during") {
+            // `in a statement`, `during a recent interview`, `in early-morning tweets`.
+            let (from, list) = if det {
+                (k + 2, MEDIA)
+            } else {
+                (k + 1, PLURAL_MEDIA)
+            };
+            (from..(from + 3).min(end))
+                .take_while(|&m| doc.toks[m].is_word() && doc.in_quote[m] == 0)
+                .find(|&m| list.iter().any(|w| doc.lower_is(m, w)))
+        } else if doc.lower_is(k, "on") || doc.lower_is(k, "via") {
+            // `on Twitter`, `on CNN`.
+            SITES
+                .iter()
+                .any(|w| doc.lower_is(k + 1, w))
+                .then_some(k + 1)
+        } else {
+            None
+        };
+        let Some(noun) = noun else {
             continue;
         };
-        let goes_on = (noun + 1..end)
-            .any(|m| doc.in_quote[m] == 0 && (doc.lower_is(m, "as") || doc.lower_is(m, "that")));
+        let goes_on = (noun + 1..end).any(|m| {
+            doc.in_quote[m] == 0
+                && ["as", "that", "because", "about", "why", "how", "whether"]
+                    .iter()
+                    .any(|w| doc.lower_is(m, w))
+        });
         if !goes_on {
             return k;
         }
@@ -758,6 +802,21 @@ mod tests {
         assert_eq!(
             end_of("He said as much during an interview.", "as"),
             "as much"
+        );
+        assert_eq!(
+            end_of("He attacked Machado in early-morning tweets.", "Machado"),
+            "Machado"
+        );
+        assert_eq!(
+            end_of("He blamed local officials on Twitter.", "local"),
+            "local officials"
+        );
+        assert_eq!(
+            end_of(
+                "He condemned the plan in statements because it failed.",
+                "the"
+            ),
+            "the plan in statements because it failed"
         );
         for (text, first) in [
             // A clause's phrase, an `as` going on, a quotation, or a long object.
