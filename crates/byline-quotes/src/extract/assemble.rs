@@ -316,20 +316,27 @@ fn introduced(
         });
     }
     let mut end = content_end(start, b, stops);
-    // `told them that if it failed, he would quit`: a fronted clause inside the reported
-    // clause does not end it at its comma.
-    if let Comp::That(k) = comp {
-        const OPENS: &[&str] = &[
-            "if", "when", "while", "because", "although", "though", "after", "before", "once",
-            "unless", "as",
-        ];
-        let fronted = k + 1 < b
-            && doc.in_quote[k + 1] == 0
-            && (doc.flags(k + 1) & (PREP | TIME) != 0
-                || OPENS.iter().any(|w| doc.lower_is(k + 1, w)));
-        if fronted && end < b && doc.toks[end].is_punct(',') {
-            end = content_end(end, b, stops);
+    // `told them that if it failed, he would quit`, `said when the vote comes, she will oppose
+    // it`, `said it was hard but that if he made one, he should ...`: a fronted clause inside
+    // the reported clause does not end it at its comma.
+    let fronted = match comp {
+        Comp::That(k) => {
+            k + 1 < b
+                && doc.in_quote[k + 1] == 0
+                && (doc.flags(k + 1) & (PREP | TIME) != 0 || opens_fronted(doc, k + 1))
         }
+        // After a hearer: `told reporters if ...`, `told the AP when ...`.
+        Comp::Clause(k) => {
+            let hearer = if c.class & TELL != 0 { 4 } else { 0 };
+            (k..(k + 1 + hearer).min(end))
+                .take_while(|&m| doc.toks[m].is_word())
+                .find(|&m| opens_fronted(doc, m))
+                .is_some_and(|m| !doc.lower_is(m, "as"))
+        }
+        _ => false,
+    } || fronted_after_that(doc, start, end);
+    if fronted && end < b && doc.toks[end].is_punct(',') {
+        end = content_end(end, b, stops);
     }
     // `Although she said X, ...`, `While 7 percent said X, ...`: a fronted subordinate
     // clause ends at its comma.
@@ -347,6 +354,15 @@ fn introduced(
         {
             end = k;
         }
+    }
+    // `vowed to fight on, citing ...`, `said ..., however this time ...`: a phrase or clause
+    // of the writer's after a comma.
+    end = clause_end(doc, start, end);
+    // `called for more investment in a statement on Thursday`: where it was said, after an
+    // object (a clause's own phrase may tell where its events happened: `said the figures were
+    // wrong during a hearing`).
+    if clause {
+        end = medium_end(doc, start, end);
     }
     if clause {
         if let Some(e) = as_quoted_end(doc, start, end) {
