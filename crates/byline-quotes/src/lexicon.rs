@@ -435,6 +435,8 @@ pub(crate) const PHRASAL_CUES: &[(&[&str], &[&str], u32)] = &[
     ),
     (&["made", "makes", "making"], &["clear"], SAY),
     (&["made", "makes", "making"], &["it", "clear"], SAY),
+    // `as one aide put it, ...`: a cue only in an `as` clause (see the candidate cues).
+    (&["put", "puts"], &["it"], SAY),
 ];
 
 /// Irregular verbs: base, third person, past, participle, `-ing`.

@@ -1918,3 +1918,80 @@ fn an_object_ends_before_the_time_it_was_said() {
         assert_eq!(got.as_deref(), Some(want), "{text}");
     }
 }
+
+/// A speaker in an `as` clause credits the rest of the sentence: fronted (`As the mayor noted,
+/// the city has no money.`), closing (`The city has no money, as the mayor said.`) or inside
+/// (`The city, as the mayor put it, has no money.`, content in two pieces). The verb may carry
+/// an auxiliary, an adverb or a time (`as she has noted`, `as he said on Tuesday`), and `put it`
+/// is a cue in such a clause only.
+#[test]
+fn a_speaker_in_an_as_clause_credits_the_rest_of_the_sentence() {
+    let speakers = [
+        "the mayor",
+        "Lopez",
+        "Senator Maria Lopez",
+        "she",
+        "critics",
+        "one of his aides",
+        "the mayor and the governor",
+        "Mr. Obama's advisers",
+    ];
+    let verbs = [
+        ("noted", ""),
+        ("said", ""),
+        ("has noted", "noted"),
+        ("pointed out", ""),
+        ("put it", ""),
+        ("wrote", ""),
+        ("reported", ""),
+        ("said on Tuesday", "said"),
+        ("once observed", "observed"),
+    ];
+    for speaker in speakers {
+        for (verb, cue) in verbs {
+            let cue = if cue.is_empty() { verb } else { cue };
+            let text = format!("As {speaker} {verb}, the city has no money left.");
+            let got = read(&text, &run(&text));
+            let want = (
+                owned(&["the city has no money left."]),
+                speaker.to_string(),
+                cue.to_string(),
+            );
+            assert_eq!(got, [want], "{text}");
+            for opener in ["But", "Of course,", "And"] {
+                let text = format!("{opener} as {speaker} {verb}, the city has no money left.");
+                let got = read(&text, &run(&text));
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert_eq!(got[0].0, owned(&["the city has no money left."]), "{text}");
+            }
+            let text = format!("The city has no money left, as {speaker} {verb}.");
+            let got = read(&text, &run(&text));
+            let want = (
+                owned(&["The city has no money left"]),
+                speaker.to_string(),
+                cue.to_string(),
+            );
+            assert_eq!(got, [want], "{text}");
+            let text = format!("The city, as {speaker} {verb}, has no money left.");
+            let got = read(&text, &run(&text));
+            let want = (
+                owned(&["The city", "has no money left."]),
+                speaker.to_string(),
+                cue.to_string(),
+            );
+            assert_eq!(got, [want], "{text}");
+        }
+    }
+    // No `as` clause: a verb with words of its own, `put it` outside such a clause, a clause
+    // with a verb of its own before the speech verb.
+    for text in [
+        "She put it on the table.",
+        "As prices rose and he said, we left.",
+    ] {
+        assert_eq!(read(text, &run(text)), [], "{text}");
+    }
+    let text = "He smiled as he explained how hard it is to run.";
+    let got = read(text, &run(text));
+    assert_eq!(got.len(), 1, "{text}: {got:?}");
+    assert_eq!(got[0].0, owned(&["how hard it is to run."]), "{text}");
+}

@@ -1,5 +1,6 @@
 //! Assembly: each cue of a sentence with its speaker and content made into one attribution.
 
+use super::as_source::as_source;
 use super::content::*;
 use super::cues::{cues, Cue};
 use super::decision::*;
@@ -192,6 +193,10 @@ fn introduced(
             }
         }
         return None;
+    }
+    // `As the mayor noted, CONTENT.`, `CONTENT, as the mayor said.`
+    if let Some(f) = as_source(doc, c, a, b, stops, used) {
+        return Some(f);
     }
     let j = skip_verb_group_left(doc, c.a, a);
     let participle = c.ing && c.a > a && doc.is_comma_like(c.a - 1);

@@ -79,6 +79,16 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
                         .enumerate()
                         .all(|(n, w)| doc.lower_is(i + 1 + n, w))
             });
+            // `put it` reports speech only in an `as` clause (`as one aide put it`), not in
+            // `she put it on the table`.
+            let put_it = doc.lower_is(i, "put") || doc.lower_is(i, "puts");
+            let as_clause = (i.saturating_sub(8).max(a)..i).rev().find(|&k| {
+                !(doc.toks[k].is_word() || matches!(doc.toks[k].kind, Kind::Number))
+                    || doc.lower_is(k, "as")
+            });
+            let found = found.filter(|_| {
+                !put_it || as_clause.is_some_and(|k| doc.lower_is(k, "as") && k + 1 < i)
+            });
             if let Some((_, rest, class)) = found {
                 out.push(Cue {
                     a: i,

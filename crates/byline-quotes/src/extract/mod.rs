@@ -1,5 +1,6 @@
 //! Attribution, stage by stage (see the crate README's stage map).
 
+mod as_source;
 mod assemble;
 mod content;
 mod cues;
