@@ -1995,3 +1995,77 @@ fn a_speaker_in_an_as_clause_credits_the_rest_of_the_sentence() {
     assert_eq!(got.len(), 1, "{text}: {got:?}");
     assert_eq!(got[0].0, owned(&["how hard it is to run."]), "{text}");
 }
+
+/// A share of a group before `of` is the speaker, whole: `most of them said`, `two of them
+/// say`, `a majority of those polled said`, `none of us said`. Not a share inside another
+/// phrase (`He bought two of them said to be fake.`).
+#[test]
+fn a_share_of_a_group_is_the_speaker() {
+    let shares = [
+        "Most",
+        "Some",
+        "Many",
+        "Two",
+        "None",
+        "Each",
+        "Half",
+        "A majority",
+        "Several",
+        "All",
+        "Three",
+        "Either",
+    ];
+    let groups = [
+        "them",
+        "us",
+        "those polled",
+        "the workers",
+        "the voters in Ohio",
+    ];
+    for share in shares {
+        for group in groups {
+            for verb in ["said", "say", "told reporters", "argued"] {
+                for before in ["", "And until the shutdown, ", "In the end, "] {
+                    let text = format!("{before}{share} of {group} {verb} they loved the job.");
+                    let text = if before.is_empty() {
+                        text
+                    } else {
+                        text.replacen(share, &share.to_lowercase(), 1)
+                    };
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    let speaker = format!("{share} of {group}");
+                    assert!(got[0].1.eq_ignore_ascii_case(&speaker), "{text}: {got:?}");
+                    assert_eq!(got[0].0, owned(&["they loved the job."]), "{text}");
+                }
+            }
+        }
+    }
+    let text = "He bought two of them said to be fake.";
+    assert_eq!(read(text, &run(text)), [], "{text}");
+}
+
+/// A quotation closing on a comma, then `and` or `but` and a pronoun (`"non-entities," but he
+/// added ...`), ends the content there, as a comma outside the marks does.
+#[test]
+fn a_clause_after_a_quotation_closing_on_a_comma_ends_the_content() {
+    for (open, close) in STYLES {
+        for conj in ["but", "and"] {
+            for pronoun in ["he", "she", "they", "we"] {
+                for speaker in ["Reid", "The senator", "She"] {
+                    let text = format!(
+                        "{speaker} said the rivals were {open}non-entities,{close} {conj} \
+                         {pronoun} gave them a compliment."
+                    );
+                    let got = read(&text, &run(&text));
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(
+                        got[0].0,
+                        [format!("the rivals were {open}non-entities,{close}")],
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+}

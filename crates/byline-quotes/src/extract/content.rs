@@ -610,8 +610,10 @@ pub(super) fn content_stops(
         if doc.in_quote[k] != 0 {
             continue;
         }
-        let joined = (doc.toks[k].is_punct(',')
-            && (doc.lower_is(k + 1, "and") || doc.lower_is(k + 1, "but")))
+        // The comma may close a quotation (`"non-entities," but he added ...`).
+        let comma = doc.toks[k].is_punct(',')
+            || doc.is_closing_quote(k) && k > a && doc.toks[k - 1].is_punct(',');
+        let joined = (comma && (doc.lower_is(k + 1, "and") || doc.lower_is(k + 1, "but")))
             || doc.toks[k].is_punct(';');
         let next = if doc.toks[k].is_punct(';') {
             k + 1
@@ -623,7 +625,8 @@ pub(super) fn content_stops(
             && doc.in_quote[next] == 0
             && (doc.flags(next) & PRON != 0 || doc.toks[k].is_punct(';'))
         {
-            stops.push(k);
+            // After a closing mark the content keeps the mark and stops at the conjunction.
+            stops.push(if doc.is_quote_tok(k) { k + 1 } else { k });
         }
         // `..., compared with 41 percent for Clinton`: a comparison ends a reported clause.
         let aside = matches!(doc.toks[k].kind, Kind::Punct(',' | '—' | '–'))

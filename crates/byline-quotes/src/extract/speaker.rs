@@ -141,6 +141,12 @@ pub(super) fn left_np_in(
     // `Cruz, who said ...`: the relative pronoun stands for the speaker.
     let relative = doc.lower_is(h, "who") && h > lo && doc.toks[h - 1].is_punct(',');
     if f & PRON != 0 || relative {
+        // `two of us said`: the share, not the pronoun.
+        if reach && h > lo + 1 && doc.lower_is(h - 1, "of") {
+            if let Some(q) = share_of(doc, h - 2, lo) {
+                return Some((q, end));
+            }
+        }
         return Some((h, end));
     }
     let cap = doc.is_cap(h);
@@ -206,6 +212,13 @@ pub(super) fn left_np_in(
     if !any_cap {
         let head_ok =
             f & SPEAKER_NOUN != 0 || doc.word(h).ends_with('s') || doc.flags(s) & DET != 0;
+        // `most of them said`, `two of us say`, `a majority of them`: a share of the people
+        // the pronoun or phrase after `of` names.
+        if reach && s > lo + 1 && doc.lower_is(s - 1, "of") {
+            if let Some(q) = share_of(doc, s - 2, lo) {
+                return Some((q, end));
+            }
+        }
         if !head_ok {
             // `Some advocates for stem cell research said`: the people before the preposition.
             let of = ["for", "of", "at", "from", "with"];
@@ -219,6 +232,57 @@ pub(super) fn left_np_in(
         }
     }
     Some((s, end))
+}
+
+/// Words that count a share of a group before `of` (`most of them`, `two of us`, `none of
+/// those polled`).
+const SHARES: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "both",
+    "all",
+    "none",
+    "each",
+    "half",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "either",
+    "neither",
+    "any",
+    "majority",
+    "minority",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "plenty",
+];
+
+/// The start of a share counted at token `q` before `of`: the share word or number, with an
+/// article before it (`a majority`), when it opens its clause.
+fn share_of(doc: &Doc<'_>, q: usize, lo: usize) -> Option<usize> {
+    let counted =
+        matches!(doc.toks[q].kind, Kind::Number) || SHARES.iter().any(|w| doc.lower_is(q, w));
+    if !counted || doc.in_quote[q] != 0 {
+        return None;
+    }
+    let s = if q > lo && (doc.lower_is(q - 1, "a") || doc.lower_is(q - 1, "the")) {
+        q - 1
+    } else {
+        q
+    };
+    opens_clause(doc, s, lo).then_some(s)
 }
 
 /// Quantities, determiners in the lexicon, that stand alone for the people they count (`some
@@ -294,6 +358,13 @@ pub(super) fn subject_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize,
         }
         // A prepositional modifier.
         let p = s - 1;
+        // `two of the voters in Ohio`: a share of the phrase.
+        if p > lo && doc.lower_is(p, "of") && doc.in_quote[p] == 0 {
+            if let Some(q) = share_of(doc, p - 1, lo) {
+                s = q;
+                break;
+            }
+        }
         if p > lo && doc.in_quote[p] == 0 && MODIFIER_PREPS.iter().any(|w| doc.lower_is(p, w)) {
             match left_np_in(doc, p, lo, false) {
                 Some((ps, pe))
