@@ -2069,3 +2069,48 @@ fn a_clause_after_a_quotation_closing_on_a_comma_ends_the_content() {
         }
     }
 }
+
+/// A speaker with a relative clause without `who` (`The voters we spoke to said`, `Residents I
+/// interviewed say`, `the officials they met with said`) is the whole phrase; a past form after
+/// the clause's `to` is no infinitive.
+#[test]
+fn a_speaker_with_a_relative_clause_without_who_is_the_whole_phrase() {
+    let heads = [
+        "The voters",
+        "Residents",
+        "Several people",
+        "Two officials",
+        "The workers",
+    ];
+    let clauses = [
+        "we spoke to",
+        "I interviewed",
+        "they met with",
+        "we talked to",
+        "I asked",
+        "we reached",
+        "she surveyed",
+    ];
+    for head in heads {
+        for clause in clauses {
+            for verb in ["said", "say", "told us", "argued"] {
+                let text = format!("{head} {clause} {verb} they were afraid.");
+                let got = read(&text, &run(&text));
+                let speaker = format!("{head} {clause}");
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert_eq!(got[0].1, speaker, "{text}");
+                assert_eq!(got[0].0, owned(&["they were afraid."]), "{text}");
+            }
+        }
+    }
+    for text in [
+        "What we heard said nothing.",
+        "She declined to say whether she would run.",
+    ] {
+        let got = read(text, &run(text));
+        assert!(
+            got.iter().all(|q| q.2 != "said" && q.2 != "say"),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -382,6 +382,16 @@ fn introduced(
         return None;
     }
     let has_quote = (start..end).any(|k| doc.in_quote[k] != 0 || doc.quote_opening_at(k).is_some());
+    // `The voters I asked said ...`: a clause never opens with a finite speech verb; the verb
+    // before it sits in its speaker's relative clause.
+    if clause
+        && doc.in_quote[start] == 0
+        && doc.flags(start) & (SAY | TELL) != 0
+        && doc.flags(start) & (F_PAST | F_S | F_BASE) != 0
+        && !doc.is_cap(start)
+    {
+        return None;
+    }
     // `She wrote a letter claiming ...`, `He posted a video saying ...`: the object is a text
     // whose participle reports (and speaks for the subject); the writing itself reports nothing.
     if clause && !has_quote && text_then_participle(doc, start, end) {

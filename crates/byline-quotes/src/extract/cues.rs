@@ -1,6 +1,7 @@
 //! Candidate cues: the words and phrases of a sentence that may report speech or a view.
 
 use super::doc::Doc;
+use super::speaker::CONTACT_VERBS;
 use crate::lexicon::*;
 use crate::scan::Kind;
 
@@ -207,8 +208,19 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         {
             continue;
         }
-        // An infinitive (`declined to say`), except `went on to say`.
-        if i > a && doc.lower_is(i - 1, "to") && !(i > a + 1 && doc.lower_is(i - 2, "on")) {
+        // An infinitive (`declined to say`), except `went on to say`; a past or third-person
+        // form after `to` is no infinitive (`the voters we spoke to said`).
+        // Nor is a verb after `we spoke to` (`The voters we spoke to say`).
+        let infinitive_form = f & F_BASE != 0 || f & (F_PAST | F_S | F_ING) == 0;
+        let contact = i > a + 2
+            && CONTACT_VERBS.iter().any(|w| doc.lower_is(i - 2, w))
+            && doc.flags(i - 3) & PRON != 0;
+        if i > a
+            && doc.lower_is(i - 1, "to")
+            && infinitive_form
+            && !contact
+            && !(i > a + 1 && doc.lower_is(i - 2, "on"))
+        {
             continue;
         }
         // A passive (`was told`, `is expected`) reports no speaker of its own.

@@ -348,7 +348,9 @@ fn opens_clause(doc: &Doc<'_>, s: usize, lo: usize) -> bool {
 /// of the city police`) or a relative clause (`The officer who led the raid`), when the widened
 /// phrase opens its clause.
 pub(super) fn subject_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
-    let (mut s, e) = left_np(doc, end, lo)?;
+    let Some((mut s, e)) = left_np(doc, end, lo) else {
+        return contact_clause(doc, end, lo);
+    };
     if doc.flags(s) & PRON != 0 || doc.lower_is(s, "who") {
         return Some((s, e));
     }
@@ -417,6 +419,51 @@ pub(super) fn subject_np(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize,
     } else {
         left_np(doc, end, lo)
     }
+}
+
+/// Verbs of meeting or asking people that a relative clause without `who` puts after a
+/// speaker (`the voters we spoke to`, `the people I interviewed`).
+pub(super) const CONTACT_VERBS: &[&str] = &[
+    "spoke",
+    "talked",
+    "interviewed",
+    "met",
+    "asked",
+    "reached",
+    "contacted",
+    "surveyed",
+    "polled",
+    "consulted",
+    "visited",
+    "heard",
+    "saw",
+    "quoted",
+];
+
+/// A speaker followed by a relative clause without `who` or `that`, ending right before `end`:
+/// a noun phrase, a subject pronoun, a verb of meeting or asking, and a preposition at most
+/// (`The voters we spoke to said`, `Residents I interviewed say`, `the officials they met
+/// with said`). The whole phrase, when the noun phrase opens its clause.
+fn contact_clause(doc: &Doc<'_>, end: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut v = end.checked_sub(1)?;
+    if v > lo && (doc.lower_is(v, "to") || doc.lower_is(v, "with")) {
+        v -= 1;
+    }
+    if v <= lo + 1 || doc.in_quote[v] != 0 || !CONTACT_VERBS.iter().any(|w| doc.lower_is(v, w)) {
+        return None;
+    }
+    let pron = v - 1;
+    let subject_pronoun = ["we", "i", "they", "he", "she", "you"]
+        .iter()
+        .any(|w| doc.lower_is(pron, w));
+    if !subject_pronoun {
+        return None;
+    }
+    let (s, e) = left_np_in(doc, pron, lo, false)?;
+    if e != pron || doc.flags(s) & PRON != 0 || !opens_clause(doc, s, lo) {
+        return None;
+    }
+    Some((s, end))
 }
 
 /// `Russia and Arab countries`, `Smith and Jones`, `The mayor and the governor`: where the
