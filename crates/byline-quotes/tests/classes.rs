@@ -2114,3 +2114,37 @@ fn a_speaker_with_a_relative_clause_without_who_is_the_whole_phrase() {
         );
     }
 }
+
+/// A speech verb taken by an adjective of haste or care (`was quick to say that ...`, `is
+/// careful to stress that ...`, `was at pains to insist that ...`) reports the speech, for the
+/// subject before the adjective; other infinitives stay no cue (`declined to say`).
+#[test]
+fn an_infinitive_of_speech_after_an_adjective_of_haste_or_care_reports() {
+    let subjects = ["He", "The mayor", "Senator Maria Lopez", "The company"];
+    let frames = [
+        "was quick to",
+        "is careful to",
+        "was eager to",
+        "was keen to",
+        "has been quick to",
+        "was at pains to",
+        "was swift to",
+    ];
+    for subject in subjects {
+        for frame in frames {
+            for verb in ["say", "stress", "insist", "argue", "emphasize", "explain"] {
+                let text = format!("{subject} {frame} {verb} that the deal was dead.");
+                let got = read(&text, &run(&text));
+                let want = (
+                    owned(&["that the deal was dead."]),
+                    subject.to_string(),
+                    verb.to_string(),
+                );
+                assert_eq!(got, [want], "{text}");
+            }
+        }
+    }
+    let text = "She declined to say whether she would run.";
+    let got = read(text, &run(text));
+    assert!(got.iter().all(|q| q.2 != "say"), "{text}: {got:?}");
+}

@@ -2,7 +2,7 @@
 
 use super::as_source::as_source;
 use super::content::*;
-use super::cues::{cues, Cue};
+use super::cues::{cues, eager_infinitive, Cue};
 use super::decision::*;
 use super::doc::Doc;
 use super::pieces::*;
@@ -198,7 +198,8 @@ fn introduced(
     if let Some(f) = as_source(doc, c, a, b, stops, used) {
         return Some(f);
     }
-    let j = skip_verb_group_left(doc, c.a, a);
+    // `The mayor was quick to point out that ...`: the speaker comes before the adjective.
+    let j = skip_verb_group_left(doc, eager_infinitive(doc, c.a, a).unwrap_or(c.a), a);
     let participle = c.ing && c.a > a && doc.is_comma_like(c.a - 1);
     let coordinated = j > a && (doc.lower_is(j - 1, "and") || doc.lower_is(j - 1, "but"));
     let subject = if participle || coordinated {

@@ -220,6 +220,7 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
             && infinitive_form
             && !contact
             && !(i > a + 1 && doc.lower_is(i - 2, "on"))
+            && eager_infinitive(doc, i, a).is_none()
         {
             continue;
         }
@@ -299,6 +300,26 @@ pub(super) fn cues(doc: &Doc<'_>, a: usize, b: usize) -> Vec<Cue> {
         });
     }
     out
+}
+
+/// Adjectives of a speaker's haste or care before an infinitive of speech (`was quick to point
+/// out`, `was careful to note`, `is eager to stress`), which report the speech as made.
+const EAGER: &[&str] = &[
+    "quick", "careful", "eager", "keen", "swift", "anxious", "hasty",
+];
+
+/// Where the verb group before an infinitive of speech at `i` starts when an adjective of haste
+/// or care takes it (`was quick to point out`, `was at pains to stress`): the adjective (or
+/// `at`), so that the speaker is found before it; `None` for other infinitives (`declined to
+/// say`).
+pub(super) fn eager_infinitive(doc: &Doc<'_>, i: usize, a: usize) -> Option<usize> {
+    if i < a + 3 || !doc.lower_is(i - 1, "to") || doc.in_quote[i - 2] != 0 {
+        return None;
+    }
+    if EAGER.iter().any(|w| doc.lower_is(i - 2, w)) {
+        return Some(i - 2);
+    }
+    (doc.lower_is(i - 2, "pains") && doc.lower_is(i - 3, "at")).then_some(i - 3)
 }
 
 #[cfg(test)]
