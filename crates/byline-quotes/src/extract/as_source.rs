@@ -146,25 +146,12 @@ pub(super) fn as_source(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::super::testing::{doc, words};
+    use super::super::testing::{doc, read};
 
     /// Speaker and content pieces of each attribution found in `text`.
     fn found(text: &str) -> Vec<(String, Vec<String>)> {
         let d = doc(text);
-        extract(&d)
-            .iter()
-            .map(|f| {
-                (
-                    f.speaker
-                        .map(|s| words(&d, s).to_string())
-                        .unwrap_or_default(),
-                    f.content
-                        .iter()
-                        .map(|p| p.as_str(text).to_string())
-                        .collect(),
-                )
-            })
-            .collect()
+        read(&d, &extract(&d))
     }
 
     #[test]

@@ -733,7 +733,7 @@ fn bare_object(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{doc, words};
+    use super::super::testing::{doc, read};
     use super::*;
 
     fn run(text: &str) -> Vec<(String, Vec<String>)> {
@@ -741,22 +741,7 @@ mod tests {
         let mut found = Vec::new();
         let mut used = vec![false; d.quotes.len()];
         sentence(&d, 0, &mut found, &mut used);
-        found
-            .iter()
-            .map(|f| {
-                let spk = f
-                    .speaker
-                    .map(|s| words(&d, s).to_string())
-                    .unwrap_or_default();
-                (
-                    spk,
-                    f.content
-                        .iter()
-                        .map(|p| p.as_str(text).to_string())
-                        .collect(),
-                )
-            })
-            .collect()
+        read(&d, &found)
     }
 
     #[test]

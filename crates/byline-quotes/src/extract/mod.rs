@@ -93,6 +93,21 @@ pub(super) mod testing {
     pub(crate) fn words<'t>(doc: &Doc<'t>, (a, b): (usize, usize)) -> &'t str {
         &doc.text[doc.toks[a].start..doc.toks[b - 1].end]
     }
+
+    /// Speaker and content pieces of each found attribution, as text.
+    pub(crate) fn read(doc: &Doc<'_>, found: &[super::Found]) -> Vec<(String, Vec<String>)> {
+        found
+            .iter()
+            .map(|f| {
+                let spk = f
+                    .speaker
+                    .map(|s| words(doc, s).to_string())
+                    .unwrap_or_default();
+                let pieces = f.content.iter().map(|p| p.as_str(doc.text).to_string());
+                (spk, pieces.collect())
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
