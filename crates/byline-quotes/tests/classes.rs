@@ -2148,3 +2148,37 @@ fn an_infinitive_of_speech_after_an_adjective_of_haste_or_care_reports() {
     let got = read(text, &run(text));
     assert!(got.iter().all(|q| q.2 != "say"), "{text}: {got:?}");
 }
+
+/// A verb of judgement after `who` standing for a person (`Obama, who called the nominee
+/// "unfit to serve"`, `the mayor, who criticized the ruling, ...`) reports for that person, as
+/// a speech verb after `who` does.
+#[test]
+fn a_judgement_after_who_is_the_persons() {
+    let people = [
+        "President Barack Obama",
+        "The mayor",
+        "Lopez",
+        "Senator Maria Lopez",
+    ];
+    let judgements = [
+        ("called", "the nominee \"unfit to serve\""),
+        ("criticized", "the ruling"),
+        ("praised", "the plan as \"bold\""),
+        ("denounced", "the attack"),
+        ("described", "the deal as \"a disaster\""),
+        ("endorsed", "Clinton"),
+    ];
+    for person in people {
+        for (verb, object) in judgements {
+            let text = format!("The vote drew a reaction from {person}, who {verb} {object}.");
+            let got = read(&text, &run(&text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1.as_str(), got[0].2.as_str()),
+                ("who", verb),
+                "{text}"
+            );
+            assert!(got[0].0[0].starts_with(object), "{text}: {got:?}");
+        }
+    }
+}

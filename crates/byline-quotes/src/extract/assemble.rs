@@ -251,10 +251,13 @@ fn introduced(
         other => other,
     };
     let subject = subject?;
-    // Characterising verbs need a person or an organisation doing it.
+    // Characterising verbs need a person or an organisation doing it, or `who` standing for
+    // one (`Obama, who called the nominee "unfit to serve"`).
     if c.class & (SAY | TELL | BELIEF) == 0 {
         let h = subject.1 - 1;
+        let who = subject.1 == subject.0 + 1 && doc.lower_is(subject.0, "who");
         let ok = doc.flags(h) & (PRON | SPEAKER_NOUN) != 0
+            || who
             || (subject.0..subject.1).any(|k| doc.is_cap(k));
         if !ok {
             return None;
