@@ -155,6 +155,12 @@ impl<'a> Resolver<'a> {
     ) -> Resolved {
         let span = Span::new(doc.toks[s].start, doc.toks[e - 1].end);
         let text = doc.text;
+        // `Obama, who said ...`: a relative pronoun stands for the phrase before its comma.
+        if e == s + 1 && doc.lower_is(s, "who") {
+            if let Some((a, b)) = crate::extract::antecedent(doc, s) {
+                return self.resolve(doc, a, b, content);
+            }
+        }
         // Entity mentions known before this speaker become candidates.
         self.admit_entities(span.start);
         // A pronoun.

@@ -2182,3 +2182,39 @@ fn a_judgement_after_who_is_the_persons() {
         }
     }
 }
+
+/// A relative `who` as the speaker resolves to the person before its comma (`President Barack
+/// Obama, who said ...` names Barack Obama), with or without the sentence going on after.
+#[test]
+fn a_relative_who_resolves_to_the_person_before_it() {
+    let people = [
+        ("President Barack Obama", "Barack Obama", "Q76"),
+        ("Maria Lopez", "Maria Lopez", "Q1"),
+        ("Senator Tariq Haddad", "Tariq Haddad", "Q2"),
+    ];
+    let clauses = [
+        "who said the vote was rigged",
+        "who argued that the vote was rigged",
+        "who called the vote \"rigged\"",
+        "who criticized the vote",
+    ];
+    for (phrase, name, id) in people {
+        let at = phrase.rsplit_once(' ').map_or(phrase, |_| name);
+        for clause in clauses {
+            for (before, after) in [
+                ("The vote drew a reaction from ", "."),
+                ("", ", left early."),
+            ] {
+                let text = format!("{before}{phrase}, {clause}{after}");
+                let entities = [person(&text, at, name, Some(id))];
+                let got = run_with(&text, &entities);
+                assert_eq!(got.len(), 1, "{text}: {got:?}");
+                assert_eq!(
+                    resolved(&got),
+                    [(Some(name.to_string()), Some(id.to_string()))],
+                    "{text}"
+                );
+            }
+        }
+    }
+}

@@ -111,7 +111,7 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word equal to `w` up to ASCII case. Called for every cue and
     /// speaker pattern: the length is compared before any byte, and no `str` is sliced.
     #[inline]
-    pub(super) fn lower_is(&self, i: usize, w: &str) -> bool {
+    pub(crate) fn lower_is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| {
             t.is_word()
                 && t.end.wrapping_sub(t.start) == w.len()

@@ -44,6 +44,18 @@ pub(crate) fn extract(doc: &Doc<'_>) -> Vec<Found> {
     found
 }
 
+/// The phrase a relative `who` at token `who` stands for: the noun phrase right before its
+/// comma (`President Barack Obama` in `..., President Barack Obama, who said ...`).
+pub(crate) fn antecedent(doc: &Doc<'_>, who: usize) -> Option<(usize, usize)> {
+    if who < 2 || !doc.toks[who - 1].is_punct(',') {
+        return None;
+    }
+    let si = doc.sents.partition_point(|s| s.1 <= who);
+    let lo = doc.sents.get(si).map_or(0, |s| s.0);
+    let (a, b) = speaker::left_np(doc, who - 1, lo)?;
+    (doc.flags(a) & PRON == 0 && !doc.lower_is(a, "who")).then_some((a, b))
+}
+
 /// `He says he doesn't think X`: a belief inside content reported in the same sentence is part
 /// of that content, not an attribution of its own.
 fn drop_nested_beliefs(doc: &Doc<'_>, found: &mut Vec<Found>, first: usize) {
