@@ -211,11 +211,13 @@ impl<'a> Resolver<'a> {
         }
         // Two speakers joined by `and` (`Russia and Arab countries`, `Smith and Jones`) are no
         // one entity; a name that holds the `and` (`Procter and Gamble`) still is.
+        // (Mentions are in text order: only the few starting right before the `and` can hold
+        // it, so the look-up stays logarithmic however many mentions the document has.)
         let joined = (s..e).any(|k| {
             let t = &doc.toks[k];
+            let before = self.entities.partition_point(|m| m.span.start <= t.start);
             text[t.start..t.end].eq_ignore_ascii_case("and")
-                && !self
-                    .entities
+                && !self.entities[before.saturating_sub(4)..before]
                     .iter()
                     .any(|m| m.span.start <= t.start && t.end <= m.span.end)
         });
