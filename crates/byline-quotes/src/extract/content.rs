@@ -626,7 +626,7 @@ pub(super) fn content_stops(
             && (doc.flags(next) & PRON != 0 || doc.toks[k].is_punct(';'))
         {
             // After a closing mark the content keeps the mark and stops at the conjunction.
-            stops.push(if doc.is_quote_tok(k) { k + 1 } else { k });
+            stops.push(if doc.toks[k].is_quote() { k + 1 } else { k });
         }
         // `..., compared with 41 percent for Clinton`: a comparison ends a reported clause.
         let aside = matches!(doc.toks[k].kind, Kind::Punct(',' | '—' | '–'))

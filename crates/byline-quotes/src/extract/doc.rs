@@ -81,11 +81,6 @@ impl<'t> Doc<'t> {
         k > 0 && self.names[k - 1].1 >= t.end
     }
 
-    /// Whether token `i` is a quote mark.
-    pub(super) fn is_quote_tok(&self, i: usize) -> bool {
-        self.toks[i].is_quote()
-    }
-
     pub(super) fn word(&self, i: usize) -> &'t str {
         &self.text[self.toks[i].start..self.toks[i].end]
     }

@@ -222,9 +222,7 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             }
             let named = |np: &(usize, usize)| (np.0..np.1).any(|k| doc.is_cap(k));
             if let Some(spk) = left_np(doc, colon, para).filter(named) {
-                used[qi] = true;
-                let mut content = vec![Span::new(q.start, q.end)];
-                follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+                let content = with_pieces(doc, qi, used);
                 found.push(Found {
                     content,
                     cue: None,
@@ -264,9 +262,7 @@ pub(super) fn uncovered_quotes(doc: &Doc<'_>, found: &mut Vec<Found>, used: &mut
             }
             let starts_line = s == 0 || doc.toks[s - 1].kind == Kind::Break;
             if s < m && starts_line {
-                used[qi] = true;
-                let mut content = vec![Span::new(q.start, q.end)];
-                follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+                let content = with_pieces(doc, qi, used);
                 found.push(Found {
                     content,
                     cue: Some((m, m + 1)),
@@ -426,15 +422,23 @@ fn after_a_beat(doc: &Doc<'_>, qi: usize, found: &[Found], used: &mut [bool]) ->
     if goes_on {
         return None;
     }
-    used[qi] = true;
-    let mut content = vec![Span::new(q.start, q.end)];
-    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    let content = with_pieces(doc, qi, used);
     Some(Found {
         content,
         cue: None,
         speaker: Some((s, e)),
         confidence: 0.5,
     })
+}
+
+/// Quotation `qi` and the pieces that carry it on after its closing mark (`"A." ... "B."`
+/// reopened in the next paragraph), all marked used in `used`.
+fn with_pieces(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Vec<Span> {
+    let q = doc.quotes[qi];
+    used[qi] = true;
+    let mut content = vec![Span::new(q.start, q.end)];
+    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    content
 }
 
 /// How far back [`named_inside_a_sentence`] looks, in tokens: enough for a long article, and
@@ -472,9 +476,7 @@ fn fronted_cue(doc: &Doc<'_>, qi: usize, used: &mut [bool]) -> Option<Found> {
     if spk.1 != mark {
         return None;
     }
-    used[qi] = true;
-    let mut content = vec![Span::new(q.start, q.end)];
-    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, used);
+    let content = with_pieces(doc, qi, used);
     Some(Found {
         content,
         cue: Some((a, a + 1)),
@@ -552,9 +554,8 @@ fn predicate_colon(doc: &Doc<'_>, qi: usize) -> Option<Found> {
         }
         (s, e)
     };
-    let mut content = vec![Span::new(q.start, q.end)];
-    let mut used = vec![false; doc.quotes.len()];
-    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, &mut used);
+    // The caller marks the quotation used; the pieces after it stay free.
+    let content = with_pieces(doc, qi, &mut vec![false; doc.quotes.len()]);
     Some(Found {
         content,
         cue: Some((verb, colon)),
@@ -613,10 +614,8 @@ fn possessed_words(doc: &Doc<'_>, qi: usize, a: usize, colon: usize) -> Option<F
         }
         (a, k)
     };
-    let q = doc.quotes[qi];
-    let mut content = vec![Span::new(q.start, q.end)];
-    let mut used = vec![false; doc.quotes.len()];
-    follow_pieces(doc, q.close + 1, q.close + 1, &mut content, &mut used);
+    // The caller marks the quotation used; the pieces after it stay free.
+    let content = with_pieces(doc, qi, &mut vec![false; doc.quotes.len()]);
     Some(Found {
         content,
         cue: Some((noun, noun + 1)),
